@@ -50,6 +50,14 @@ export interface Relation {
   readonly span: Span;
 }
 
+/** A relative Markdown link in a record's body. */
+export interface RecordLink {
+  /** The URL as written, including any `#fragment`. */
+  readonly href: string;
+  /** The URL text inside `(...)`: what a rename rewrites. */
+  readonly hrefSpan: Span;
+}
+
 /** A problem found while parsing; the record is still produced. */
 export interface ParseProblem {
   readonly code: string;
@@ -89,7 +97,10 @@ export interface FrontMatterEntry {
 /** One field the parser found, with where it was written, so edits and diagnostics can point at it. */
 export interface Field<T> {
   readonly value: T;
-  /** The text that holds the value (e.g. `Accepted` in `* Status: Accepted`). */
+  /**
+   * The text that holds the value (e.g. `Accepted` in `* Status: Accepted`). For front matter it is the
+   * YAML scalar as written, quotes included; for an empty field it is empty, where a value belongs.
+   */
   readonly span: Span;
   /** The whole line or entry the field lives in. */
   readonly lineSpan: Span;
@@ -121,6 +132,8 @@ export interface AdrRecord {
   readonly informed: readonly string[];
   readonly tags: readonly string[];
   readonly relations: readonly Relation[];
+  /** Every relative link in the body (`0002-x.md`, `../y.md#part`), for broken-link checks and renames. */
+  readonly links: readonly RecordLink[];
   /** Glob patterns (from `governs`, `applies-to`, `affects`), relative to the repository root. */
   readonly governs: readonly string[];
   readonly frontMatter: FrontMatter | undefined;
