@@ -1,0 +1,155 @@
+/**
+ * Readers for the configuration files ADR tools leave in a repository. Each reader turns the file
+ * text into the folders it names; malformed content throws a `ConfigError` whose message says what
+ * is wrong (discovery reports it and carries on).
+ */
+import { parse as parseYaml } from 'yaml';
+import type { CollectionSource } from '../model';
+
+/** A folder a config file names, relative to the config file's folder (or absolute). */
+export interface ConfiguredFolder {
+  readonly folder: string;
+  /** Display name (log4brains package name). */
+  readonly name?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ConfigFileKind {
+  /** The file name looked for in every scanned folder. */
+  readonly file: string;
+  readonly source: CollectionSource;
+  readonly read: (text: string) => ConfiguredFolder[];
+}
+
+/** adr-tools: the whole file is the folder (first line; adr-tools `cat`s it, so trailing newlines go). */
+export function readAdrDir(text: string): ConfiguredFolder[] {
+  const folder = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.trim();
+  if (!folder) throw new ConfigError('empty: it should hold the folder of the records, e.g. doc/adr');
+  return [{ folder }];
+}
+
+/**
+ * log4brains: `project.adrFolder` for the main log and `project.packages[].adrFolder` for each
+ * package, named after the package.
+ */
+export function readLog4brains(text: string): ConfiguredFolder[] {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (e) {
+    throw new ConfigError(`malformed YAML: ${firstLine(e)}`);
+  }
+  const project = isObject(data) ? data['project'] : undefined;
+  if (!isObject(project)) throw new ConfigError('no `project` section');
+  const out: ConfiguredFolder[] = [];
+  const main = project['adrFolder'];
+  if (typeof main === 'string' && main.trim()) out.push({ folder: main.trim() });
+  else if (main !== undefined) throw new ConfigError('`project.adrFolder` must be a folder path');
+  const packages = project['packages'];
+  if (packages !== undefined && packages !== null) {
+    if (!Array.isArray(packages)) throw new ConfigError('`project.packages` must be a list');
+    packages.forEach((p: unknown, i) => {
+      const folder = isObject(p) ? p['adrFolder'] : undefined;
+      if (typeof folder !== 'string' || !folder.trim()) {
+        throw new ConfigError(`\`project.packages[${i}].adrFolder\` must be a folder path`);
+      }
+      const name = isObject(p) && typeof p['name'] === 'string' ? p['name'] : undefined;
+      out.push(name ? { folder: folder.trim(), name } : { folder: folder.trim() });
+    });
+  }
+  if (out.length === 0) throw new ConfigError('no `project.adrFolder`');
+  return out;
+}
+
+/** Keys naming the records folder in JSON configs: `path` is phodal/adr's `.adr.json` key. */
+const JSON_KEYS = ['path', 'directory', 'adrDir', 'adr_dir', 'adrFolder'];
+
+/** `adr.config.json` / `.adr.json`: `{"path": "docs/adr"}` (or `directory`, `adrDir`, ...). */
+export function readAdrConfigJson(text: string): ConfiguredFolder[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ConfigError(`malformed JSON: ${firstLine(e)}`);
+  }
+  if (!isObject(data)) throw new ConfigError('expected a JSON object');
+  for (const key of JSON_KEYS) {
+    const v = data[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !v.trim()) throw new ConfigError(`\`${key}\` must be a folder path`);
+    return [{ folder: v.trim() }];
+  }
+  throw new ConfigError(`no folder given (expected one of ${JSON_KEYS.map((k) => `"${k}"`).join(', ')})`);
+}
+
+/**
+ * `adrs.toml` (the Rust `adrs` tool): `adr_dir = "doc/adr"` at the top level (or `path` /
+ * `directory`, or the same keys in an `[adr]` table). Only `key = "string"` lines are read; a
+ * file without such a key means the tool's default, `doc/adr`.
+ */
+export function readAdrsToml(text: string): ConfiguredFolder[] {
+  const value = readKeyValues(text, ['', 'adr', 'adrs'], ['adr_dir', 'adr-dir', 'path', 'directory'], 'toml');
+  return [{ folder: value ?? 'doc/adr' }];
+}
+
+/** pyadr's `.adr` (INI): `records-dir = docs/adr` in an `[adr]` section; pyadr's default is `docs/adr`. */
+export function readPyadrIni(text: string): ConfiguredFolder[] {
+  const value = readKeyValues(text, ['adr'], ['records-dir', 'records_dir'], 'ini');
+  return [{ folder: value ?? 'docs/adr' }];
+}
+
+/** Every config file discovery reads, in the order their collections are reported. */
+export const CONFIG_FILE_KINDS: readonly ConfigFileKind[] = [
+  { file: '.adr-dir', source: '.adr-dir', read: readAdrDir },
+  { file: '.log4brains.yml', source: '.log4brains.yml', read: readLog4brains },
+  { file: 'adr.config.json', source: 'adr.config.json', read: readAdrConfigJson },
+  { file: '.adr.json', source: 'adr.config.json', read: readAdrConfigJson },
+  { file: 'adrs.toml', source: 'adrs.toml', read: readAdrsToml },
+  { file: '.adr', source: '.adr', read: readPyadrIni },
+];
+
+/**
+ * A line-oriented reader good enough for the one string setting we need from TOML and INI files.
+ * Returns the first value of one of `keys` inside one of `sections` ('' = before any section).
+ */
+function readKeyValues(text: string, sections: string[], keys: string[], syntax: 'toml' | 'ini'): string | undefined {
+  let section = '';
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    const header = /^\[\[?\s*([^\]]*?)\s*\]\]?$/.exec(line);
+    if (header) {
+      section = header[1]!.toLowerCase();
+      continue;
+    }
+    const kv = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(line);
+    // Other lines (multi-line arrays, INI continuations) hold nothing we need.
+    if (!kv) continue;
+    if (!sections.includes(section) || !keys.includes(kv[1]!.toLowerCase())) continue;
+    const value = syntax === 'toml' ? tomlString(kv[2]!, i + 1) : kv[2]!.replace(/\s[#;].*$/, '').trim();
+    if (!value) throw new ConfigError(`line ${i + 1}: \`${kv[1]}\` is empty`);
+    return value;
+  }
+  return undefined;
+}
+
+function tomlString(raw: string, line: number): string {
+  const m = /^(?:"((?:[^"\\]|\\.)*)"|'([^']*)')\s*(?:#.*)?$/.exec(raw.trim());
+  if (!m) throw new ConfigError(`line ${line}: expected a quoted string, found \`${raw.trim()}\``);
+  return m[2] ?? m[1]!.replace(/\\(["\\/])/g, '$1');
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+}

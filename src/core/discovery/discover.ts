@@ -1,0 +1,157 @@
+/**
+ * Zero-config discovery of every ADR collection under a root folder.
+ *
+ * Sources, in the order collections are reported (when several find the same folder, the first
+ * wins): tool config files (`.adr-dir`, `.log4brains.yml`, `adr.config.json` / `.adr.json`,
+ * `adrs.toml`, pyadr's `.adr`), folders the user configured, conventional folders, then any other
+ * folder holding at least two numbered records. Sub-folders of a collection holding numbered
+ * records of their own (MADR categories) are collections too.
+ */
+import type { Collection, CollectionSource } from '../model';
+import type { FileSystem } from '../ports';
+import { decodeText } from '../text';
+import { isInside, join, normalize, relative, resolve } from '../paths';
+import { CONFIG_FILE_KINDS } from './configFiles';
+import { describeCollection, type FolderListing } from './layout';
+import { compareRecordNames, isNumberedRecordName, isRecordFile } from './naming';
+import { list, walkTree } from './walk';
+
+export interface DiscoveryOptions {
+  /** Folders the user configured explicitly (absolute, or relative to the root). */
+  readonly extraFolders?: readonly string[];
+  /** Levels below the root the scan descends (default 8). */
+  readonly maxDepth?: number;
+  /** At most this many folders are read (default 20,000). */
+  readonly maxFolders?: number;
+  /** Folders read at once (default 16). */
+  readonly concurrency?: number;
+}
+
+/** Something discovery could not read or understand; the rest of the result is still valid. */
+export interface DiscoveryProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface DiscoveryResult {
+  readonly collections: Collection[];
+  readonly problems: DiscoveryProblem[];
+}
+
+/** Conventional record folders, relative to the root (or to any folder, when they hold records). */
+export const CONVENTIONAL_FOLDERS: readonly string[] = [
+  'doc/adr',
+  'docs/adr',
+  'docs/decisions',
+  'docs/architecture/decisions',
+  'doc/architecture/decisions',
+];
+
+interface Candidate {
+  readonly path: string;
+  readonly source: CollectionSource;
+  readonly name?: string;
+}
+
+/** Every collection under `root`, plus what could not be read. Never rejects for content problems. */
+export async function discover(fs: FileSystem, root: string, options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
+  const base = normalize(root);
+  const walk = await walkTree(fs, base, {
+    maxDepth: options.maxDepth ?? 8,
+    maxFolders: options.maxFolders ?? 20_000,
+    concurrency: options.concurrency ?? 16,
+  });
+  const problems: DiscoveryProblem[] = [...walk.problems];
+  if (walk.truncated) problems.push({ path: base, message: 'folder scan stopped early: too many folders' });
+  const dirs = [...walk.folders.keys()].sort();
+
+  const candidates: Candidate[] = [];
+  candidates.push(...(await fromConfigFiles(fs, dirs, walk.folders, problems)));
+  for (const f of options.extraFolders ?? []) candidates.push({ path: resolve(base, f), source: 'configured' });
+  candidates.push(...fromConventions(base, dirs, walk.folders));
+  for (const d of dirs) {
+    if (walk.folders.get(d)!.files.filter(isNumberedRecordName).length >= 2) candidates.push({ path: d, source: 'heuristic' });
+  }
+
+  const unique = new Map<string, Candidate>();
+  for (const c of candidates) if (!unique.has(c.path)) unique.set(c.path, c);
+  // MADR categories: numbered records in a folder below a collection make that folder a collection.
+  for (const parent of [...unique.keys()]) {
+    for (const d of dirs) {
+      if (d !== parent && isInside(parent, d) && !unique.has(d) && walk.folders.get(d)!.files.some(isNumberedRecordName)) {
+        unique.set(d, { path: d, source: 'heuristic' });
+      }
+    }
+  }
+
+  const collections = await Promise.all(
+    [...unique.values()].map(async (c) => {
+      // Config files may point outside the walk (hidden or skipped folders, beyond maxDepth).
+      const listing = walk.folders.get(c.path) ?? (await list(fs, c.path)) ?? EMPTY;
+      return describeCollection(fs, c.path, c.source, c.name ?? displayName(base, c.path), listing);
+    }),
+  );
+  return { collections, problems };
+}
+
+/** `discover` without the problems: just the collections. */
+export async function discoverCollections(fs: FileSystem, root: string, options: DiscoveryOptions = {}): Promise<Collection[]> {
+  return (await discover(fs, root, options)).collections;
+}
+
+/**
+ * The record files of a collection (absolute paths, numeric order): the Markdown files directly in
+ * its folder except README, index and templates. Sub-folders are separate collections. A missing
+ * folder has no records.
+ */
+export async function listRecordFiles(fs: FileSystem, collection: Pick<Collection, 'path'>): Promise<string[]> {
+  const listing = await list(fs, collection.path);
+  if (!listing) return [];
+  return listing.files.filter(isRecordFile).sort(compareRecordNames).map((f) => join(collection.path, f));
+}
+
+const EMPTY: FolderListing = { files: [], folders: [] };
+
+function displayName(root: string, path: string): string {
+  return relative(root, path) || '.';
+}
+
+async function fromConfigFiles(
+  fs: FileSystem,
+  dirs: readonly string[],
+  folders: Map<string, FolderListing>,
+  problems: DiscoveryProblem[],
+): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  for (const kind of CONFIG_FILE_KINDS) {
+    for (const dir of dirs) {
+      if (!folders.get(dir)!.files.includes(kind.file)) continue;
+      const file = join(dir, kind.file);
+      try {
+        const { text } = decodeText(await fs.readFile(file), file);
+        for (const f of kind.read(text)) {
+          out.push(f.name ? { path: resolve(dir, f.folder), source: kind.source, name: f.name } : { path: resolve(dir, f.folder), source: kind.source });
+        }
+      } catch (e) {
+        problems.push({ path: file, message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }
+  return out;
+}
+
+function fromConventions(root: string, dirs: readonly string[], folders: Map<string, FolderListing>): Candidate[] {
+  const out: Candidate[] = [];
+  // At the root a conventional folder counts even when empty: it is where the first record goes.
+  for (const rel of CONVENTIONAL_FOLDERS) {
+    const p = join(root, rel);
+    if (folders.has(p)) out.push({ path: p, source: 'convention' });
+  }
+  // Deeper (monorepo packages) it must hold records.
+  for (const d of dirs) {
+    if (d === root || !CONVENTIONAL_FOLDERS.some((rel) => d.endsWith(`/${rel}`))) continue;
+    if (out.some((c) => c.path === d)) continue;
+    if (folders.get(d)!.files.some(isRecordFile)) out.push({ path: d, source: 'convention' });
+  }
+  return out;
+}
