@@ -10,7 +10,7 @@
 import type { Collection, CollectionSource } from '../model';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
-import { isInside, join, normalize, relative, resolve } from '../paths';
+import { dirname, isInside, join, normalize, relative, resolve } from '../paths';
 import { CONFIG_FILE_KINDS } from './configFiles';
 import { describeCollection, type FolderListing } from './layout';
 import { compareRecordNames, isNumberedRecordName, isRecordFile } from './naming';
@@ -69,20 +69,26 @@ export async function discover(fs: FileSystem, root: string, options: DiscoveryO
   candidates.push(...(await fromConfigFiles(fs, dirs, walk.folders, problems)));
   for (const f of options.extraFolders ?? []) candidates.push({ path: resolve(base, f), source: 'configured' });
   candidates.push(...fromConventions(base, dirs, walk.folders));
-  for (const d of dirs) {
-    if (walk.folders.get(d)!.files.filter(isNumberedRecordName).length >= 2) candidates.push({ path: d, source: 'heuristic' });
-  }
-
   const unique = new Map<string, Candidate>();
   for (const c of candidates) if (!unique.has(c.path)) unique.set(c.path, c);
-  // MADR categories: numbered records in a folder below a collection make that folder a collection.
-  for (const parent of [...unique.keys()]) {
-    for (const d of dirs) {
-      if (d !== parent && isInside(parent, d) && !unique.has(d) && walk.folders.get(d)!.files.some(isNumberedRecordName)) {
-        unique.set(d, { path: d, source: 'heuristic' });
+
+  // Guessed folders: two or more numbered records, or (MADR categories) numbered records in a
+  // folder below a collection. Reported after the others, in path order.
+  const guessed = new Set<string>();
+  for (const d of dirs) {
+    if (!unique.has(d) && walk.folders.get(d)!.files.filter(isNumberedRecordName).length >= 2) guessed.add(d);
+  }
+  const isCollection = (p: string): boolean => unique.has(p) || guessed.has(p);
+  for (const d of dirs) {
+    if (isCollection(d) || !walk.folders.get(d)!.files.some(isNumberedRecordName)) continue;
+    for (let up = dirname(d); up !== dirname(up) && isInside(base, up); up = dirname(up)) {
+      if (isCollection(up)) {
+        guessed.add(d);
+        break;
       }
     }
   }
+  for (const d of [...guessed].sort()) unique.set(d, { path: d, source: 'heuristic' });
 
   const collections = await Promise.all(
     [...unique.values()].map(async (c) => {

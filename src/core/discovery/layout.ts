@@ -41,7 +41,7 @@ export async function describeCollection(
   else if (source === '.log4brains.yml' || naming === 'date') dialect = 'log4brains';
   else dialect = await sniffDialect(fs, path, records);
 
-  const padding = naming === 'date' ? 0 : commonWidth(numbered.map((n) => n!.digits.length)) ?? 4;
+  const padding = naming === 'date' ? 0 : paddingOf(numbered.map((n) => n!.digits)) ?? 4;
   const numbers = numbered.map((n) => n!.number!);
   const lowest = numbers.length > 0 ? Math.min(...numbers) : undefined;
   const firstNumber = lowest !== undefined && lowest <= 1 ? lowest : dialect === 'madr' ? 0 : 1;
@@ -59,6 +59,17 @@ export async function describeCollection(
     ...(templatePath ? { templatePath } : {}),
     ...(index ? { indexPath: join(path, index) } : {}),
   };
+}
+
+/**
+ * The zero-padding width of numbers as written: the common width of zero-padded ones (`0007`);
+ * without any leading zero, names of mixed widths (`9-x`, `10-y`) are not padded (width 1).
+ */
+function paddingOf(digits: readonly string[]): number | undefined {
+  const padded = digits.filter((d) => d.length > 1 && d.startsWith('0'));
+  if (padded.length > 0) return commonWidth(padded.map((d) => d.length));
+  const widths = new Set(digits.map((d) => d.length));
+  return widths.size > 1 ? 1 : commonWidth([...widths]);
 }
 
 /** The width most file names use; ties go to the wider one (`0010` over `010`). */
