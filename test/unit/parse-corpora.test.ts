@@ -270,3 +270,19 @@ describe('parsing the real corpora', () => {
     assert.equal(rec('jabref', '0057-allow-positional-input-file-argument.md').statusText, 'accepted; supersedes ADR-0045');
   });
 });
+
+describe('the fast scanner and the full remark parse agree', () => {
+  it('on every field of every corpus record', () => {
+    let compared = 0;
+    for (const corpus of Object.keys(CORPUS_FOLDERS)) {
+      for (const path of corpusRecordFiles(corpus)) {
+        const { text } = decodeText(readCorpusFile(path), path);
+        const scan = parseRecord(text, { path, mode: 'scan' });
+        const full = parseRecord(text, { path, mode: 'full' });
+        assert.deepEqual(scan, full, path);
+        compared++;
+      }
+    }
+    assert.equal(compared, 164);
+  });
+});

@@ -7,11 +7,14 @@ import { normaliseStatus } from '../../src/core/parse/status';
 import { decodeText, encodeText, LineIndex, applyEdits } from '../../src/core/text';
 import type { AdrRecord, Span } from '../../src/core/model';
 
+let mode: 'scan' | 'full' = 'scan';
 const parse = (text: string, name = '0007-use-x.md', hint?: 'adr-tools' | 'madr' | 'log4brains') =>
-  parseRecord(text, { path: `/repo/doc/adr/${name}`, collection: '/repo/doc/adr', ...(hint ? { collectionDialect: hint } : {}) });
+  parseRecord(text, { path: `/repo/doc/adr/${name}`, collection: '/repo/doc/adr', mode, ...(hint ? { collectionDialect: hint } : {}) });
 const at = (text: string, span: Span | undefined) => (span ? text.slice(span.start, span.end) : undefined);
 
-describe('parseRecord', () => {
+for (const m of ['scan', 'full'] as const) describe(`parseRecord (${m})`, () => {
+  before(() => { mode = m; });
+
   describe('adr-tools / Nygard', () => {
     const text = '# 7. Use X\n\nDate: 2024-03-01\n\n## Status\n\nAccepted\n\nSupercedes [3. Use W](0003-use-w.md)\n\nAmended by [9. Tweak](0009-tweak.md)\n\n## Context\n\nBecause.\n';
     let r: AdrRecord;

@@ -9,12 +9,12 @@
  * Anything else is read best-effort; what cannot be read becomes a `ParseProblem`, never an exception.
  */
 import type {
-  AdrRecord, CollectionDialect, Field, ParseProblem, RecordDialect, RecordLink, Relation, Section, Span,
+  AdrRecord, CollectionDialect, Field, ParseProblem, RecordDialect, Relation, Section, Span,
 } from '../model';
 import { basename, dirname } from '../paths';
 import { detectEol } from '../text';
 import { readFrontMatter, stringList } from './frontMatter';
-import { endOf, parseMarkdown, plainText, startOf, type Root } from './markdown';
+import { remarkStructure, scanStructure, type DocStructure, type Heading } from './structure';
 import { parseFileName, titleFromSlug } from './fileName';
 import { normaliseDate } from './dates';
 import { cleanStatusText, normaliseStatus, relationTypeOf } from './status';
@@ -29,6 +29,11 @@ export interface ParseContext {
   /** The collection's dialect, a hint for records that could be read either way. */
   readonly collectionDialect?: CollectionDialect;
   readonly bom?: boolean;
+  /**
+   * `scan` (default) reads structure with the fast line scanner (the index); `full` parses the whole
+   * document with remark (open editors, where exact CommonMark matters). Both give the same fields.
+   */
+  readonly mode?: 'scan' | 'full';
 }
 
 const GOVERNS_KEYS = ['governs', 'applies-to', 'applies_to', 'affects'];
@@ -54,21 +59,20 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
   // every offset it reports is still an offset into `text`.
   const fmEnd = frontMatter?.span.end ?? 0;
   const mdText = fmEnd > 0 ? text.slice(0, fmEnd).replace(/[^\r\n]/g, ' ') + text.slice(fmEnd) : text;
-  const tree = parseMarkdown(mdText);
+  const doc: DocStructure = ctx.mode === 'full' ? remarkStructure(text, mdText) : scanStructure(text, mdText);
 
-  const sections = collectSections(tree, text);
-  const h1 = tree.children.find((n) => n.type === 'heading' && n.depth === 1);
-  const firstH2 = tree.children.find((n) => n.type === 'heading' && n.depth >= 2);
-  const metaEnd = firstH2 ? startOf(firstH2) : text.length;
-  const metaStart = h1 ? endOf(h1) : fmEnd;
+  const sections = collectSections(doc.headings, text);
+  const h1 = doc.headings.find((h) => h.depth === 1);
+  const firstH2 = doc.headings.find((h) => h.depth >= 2);
+  const metaEnd = firstH2 ? firstH2.start : text.length;
+  const metaStart = h1 ? h1.contentSpan.end : fmEnd;
 
   // ---- title
   let titleField: Field<string> | undefined;
   let headingNumber: number | null = null;
-  if (h1 && h1.type === 'heading' && h1.children.length > 0) {
-    const contentStart = startOf(h1.children[0]!);
-    const contentEnd = endOf(h1.children[h1.children.length - 1]!);
-    const raw = plainText(h1).trim();
+  if (h1 && h1.text.trim()) {
+    const { start: contentStart, end: contentEnd } = h1.contentSpan;
+    const raw = h1.text.trim();
     let prefix = /^(?:(?:ADR|Decision)[-_ ]?(\d+)\s*[:.\-–—]?\s+|(\d+)\s*[.:\-–—]\s*|\[(\d+)\]\s+|(\d+)\s+(?=\S))/i.exec(raw);
     // "# 23 Logging": a bare number is a prefix only when it is the file's own number.
     if (prefix && prefix[4] !== undefined && nameInfo.number !== null && Number.parseInt(prefix[4], 10) !== nameInfo.number) prefix = null;
@@ -79,7 +83,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
     const skip = prefix ? src.indexOf(prefix[0].trim()) + prefix[0].trim().length : 0;
     let s = contentStart + Math.max(0, skip);
     while (s < contentEnd && /\s/.test(text[s]!)) s++;
-    titleField = { value: title, span: { start: s, end: contentEnd }, lineSpan: lineSpanAt(text, startOf(h1)), source: 'heading' };
+    titleField = { value: title, span: { start: s, end: contentEnd }, lineSpan: lineSpanAt(text, h1.start), source: 'heading' };
   }
   if (!titleField && typeof data.title === 'string') {
     const e = frontMatter!.entries.find((x) => x.key === 'title')!;
@@ -112,15 +116,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
       }
     }
   }
-  const bulletLines: Line[] = [];
-  for (const node of tree.children) {
-    if (startOf(node) < metaStart || startOf(node) >= metaEnd) continue;
-    if (node.type === 'list') {
-      for (const item of node.children) forEachLine(text, startOf(item), endOf(item), (l) => { bulletLines.push(l); return true; });
-    } else if (node.type === 'paragraph') {
-      forEachLine(text, startOf(node), endOf(node), (l) => { bulletLines.push(l); return true; });
-    }
-  }
+  const bulletLines = doc.contentLines(metaStart, metaEnd);
   let sawBullet = false;
   for (const line of bulletLines) {
     const m = metadataLine(text, line);
@@ -236,7 +232,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
     informed: people(['informed']),
     tags: tagsRaw,
     relations,
-    links: collectLinks(tree, text),
+    links: doc.links,
     governs,
     frontMatter,
     sections,
@@ -285,40 +281,13 @@ function lineSpanAt(text: string, offset: number): Span {
   return { start, end };
 }
 
-function collectSections(tree: Root, text: string): Section[] {
-  const headings = tree.children.filter((n) => n.type === 'heading');
+function collectSections(headings: readonly Heading[], text: string): Section[] {
   return headings.map((h, i) => {
-    const headingSpan = lineSpanAt(text, startOf(h));
+    const headingSpan = lineSpanAt(text, h.start);
     let bodyStart = headingSpan.end;
     if (text[bodyStart] === '\r') bodyStart++;
     if (text[bodyStart] === '\n') bodyStart++;
     const next = headings.slice(i + 1).find((n) => n.depth <= h.depth);
-    return { heading: plainText(h), depth: h.depth, headingSpan, bodySpan: { start: bodyStart, end: next ? startOf(next) : text.length } };
+    return { heading: h.text, depth: h.depth, headingSpan, bodySpan: { start: bodyStart, end: next ? next.start : text.length } };
   });
-}
-
-/** Relative links (`0002-x.md`, `./y.md#a`): not URLs with a scheme, not pure fragments. */
-function collectLinks(tree: Root, text: string): RecordLink[] {
-  const out: RecordLink[] = [];
-  const visit = (node: Root | Root['children'][number]): void => {
-    if (node.type === 'link') {
-      const url = node.url;
-      if (url && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('#') && !url.startsWith('/')) {
-        const last = node.children.length ? endOf(node.children[node.children.length - 1]!) : startOf(node) + 1;
-        const open = text.indexOf('](', last);
-        if (open !== -1 && open < endOf(node)) {
-          let s = open + 2;
-          while (text[s] === ' ' || text[s] === '\t') s++;
-          const angled = text[s] === '<';
-          if (angled) s++;
-          let e = s;
-          while (e < endOf(node) && !(angled ? text[e] === '>' : /[\s)]/.test(text[e]!))) e++;
-          out.push({ href: text.slice(s, e), hrefSpan: { start: s, end: e } });
-        }
-      }
-    }
-    if ('children' in node) for (const c of node.children as Root['children']) visit(c);
-  };
-  visit(tree);
-  return out;
 }
