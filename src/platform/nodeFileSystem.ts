@@ -2,7 +2,12 @@
  * The `FileSystem` port over `node:fs/promises`, used by the CLI (and by integration tests).
  * Paths are absolute and `/`-separated; Node accepts that form on every platform.
  */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, readFile as readFileCallback } from 'node:fs';
+import { promisify } from 'node:util';
+
+// The callback readFile is several times faster than `fs.promises.readFile` (no FileHandle, no
+// chunked reads) — it is most of the cost of indexing thousands of small records.
+const readFileFast = promisify(readFileCallback);
 import type { FileKind, FileStat, FileSystem } from '../core/ports';
 import { FileExistsError, FileNotFoundError } from '../core/errors';
 import { dirname } from '../core/paths';
@@ -28,7 +33,7 @@ function kindOf(s: { isFile(): boolean; isDirectory(): boolean }): FileKind {
 export class NodeFileSystem implements FileSystem {
   async readFile(path: string): Promise<Uint8Array> {
     try {
-      return await fsp.readFile(path);
+      return await readFileFast(path);
     } catch (e) {
       throw translate(e, path);
     }
