@@ -1,0 +1,211 @@
+/**
+ * Creating a record: next number (or today's date), file name, template, exclusive write, and the
+ * edits the new record implies for the records it supersedes or links to.
+ *
+ * Two creators must never get the same number, even with different titles (different file names, so
+ * an exclusive create alone would not collide). A creator therefore first claims the number with an
+ * exclusive create of `.NNNN.adr-new` (a hidden file no reader takes for a record), then re-lists the
+ * folder: if a record with that number appeared meanwhile, it moves its claim up (rename never
+ * overwrites); otherwise it renames the claim to the record's name. Only one creator can hold a claim,
+ * and a claim taken after a record was finished sees that record, so numbers stay unique. A creator
+ * that dies between claim and rename leaves a `.NNNN.adr-new` file; the number is then skipped.
+ */
+import { FileExistsError, FileNotFoundError, UserError } from '../errors';
+import type { Collection, EditPlan, FileEdit } from '../model';
+import { basename, join } from '../paths';
+import type { Clock, FileSystem } from '../ports';
+import { encodeText } from '../text';
+import { renderText, type RelationLine } from '../templates/render';
+import { builtin, resolveTemplate, type ResolvedTemplate, type TemplateChoice } from '../templates/registry';
+import { headingText, labelFor, linkPath, subjectOf, verbFor, type LinkSubject, type RecordText, type Spelling } from './labels';
+import { addRelation, supersededEdits } from './lifecycle';
+import { mergeSequential } from './merge';
+import { datedFileName, formatNumber, isDateName, isoDate, leadingNumber, nextNumber, numberedFileName, paddingOf } from './numbering';
+
+export interface LinkRequest {
+  readonly target: RecordText;
+  /** Written in the new record ("Amends"). */
+  readonly verb: string;
+  /** Written in the target ("Amended by"). */
+  readonly reverseVerb: string;
+}
+
+export interface CreateOptions {
+  readonly title: string;
+  /** A resolved template, or how to choose one (default: the collection's own, else its dialect's). */
+  readonly template?: ResolvedTemplate | TemplateChoice;
+  /** Status as written; default: the template's ("Proposed" / "proposed"). */
+  readonly status?: string;
+  readonly deciders?: readonly string[];
+  /** `YYYY-MM-DD` instead of the clock's date (adr-tools' `ADR_DATE`). */
+  readonly date?: string;
+  /** Records the new one supersedes (adr-tools `-s`). */
+  readonly supersedes?: readonly RecordText[];
+  /** Links to existing records (adr-tools `-l TARGET:LINK:REVERSE-LINK`). */
+  readonly links?: readonly LinkRequest[];
+  readonly eol?: '\n' | '\r\n';
+  readonly spelling?: Spelling;
+  /** Give up after this many collisions (default 50). */
+  readonly maxAttempts?: number;
+}
+
+export interface CreateResult {
+  /** Absolute path of the new record. */
+  readonly path: string;
+  readonly number: number | null;
+  /** The text written. */
+  readonly content: string;
+  /** Edits to the superseded and linked records; not applied. */
+  readonly plan: EditPlan;
+}
+
+/** Creates a new record in `collection` (never overwriting anything) and plans the edits it implies. */
+export async function createRecord(fs: FileSystem, clock: Clock, collection: Collection, options: CreateOptions): Promise<CreateResult> {
+  const title = options.title.trim();
+  if (title === '') throw new UserError('A new record needs a title');
+  const template = await templateOf(fs, collection, options.template);
+  const date = options.date ?? isoDate(clock.now());
+  const render = (n: number | null, path: string): string =>
+    renderText(
+      template.text,
+      { title, number: n, date, status: options.status, deciders: options.deciders, relations: relationLines(template, options, path), eol: options.eol },
+      template,
+    );
+  await ensureFolder(fs, collection.path);
+  const max = options.maxAttempts ?? 50;
+  const created =
+    collection.naming === 'date'
+      ? await createDated(fs, collection, date, title, render, max)
+      : await createNumbered(fs, collection, title, render, max);
+  const subject = newSubject(created.path, created.number, created.numberText, title, created.content);
+  return { path: created.path, number: created.number, content: created.content, plan: targetEdits(collection, subject, options) };
+}
+
+async function templateOf(fs: FileSystem, collection: Collection, t: CreateOptions['template']): Promise<ResolvedTemplate> {
+  if (t && 'text' in t) return t;
+  if (t) return resolveTemplate(fs, collection, t);
+  return resolveTemplate(fs, collection).catch((e: unknown) => {
+    // An unreadable configured template should not block creating a record from the default one.
+    if (e instanceof FileNotFoundError) return builtin(collection.dialect === 'madr' ? 'madr-full' : collection.dialect === 'log4brains' ? 'log4brains' : 'nygard');
+    throw e;
+  });
+}
+
+function relationLines(template: ResolvedTemplate, o: CreateOptions, path: string): RelationLine[] {
+  const dialect = template.dialect;
+  const line = (verb: string, t: RecordText): RelationLine => ({ verb, label: labelFor(subjectOf(t), dialect), target: linkPath(path, t.record.path) });
+  return [
+    ...(o.supersedes ?? []).map((t) => line(verbFor('supersedes', dialect, o.spelling), t)),
+    ...(o.links ?? []).map((l) => line(l.verb, l.target)),
+  ];
+}
+
+async function ensureFolder(fs: FileSystem, dir: string): Promise<void> {
+  const stat = await fs.stat(dir);
+  if (!stat) await fs.mkdir(dir);
+  else if (stat.kind !== 'directory') throw new UserError(`${dir}: not a folder`, dir);
+}
+
+async function listNames(fs: FileSystem, dir: string): Promise<string[]> {
+  return (await fs.readDirectory(dir)).map(([name]) => name);
+}
+
+interface Created {
+  readonly path: string;
+  readonly number: number | null;
+  readonly numberText: string | null;
+  readonly content: string;
+}
+
+type Render = (n: number | null, path: string) => string;
+
+const claimName = (numberText: string): string => `.${numberText}.adr-new`;
+
+/** A record name (not a claim, not a date name) carrying `n`. */
+function takes(name: string, n: number): boolean {
+  return !name.startsWith('.') && !isDateName(name) && leadingNumber(name) === n;
+}
+
+async function createNumbered(fs: FileSystem, c: Collection, title: string, render: Render, max: number): Promise<Created> {
+  const dir = c.path;
+  const width = paddingOf(c);
+  let floor = c.firstNumber;
+  for (let attempt = 0; attempt < max; attempt++) {
+    const names = await listNames(fs, dir);
+    let n = Math.max(nextNumber(names.filter((x) => !x.startsWith('.')), c.firstNumber), floor);
+    let claim = join(dir, claimName(formatNumber(n, width)));
+    let path = join(dir, numberedFileName(n, width, title));
+    let content = render(n, path);
+    try {
+      await fs.createFile(claim, encodeText(content, false));
+    } catch (e) {
+      if (!(e instanceof FileExistsError)) throw e;
+      floor = n + 1; // someone holds this number: try the next
+      continue;
+    }
+    // We hold `n`. A record finished after our listing may carry it: then move the claim up.
+    for (let check = 0; check < max; check++) {
+      const now = await listNames(fs, dir);
+      if (!now.some((x) => takes(x, n))) {
+        try {
+          await fs.rename(claim, path);
+          return { path, number: n, numberText: formatNumber(n, width), content };
+        } catch (e) {
+          if (!(e instanceof FileExistsError)) throw e;
+          continue; // written meanwhile by a tool that does not claim: look again
+        }
+      }
+      const moved = await moveClaim(fs, claim, dir, n, width, max);
+      n = moved.n;
+      claim = moved.claim;
+      path = join(dir, numberedFileName(n, width, title));
+      content = render(n, path);
+      await fs.writeFile(claim, encodeText(content, false));
+    }
+    throw new UserError(`${dir}: could not find a free record number after ${max} tries`, dir);
+  }
+  throw new UserError(`${dir}: could not find a free record number after ${max} tries`, dir);
+}
+
+async function moveClaim(fs: FileSystem, claim: string, dir: string, n: number, width: number, max: number): Promise<{ n: number; claim: string }> {
+  for (let m = n + 1; m <= n + max; m++) {
+    const next = join(dir, claimName(formatNumber(m, width)));
+    try {
+      await fs.rename(claim, next);
+      return { n: m, claim: next };
+    } catch (e) {
+      if (!(e instanceof FileExistsError)) throw e;
+    }
+  }
+  throw new UserError(`${dir}: could not find a free record number after ${max} tries`, dir);
+}
+
+async function createDated(fs: FileSystem, c: Collection, date: string, title: string, render: Render, max: number): Promise<Created> {
+  for (let attempt = 1; attempt <= max; attempt++) {
+    const path = join(c.path, datedFileName(date, title, attempt));
+    const content = render(null, path);
+    try {
+      await fs.createFile(path, encodeText(content, false));
+      return { path, number: null, numberText: null, content };
+    } catch (e) {
+      if (!(e instanceof FileExistsError)) throw e;
+    }
+  }
+  throw new UserError(`${c.path}: could not find a free file name for "${title}" after ${max} tries`, c.path);
+}
+
+function newSubject(path: string, n: number | null, numberText: string | null, title: string, content: string): LinkSubject {
+  const body = content.replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*\r?\n/, '');
+  const h1 = /^ {0,3}#[ \t]+(.*?)\r?$/m.exec(body);
+  return { path, id: basename(path).replace(/\.md$/, ''), number: n, numberText, title, heading: h1 ? headingText(h1[0]) : null };
+}
+
+/** The edits to the superseded and linked records; several edits to one file are merged. */
+function targetEdits(collection: Collection, subject: LinkSubject, o: CreateOptions): EditPlan {
+  const ops: { target: RecordText; edit: (t: RecordText) => ReturnType<typeof addRelation> }[] = [
+    ...(o.supersedes ?? []).map((t) => ({ target: t, edit: (r: RecordText) => supersededEdits(r, subject, { spelling: o.spelling }) })),
+    ...(o.links ?? []).map((l) => ({ target: l.target, edit: (r: RecordText) => addRelation(r, l.reverseVerb, subject) })),
+  ];
+  const edits: FileEdit[] = mergeSequential(ops, collection.dialect);
+  return { edits, creates: [] };
+}

@@ -1,0 +1,138 @@
+/**
+ * Lifecycle edits: pure functions from (record, text) to minimal `TextEdit`s, each written in the
+ * record's own dialect. Nothing outside the changed lines moves: line breaks (CRLF), BOM (not part of
+ * the text), trailing spaces, front-matter order and comments stay byte for byte.
+ *
+ * What each dialect gets (see templates/nygard.ts for the adr-tools facts these follow):
+ *
+ * | operation        | Nygard / adr-tools                          | MADR 3/4 (front matter)                      | MADR 2 / log4brains (bullets)                 |
+ * |------------------|---------------------------------------------|----------------------------------------------|-----------------------------------------------|
+ * | status           | the status line of `## Status`              | `status: x` (quoting kept)                   | `* Status: x` / `- Status: x`                 |
+ * | superseded by    | status line → `Superceded by [2. T](f.md)`  | `status: superseded by [ADR-0002](f.md)`     | `- Status: superseded by [id](f.md)`          |
+ * | supersedes, links| `Supercedes [1. T](f.md)` paragraph at the end of `## Status` | `* Supersedes [ADR-0001](f.md)` in `## Links` | `- Supersedes [id](f.md)` in `## Links` |
+ */
+import type { AdrRecord, EditPlan, FileEdit, RelationType, Status, TextEdit } from '../model';
+import { relationTypeOf } from '../parse/status';
+import { insertRelationLines, type RelationPlacement } from './placement';
+import { findSection } from './sections';
+import { linkPath, relationLine, subjectOf, verbFor, type LinkSubject, type RecordText, type Spelling } from './labels';
+import { formatStatus, isLinkLine, matchCase, setStatusEdits } from './status';
+
+export type { RecordText } from './labels';
+
+export interface LifecycleOptions {
+  /** `adr-tools` (default) writes "Superceded by"/"Supercedes" in Nygard records, as adr-tools does. */
+  readonly spelling?: Spelling;
+}
+
+/** Edits that set `record`'s status to `status`, worded and cased as the record writes statuses. */
+export function setStatus(record: AdrRecord, text: string, status: Exclude<Status, 'unknown'> | string): TextEdit[] {
+  const value = isStatusWord(status) ? formatStatus(record, status) : status;
+  if (record.statusText !== null && record.statusField && text.slice(record.statusField.span.start, record.statusField.span.end) === value) return [];
+  return setStatusEdits(record, text, value);
+}
+
+function isStatusWord(s: string): s is Exclude<Status, 'unknown'> {
+  return ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft'].includes(s);
+}
+
+/** Where `record` writes relation lines. */
+export function relationPlacement(record: AdrRecord): RelationPlacement {
+  const nygard = record.dialect === 'nygard' || (record.dialect === 'unknown' && !record.frontMatter);
+  return nygard && findSection(record.sections, ['status']) ? 'status-section' : 'links-section';
+}
+
+/**
+ * The edit adding `verb [label](link)` to `source`, pointing at `target`; none when the record already
+ * has a relation of that kind to that file.
+ */
+export function addRelation(source: RecordText, verb: string, target: LinkSubject): TextEdit[] {
+  const { record, text } = source;
+  const link = linkPath(record.path, target.path);
+  if (hasRelation(record, verb, link)) return [];
+  const line = relationLine(verb, target, record.path, record.dialect);
+  const marker = bulletMarker(record, text);
+  const edit = insertRelationLines({ text, sections: record.sections, eol: record.eol }, relationPlacement(record), [line], marker);
+  return edit ? [edit] : [];
+}
+
+/** True when `record` has a relation whose verb means the same as `verb` and whose target is `link`. */
+export function hasRelation(record: AdrRecord, verb: string, link: string): boolean {
+  const type = relationTypeOf(verb);
+  const wanted = normaliseLink(link);
+  return record.relations.some(
+    (r) => normaliseLink(r.target) === wanted && (type === 'custom' ? r.verb === verb.trim().toLowerCase() : r.type === type),
+  );
+}
+
+function normaliseLink(link: string): string {
+  const bare = link.replace(/^\.\//, '').replace(/#.*$/, '');
+  try {
+    return decodeURI(bare).toLowerCase();
+  } catch {
+    return bare.toLowerCase(); // a stray `%` in a hand-written link
+  }
+}
+
+function bulletMarker(record: AdrRecord, text: string): '-' | '*' {
+  const f = record.statusField ?? record.dateField;
+  if (f && f.source === 'bullet') {
+    const m = /^[ \t]*([-*+])/.exec(text.slice(f.lineSpan.start, f.lineSpan.end));
+    if (m) return m[1] === '-' ? '-' : '*';
+  }
+  return record.dialect === 'log4brains' ? '-' : '*';
+}
+
+/** Edits marking `old` as superseded by the record `by` (only `old`'s file). */
+export function supersededEdits(old: RecordText, by: LinkSubject, options: LifecycleOptions = {}): TextEdit[] {
+  const { record, text } = old;
+  const link = linkPath(record.path, by.path);
+  if (record.status === 'superseded' && hasRelation(record, 'superseded by', link)) return [];
+  const verb = verbFor('superseded-by', record.dialect, options.spelling);
+  const line = relationLine(record.dialect === 'nygard' || record.dialect === 'unknown' ? verb : matchCase(record, verb), by, record.path, record.dialect);
+  // A Nygard Status section holding only link lines: add the new one after them, as adr-tools does.
+  const f = record.statusField;
+  if (f && f.source === 'section' && isLinkLine(record, f.lineSpan.start)) return addRelation(old, verb, by);
+  return setStatusEdits(record, text, line);
+}
+
+/**
+ * `replacement` supersedes `old`: `old`'s status becomes "superseded by" a link to `replacement`,
+ * and `replacement` gets a "Supersedes" link to `old`. Edits for both files.
+ */
+export function supersede(old: RecordText, replacement: RecordText, options: LifecycleOptions = {}): EditPlan {
+  const newVerb = verbFor('supersedes', replacement.record.dialect, options.spelling);
+  return plan([
+    { path: old.record.path, edits: supersededEdits(old, subjectOf(replacement), options) },
+    { path: replacement.record.path, edits: addRelation(replacement, newVerb, subjectOf(old)) },
+  ]);
+}
+
+/** `source` VERB `target`, and `target` REVERSE-VERB `source` (adr-tools' `adr link`). */
+export function link(source: RecordText, verb: string, target: RecordText, reverseVerb: string): EditPlan {
+  return plan([
+    { path: source.record.path, edits: addRelation(source, verb, subjectOf(target)) },
+    { path: target.record.path, edits: addRelation(target, reverseVerb, subjectOf(source)) },
+  ]);
+}
+
+/** `source` amends `target` ("Amends" / "Amended by"). */
+export function amend(source: RecordText, target: RecordText): EditPlan {
+  return relate(source, 'amends', target);
+}
+
+/** A built-in relation and its inverse, with the verbs each record's dialect writes. */
+export function relate(source: RecordText, type: Exclude<RelationType, 'custom' | 'supersedes' | 'superseded-by'>, target: RecordText): EditPlan {
+  const inverse: Record<typeof type, Exclude<RelationType, 'custom'>> = {
+    amends: 'amended-by',
+    'amended-by': 'amends',
+    clarifies: 'clarified-by',
+    'clarified-by': 'clarifies',
+    relates: 'relates',
+  };
+  return link(source, verbFor(type, source.record.dialect), target, verbFor(inverse[type], target.record.dialect));
+}
+
+function plan(edits: FileEdit[]): EditPlan {
+  return { edits: edits.filter((e) => e.edits.length > 0), creates: [] };
+}

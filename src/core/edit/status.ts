@@ -1,0 +1,163 @@
+/**
+ * Writing a record's status where its dialect keeps it, changing as few bytes as possible:
+ *
+ * - front matter (MADR 3/4): the `status:` scalar, in the quoting style it was written in; a missing
+ *   key is added as the last entry; a record without front matter gets one;
+ * - bullets (MADR 2, log4brains): the value of `* Status:` / `- Status:` (a trailing `<!-- ... -->` is
+ *   kept); a missing bullet goes first in the header list, or below the title;
+ * - Nygard: the status line of `## Status` (link lines around it untouched); a missing section is
+ *   added before the first `##` heading.
+ */
+import type { AdrRecord, Status, TextEdit } from '../model';
+import { endsWithBlankLine, isBlank, lineAt, lineEndOf, lineStartOf, nextLineStart } from './lines';
+import { quoteStyleOf, yamlScalar } from './yaml';
+
+/** Where a record keeps (or would keep) its status. */
+export type StatusHome = 'front-matter' | 'bullet' | 'section';
+
+/** Where `record`'s status lives, or where its dialect would put a missing one. */
+export function statusHome(record: AdrRecord): StatusHome {
+  const f = record.statusField;
+  if (f) {
+    if (f.source === 'front-matter') return 'front-matter';
+    if (f.source === 'section') return 'section';
+    return 'bullet';
+  }
+  switch (record.dialect) {
+    case 'madr3':
+    case 'madr4':
+      return 'front-matter';
+    case 'madr2':
+    case 'log4brains':
+      return 'bullet';
+    case 'nygard':
+      return 'section';
+    case 'unknown':
+      return record.frontMatter ? 'front-matter' : 'section';
+  }
+}
+
+/**
+ * A status word written the way the record writes statuses: lower-case when its current status (or,
+ * without one, its dialect: MADR, log4brains) is lower-case, else capitalised as Nygard does.
+ */
+export function formatStatus(record: AdrRecord, status: Exclude<Status, 'unknown'>): string {
+  return matchCase(record, status);
+}
+
+/** `phrase` with its first letter in the case the record's statuses use. */
+export function matchCase(record: AdrRecord, phrase: string): string {
+  const current = record.statusText?.replace(/^[^\p{L}]+/u, '') ?? '';
+  let lower: boolean;
+  if (current !== '') lower = current[0] === current[0]!.toLowerCase();
+  else lower = record.dialect !== 'nygard' && record.dialect !== 'unknown';
+  const first = phrase.charAt(0);
+  return (lower ? first.toLowerCase() : first.toUpperCase()) + phrase.slice(1);
+}
+
+/** Edits that make `record`'s status read `value` (written verbatim, e.g. "Accepted" or "superseded by [x](x.md)"). */
+export function setStatusEdits(record: AdrRecord, text: string, value: string): TextEdit[] {
+  const f = record.statusField;
+  const eol = record.eol;
+  if (f) {
+    if (f.source === 'front-matter') return [frontMatterValue(text, f.span, value)];
+    if (f.source === 'section') {
+      if (f.value === '' && f.span.start === f.span.end) return [intoEmptyStatusSection(record, text, value)];
+      if (isLinkLine(record, f.lineSpan.start)) return [beforeStatusLinks(record, text, value)];
+    }
+    if (f.span.start === f.span.end) {
+      // `- Status:` with nothing after it.
+      const pad = /[ \t]$/.test(text.slice(0, f.span.start)) ? '' : ' ';
+      return [{ start: f.span.start, end: f.span.end, newText: pad + value }];
+    }
+    return [{ start: f.span.start, end: f.span.end, newText: value }];
+  }
+  switch (statusHome(record)) {
+    case 'front-matter':
+      return [newFrontMatterEntry(record, text, value)];
+    case 'bullet':
+      return [newStatusBullet(record, text, value)];
+    case 'section':
+      return [newStatusSection(record, text, value, eol)];
+  }
+}
+
+/** True when a relation link line (`Amends [..](..)`) starts at `lineStart`. */
+export function isLinkLine(record: AdrRecord, lineStart: number): boolean {
+  return record.relations.some((r) => r.source === 'link-line' && r.span.start === lineStart);
+}
+
+function frontMatterValue(text: string, span: { start: number; end: number }, value: string): TextEdit {
+  const written = text.slice(span.start, span.end);
+  if (written === '') {
+    const pad = /[ \t]$/.test(text.slice(0, span.start)) ? '' : ' ';
+    return { start: span.start, end: span.end, newText: pad + yamlScalar(value) };
+  }
+  return { start: span.start, end: span.end, newText: yamlScalar(value, quoteStyleOf(written)) };
+}
+
+function newFrontMatterEntry(record: AdrRecord, text: string, value: string): TextEdit {
+  const fm = record.frontMatter;
+  const eol = record.eol;
+  if (!fm) {
+    return { start: 0, end: 0, newText: `---${eol}status: ${yamlScalar(value)}${eol}---${eol}` };
+  }
+  // A `status` key the parser could not read as text (a list, a map): rewrite that entry whole.
+  const existing = fm.entries.find((e) => e.key.toLowerCase() === 'status');
+  if (existing) return { start: existing.span.start, end: existing.span.end, newText: `${existing.key}: ${yamlScalar(value)}` };
+  // The closing fence starts at `contentSpan.end`; a new last entry goes just before it.
+  const at = fm.contentSpan.end;
+  const lead = at > 0 && text[at - 1] !== '\n' ? eol : '';
+  return { start: at, end: at, newText: `${lead}status: ${yamlScalar(value)}${eol}` };
+}
+
+function intoEmptyStatusSection(record: AdrRecord, text: string, value: string): TextEdit {
+  const eol = record.eol;
+  const field = record.statusField!;
+  // The parser puts an empty section's status at the start of the line after the heading.
+  const at = field.span.start;
+  if (at === field.lineSpan.end) return { start: at, end: at, newText: `${eol}${eol}${value}${eol}` };
+  // `## Status⏎` + `⏎value⏎` + the blank line that followed, or one before a heading right below.
+  const tail = at < text.length && !isBlank(lineAt(text, at)) ? eol : '';
+  return { start: at, end: at, newText: `${eol}${value}${eol}${tail}` };
+}
+
+/** A plain status paragraph in front of the link lines of a Status section that has no status line. */
+function beforeStatusLinks(record: AdrRecord, text: string, value: string): TextEdit {
+  const at = lineStartOf(text, record.statusField!.lineSpan.start);
+  return { start: at, end: at, newText: `${value}${record.eol}${record.eol}` };
+}
+
+function newStatusSection(record: AdrRecord, text: string, value: string, eol: string): TextEdit {
+  const titleStart = record.titleField?.lineSpan.start ?? -1;
+  const next = record.sections.find((s) => s.depth >= 2 && s.headingSpan.start > titleStart);
+  const block = `## Status${eol}${eol}${value}${eol}`;
+  if (next) {
+    const at = next.headingSpan.start;
+    return { start: at, end: at, newText: (endsWithBlankLine(text, at) ? '' : eol) + block + eol };
+  }
+  const at = text.length;
+  const lead = at === 0 || endsWithBlankLine(text, at) ? '' : text.endsWith('\n') ? eol : eol + eol;
+  return { start: at, end: at, newText: lead + block };
+}
+
+const META_BULLET = /^([ \t]*[-*+][ \t]+)(?:\*\*|__)?[A-Za-z][A-Za-z -]{0,30}(?:\*\*|__)?[ \t]*:/;
+
+function newStatusBullet(record: AdrRecord, text: string, value: string): TextEdit {
+  const eol = record.eol;
+  const headerStart = record.titleField?.source === 'heading' ? record.titleField.lineSpan.end : record.frontMatter?.span.end ?? 0;
+  const firstH2 = record.sections.find((s) => s.depth >= 2 && s.headingSpan.start >= headerStart);
+  const headerEnd = firstH2 ? firstH2.headingSpan.start : text.length;
+  for (let at = nextLineStart(text, headerStart); at < headerEnd; at = nextLineStart(text, at)) {
+    const m = META_BULLET.exec(text.slice(at, lineEndOf(text, at)));
+    if (m) return { start: at, end: at, newText: `${m[1]}Status: ${value}${eol}` };
+    if (nextLineStart(text, at) === at) break;
+  }
+  const marker = record.dialect === 'log4brains' ? '-' : '*';
+  if (record.titleField?.source === 'heading') {
+    const at = record.titleField.lineSpan.end;
+    return { start: at, end: at, newText: `${eol}${eol}${marker} Status: ${value}` };
+  }
+  const at = record.frontMatter?.span.end ?? 0;
+  return { start: at, end: at, newText: `${marker} Status: ${value}${eol}${eol}` };
+}
