@@ -4,13 +4,13 @@
  */
 import { promises as fsp, readFile as readFileCallback } from 'node:fs';
 import { promisify } from 'node:util';
+import type { FileKind, FileStat, FileSystem } from '../core/ports';
+import { FileExistsError, FileNotFoundError } from '../core/errors';
+import { dirname } from '../core/paths';
 
 // The callback readFile is several times faster than `fs.promises.readFile` (no FileHandle, no
 // chunked reads) — it is most of the cost of indexing thousands of small records.
 const readFileFast = promisify(readFileCallback);
-import type { FileKind, FileStat, FileSystem } from '../core/ports';
-import { FileExistsError, FileNotFoundError } from '../core/errors';
-import { dirname } from '../core/paths';
 
 function errorCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
