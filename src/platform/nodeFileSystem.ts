@@ -30,6 +30,7 @@ function kindOf(s: { isFile(): boolean; isDirectory(): boolean }): FileKind {
   return 'other';
 }
 
+/** `FileSystem` over the local disk. */
 export class NodeFileSystem implements FileSystem {
   async readFile(path: string): Promise<Uint8Array> {
     try {

@@ -20,6 +20,7 @@ const decoder = new TextDecoder();
 /** Seed content: text (UTF-8) or raw bytes, keyed by path. */
 export type SeedFiles = Record<string, string | Uint8Array>;
 
+/** Files and folders in maps; see the file comment for what it guarantees. */
 export class MemoryFileSystem implements FileSystem {
   private readonly files = new Map<string, FileEntry>();
   private readonly dirs = new Set<string>(['/']);

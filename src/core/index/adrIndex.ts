@@ -22,6 +22,7 @@ export interface IndexOptions extends DiscoveryOptions {
   readonly parse?: (text: string, ctx: ParseContext) => AdrRecord;
 }
 
+/** All records of all collections under one root. Lookups are synchronous; reads are not. */
 export class AdrIndex {
   private store = new RecordStore();
   private graph: RelationGraph;

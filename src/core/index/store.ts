@@ -8,6 +8,7 @@ import { basename } from '../paths';
 import { compareRecordNames } from '../discovery/naming';
 import type { DuplicateNumber } from './types';
 
+/** Records and their lookup tables (internal to the index). */
 export class RecordStore {
   readonly byPath = new Map<string, AdrRecord>();
   private readonly byCollection = new Map<string, Set<string>>();
