@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: speed and memory of the core on a generated 10,000-record collection, each figure
+ * set beside a baseline measured in the same run on the same files.
+ *
+ *   floor        read + remark-parse + yaml-parse of every file, nothing else
+ *   cold index   discovery + read + parse + relation graph (AdrIndex.build)
+ *   incremental  one changed file re-read and re-indexed (AdrIndex.update)
+ *   generate toc `adrw generate toc` as a process on a 300-record adr-tools collection
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { AdrIndex } from '../src/core/index';
+import { parseMarkdown } from '../src/core/parse/markdown';
+import { NodeFileSystem } from '../src/platform/nodeFileSystem';
+import { generateCollection } from './corpusGenerator';
+
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+const mb = (x: number) => `${(x / 1024 / 1024).toFixed(1)} MB`;
+
+interface Row { name: string; value: string; target: string; ok: boolean | undefined }
+const rows: Row[] = [];
+function report(name: string, value: string, target = '', ok?: boolean): void {
+  rows.push({ name, value, target, ok });
+  process.stdout.write(`  ${name.padEnd(44)} ${value.padStart(14)}  ${target}${ok === undefined ? '' : ok ? '  ok' : '  MISSED'}\n`);
+}
+
+async function floor(files: string[]): Promise<number> {
+  const t0 = performance.now();
+  for (const f of files) {
+    const text = readFileSync(f, 'utf8');
+    parseMarkdown(text);
+    const fm = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+    if (fm) parseDocument(fm[1]!);
+  }
+  return performance.now() - t0;
+}
+
+async function main(): Promise<void> {
+  const root = join(tmpdir(), `adrw-bench-${process.pid}`);
+  process.stdout.write(`ADR Workbench benchmark: ${RECORDS} records, ${ROUNDS} rounds (median), node ${process.version}\n`);
+  const gen = generateCollection(root, RECORDS);
+  process.stdout.write(`  generated ${gen.files.length} records, ${mb(gen.bytes)} of Markdown, in ${gen.folder}\n\n`);
+  const fs = new NodeFileSystem();
+
+  // Warm the page cache so both sides read from memory.
+  for (const f of gen.files) readFileSync(f);
+
+  const floors: number[] = [];
+  const colds: number[] = [];
+  let index: AdrIndex | undefined;
+  let heap = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    floors.push(await floor(gen.files));
+    index = undefined;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    index = await AdrIndex.build(fs, root);
+    colds.push(performance.now() - t0);
+    gc();
+    heap = Math.max(heap, process.memoryUsage().heapUsed - before);
+  }
+  if (!index || index.size !== RECORDS) throw new Error(`index holds ${index?.size} records, expected ${RECORDS}`);
+  const floorMs = median(floors);
+  const coldMs = median(colds);
+  process.stdout.write('Core index\n');
+  report('floor: read + remark + yaml (baseline)', ms(floorMs));
+  report('cold index (AdrIndex.build)', ms(coldMs), '≤ 2000 ms', coldMs <= 2000);
+  report('cold index / floor', `${(coldMs / floorMs).toFixed(2)}×`, '≤ 1.5×', coldMs / floorMs <= 1.5);
+  report('index heap', mb(heap), '≤ 200 MB', heap <= 200 * 1024 * 1024);
+
+  // One-file incremental update: edit a record's status line and re-index it.
+  const samples: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const file = gen.files[(i * 997) % gen.files.length]!;
+    appendFileSync(file, `\n<!-- touched ${i} -->\n`);
+    const t0 = performance.now();
+    await index.update(file);
+    samples.push(performance.now() - t0);
+  }
+  const incr = median(samples);
+  report('incremental update, one file (median of 40)', ms(incr), '≤ 5 ms', incr <= 5);
+  const t0 = performance.now();
+  const rels = index.records().reduce((n, r) => n + index!.relationsOf(r.path).length, 0);
+  report(`relations of every record (${rels} in all)`, ms(performance.now() - t0));
+
+  // generate toc on 300 records, as a process (node start-up included), like running adr-tools.
+  const small = generateCollection(join(tmpdir(), `adrw-bench-toc-${process.pid}`), 300);
+  writeFileSync(join(small.root, '.adr-dir'), 'docs/adr\n');
+  const cli = join(process.cwd(), 'dist', 'cli.js');
+  const tocs: number[] = [];
+  let lines = 0;
+  for (let i = 0; i < 5; i++) {
+    const s = performance.now();
+    const out = execFileSync(process.execPath, [cli, 'generate', 'toc'], { cwd: small.root, encoding: 'utf8' });
+    tocs.push(performance.now() - s);
+    lines = out.split('\n').filter((l) => l.startsWith('* [')).length;
+  }
+  if (lines !== 300) throw new Error(`generate toc listed ${lines} records, expected 300`);
+  process.stdout.write('\nCLI\n');
+  report('generate toc, 300 records (process)', ms(median(tocs)), 'adr-tools ≈ 8000 ms here', median(tocs) < 8000);
+
+  const missed = rows.filter((r) => r.ok === false);
+  process.stdout.write(`\n${rows.filter((r) => r.ok).length} targets met, ${missed.length} missed\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exitCode = 1;
+});
