@@ -16,7 +16,7 @@ import { relationTypeOf } from '../parse/status';
 import { insertRelationLines, type RelationPlacement } from './placement';
 import { findSection } from './sections';
 import { linkPath, relationLine, subjectOf, verbFor, type LinkSubject, type RecordText, type Spelling } from './labels';
-import { formatStatus, isLinkLine, matchCase, setStatusEdits } from './status';
+import { formatStatus, matchCase, setStatusEdits } from './status';
 
 export type { RecordText } from './labels';
 
@@ -28,8 +28,8 @@ export interface LifecycleOptions {
 /** Edits that set `record`'s status to `status`, worded and cased as the record writes statuses. */
 export function setStatus(record: AdrRecord, text: string, status: Exclude<Status, 'unknown'> | string): TextEdit[] {
   const value = isStatusWord(status) ? formatStatus(record, status) : status;
-  if (record.statusText !== null && record.statusField && text.slice(record.statusField.span.start, record.statusField.span.end) === value) return [];
-  return setStatusEdits(record, text, value);
+  // Setting the status it already has changes nothing (the scalar may be quoted: compare the edits).
+  return setStatusEdits(record, text, value).filter((e) => text.slice(e.start, e.end) !== e.newText);
 }
 
 function isStatusWord(s: string): s is Exclude<Status, 'unknown'> {
@@ -87,12 +87,10 @@ function bulletMarker(record: AdrRecord, text: string): '-' | '*' {
 export function supersededEdits(old: RecordText, by: LinkSubject, options: LifecycleOptions = {}): TextEdit[] {
   const { record, text } = old;
   const link = linkPath(record.path, by.path);
-  if (record.status === 'superseded' && hasRelation(record, 'superseded by', link)) return [];
+  // Already superseded by it (the status may read otherwise if the parser prefers other text: leave it).
+  if (hasRelation(record, 'superseded by', link)) return [];
   const verb = verbFor('superseded-by', record.dialect, options.spelling);
   const line = relationLine(record.dialect === 'nygard' || record.dialect === 'unknown' ? verb : matchCase(record, verb), by, record.path, record.dialect);
-  // A Nygard Status section holding only link lines: add the new one after them, as adr-tools does.
-  const f = record.statusField;
-  if (f && f.source === 'section' && isLinkLine(record, f.lineSpan.start)) return addRelation(old, verb, by);
   return setStatusEdits(record, text, line);
 }
 

@@ -9,7 +9,7 @@
  *   added before the first `##` heading.
  */
 import type { AdrRecord, Status, TextEdit } from '../model';
-import { endsWithBlankLine, isBlank, lineAt, lineEndOf, lineStartOf, nextLineStart } from './lines';
+import { endsWithBlankLine, isBlank, lineAt, lineEndOf, nextLineStart } from './lines';
 import { quoteStyleOf, yamlScalar } from './yaml';
 
 /** Where a record keeps (or would keep) its status. */
@@ -58,28 +58,40 @@ export function matchCase(record: AdrRecord, phrase: string): string {
 /** Edits that make `record`'s status read `value` (written verbatim, e.g. "Accepted" or "superseded by [x](x.md)"). */
 export function setStatusEdits(record: AdrRecord, text: string, value: string): TextEdit[] {
   const f = record.statusField;
-  const eol = record.eol;
-  if (f) {
-    if (f.source === 'front-matter') return [frontMatterValue(text, f.span, value)];
-    if (f.source === 'section') {
-      if (f.value === '' && f.span.start === f.span.end) return [intoEmptyStatusSection(record, text, value)];
-      if (isLinkLine(record, f.lineSpan.start)) return [beforeStatusLinks(record, text, value)];
+  if (!f) {
+    switch (statusHome(record)) {
+      case 'front-matter':
+        return [newFrontMatterEntry(record, text, value)];
+      case 'bullet':
+        return [newStatusBullet(record, text, value)];
+      case 'section':
+        return [newStatusSection(record, text, value)];
     }
-    if (f.span.start === f.span.end) {
-      // `- Status:` with nothing after it.
-      const pad = /[ \t]$/.test(text.slice(0, f.span.start)) ? '' : ' ';
-      return [{ start: f.span.start, end: f.span.end, newText: pad + value }];
-    }
-    return [{ start: f.span.start, end: f.span.end, newText: value }];
   }
-  switch (statusHome(record)) {
-    case 'front-matter':
-      return [newFrontMatterEntry(record, text, value)];
-    case 'bullet':
-      return [newStatusBullet(record, text, value)];
-    case 'section':
-      return [newStatusSection(record, text, value, eol)];
+  if (f.source === 'front-matter') return [frontMatterValue(text, f.span, value)];
+  if (f.source === 'section' && !isInlineHeading(record, f)) {
+    const edit = statusSectionEdit(record, text, value);
+    if (edit) return [edit];
   }
+  if (f.span.start === f.span.end) {
+    // `- Status:` with nothing after it.
+    const pad = /[ \t]$/.test(text.slice(0, f.span.start)) ? '' : ' ';
+    return [{ start: f.span.start, end: f.span.end, newText: pad + value }];
+  }
+  return [{ start: f.span.start, end: f.span.end, newText: value }];
+}
+
+/** The status line of a `## Status` section rewritten, or a status paragraph put before its link lines. */
+function statusSectionEdit(record: AdrRecord, text: string, value: string): TextEdit | undefined {
+  const f = record.statusField!;
+  if (f.value === '' && f.span.start === f.span.end) return intoEmptyStatusSection(record, text, value);
+  const line = firstStatusLine(record, text);
+  if (!line) return undefined;
+  if (isLinkLine(record, line.start) && !isSupersededLine(record, line.start)) {
+    // Only relation lines ("Amends [..](..)"): the status becomes a paragraph of its own above them.
+    return { start: line.start, end: line.start, newText: `${value}${record.eol}${record.eol}` };
+  }
+  return { start: line.valueStart, end: line.valueEnd, newText: value };
 }
 
 /** True when a relation link line (`Amends [..](..)`) starts at `lineStart`. */
@@ -122,13 +134,39 @@ function intoEmptyStatusSection(record: AdrRecord, text: string, value: string):
   return { start: at, end: at, newText: `${eol}${value}${eol}${tail}` };
 }
 
-/** A plain status paragraph in front of the link lines of a Status section that has no status line. */
-function beforeStatusLinks(record: AdrRecord, text: string, value: string): TextEdit {
-  const at = lineStartOf(text, record.statusField!.lineSpan.start);
-  return { start: at, end: at, newText: `${value}${record.eol}${record.eol}` };
+/** True for a status written in its heading (`## Status: Accepted`). */
+function isInlineHeading(record: AdrRecord, f: NonNullable<AdrRecord['statusField']>): boolean {
+  return f.value !== '' && record.sections.some((x) => x.headingSpan.start === f.lineSpan.start);
 }
 
-function newStatusSection(record: AdrRecord, text: string, value: string, eol: string): TextEdit {
+/**
+ * The status line of a Nygard `## Status` section: its first line with content (HTML comments
+ * skipped). We look for it ourselves rather than take the parser's choice, which prefers a prose
+ * line to a leading "Superceded by [..](..)": rewriting that prose would lose it.
+ */
+function firstStatusLine(record: AdrRecord, text: string): { start: number; valueStart: number; valueEnd: number } | undefined {
+  const section = record.sections.find((x) => x.depth >= 2 && /^status$/i.test(x.heading.trim()));
+  if (!section) return undefined;
+  for (let at = section.bodySpan.start; at < section.bodySpan.end; ) {
+    const end = lineEndOf(text, at);
+    const line = text.slice(at, end);
+    if (!isBlank(line) && !/^\s*<!--.*-->\s*$/.test(line)) {
+      const lead = line.length - line.trimStart().length;
+      return { start: at, valueStart: at + lead, valueEnd: at + line.trimEnd().length };
+    }
+    const next = nextLineStart(text, at);
+    if (next === at) break;
+    at = next;
+  }
+  return undefined;
+}
+
+function isSupersededLine(record: AdrRecord, lineStart: number): boolean {
+  return record.relations.some((r) => r.source === 'link-line' && r.span.start === lineStart && r.type === 'superseded-by');
+}
+
+function newStatusSection(record: AdrRecord, text: string, value: string): TextEdit {
+  const eol = record.eol;
   const titleStart = record.titleField?.lineSpan.start ?? -1;
   const next = record.sections.find((s) => s.depth >= 2 && s.headingSpan.start > titleStart);
   const block = `## Status${eol}${eol}${value}${eol}`;
