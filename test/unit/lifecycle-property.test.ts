@@ -6,8 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
-import { amend, link, setStatus, supersede, type RecordText } from '../../src/core/edit';
+import { basename, dirname, join, normalize } from 'node:path';
+import { amend, link, retitle, setStatus, supersede, type RecordText } from '../../src/core/edit';
 import type { AdrRecord, CollectionDialect, EditPlan, Status, TextEdit } from '../../src/core/model';
 import { parseRecord } from '../../src/core/parse/record';
 import { applyEdits, decodeText, encodeText } from '../../src/core/text';
@@ -172,6 +172,38 @@ function everyCase(cases: readonly (() => void)[]): void {
             assert.equal(undone.record.status, 'accepted', `${what}: re-accepting reads ${undone.record.statusText}`);
             assertOnlyIntended(oldAfter, undone, (l) => l.includes(`](${target})`) || statusLines(oldAfter)(l), (l) => /accepted/i.test(l), `${what} (re-accept)`);
         })));
+      });
+
+      it('retitles each record: H1, file name, and every inbound link in the corpus', () => {
+        const all = files.map((f) => load(f, 'as-is', hint));
+        const linksTo = (rt: RecordText, path: string): number =>
+          rt.record.links.filter((l) => normalize(join(dirname(rt.record.path), decodeURI(l.href.replace(/#.*$/, '')))) === path).length;
+        everyCase(all.map((target) => () => {
+          const what = `${basename(target.record.path)} retitled`;
+          const r = retitle(target, 'A renamed decision', all);
+          if (target.record.titleField) {
+            const own = reparse(target, editsFor(r.plan, target.record.path), hint);
+            assert.equal(own.record.title, 'A renamed decision', what);
+            assertOnlyIntended(target, own, () => true, (l) => l.includes('A renamed decision'), what);
+            assert.equal(lineDiff(target.text, own.text).removed.length, 1, `${what}: more than the title line changed`);
+          }
+          for (const other of all) {
+            if (other === target) continue;
+            const before = linksTo(other, target.record.path);
+            const changed = reparse(other, editsFor(r.plan, other.record.path), hint);
+            if (r.newPath !== target.record.path) {
+              assert.equal(linksTo(changed, target.record.path), 0, `${what}: ${basename(other.record.path)} still links to the old name`);
+              assert.equal(linksTo(changed, r.newPath), before, `${what}: ${basename(other.record.path)} lost links`);
+            }
+            // Links are rewritten in place: same lines, and only lines holding a link to it differ.
+            const la = other.text.split(/(?<=\n)/);
+            const lb = changed.text.split(/(?<=\n)/);
+            assert.equal(la.length, lb.length, `${what}: ${basename(other.record.path)} lines added or removed`);
+            lb.forEach((l, i) => {
+              if (l !== la[i]) assert.ok(l.includes(basename(r.newPath)) || l.includes('A renamed decision'), `${what}: unrelated change ${JSON.stringify(l)}`);
+            });
+          }
+        }));
       });
 
       it('amends and links each record to another, statuses untouched (as is, CRLF, BOM)', () => {

@@ -11,3 +11,4 @@ export {
 } from './numbering';
 export { insertRelationLines, type DocShape, type RelationPlacement } from './placement';
 export { formatStatus, matchCase, setStatusEdits, statusHome, type StatusHome } from './status';
+export { fileNameForTitle, retitle, type RetitleResult } from './rename';
