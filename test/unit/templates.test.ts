@@ -51,6 +51,11 @@ describe('templates', () => {
       assert.equal(renderText('TITLE / TITLE\nNUMBER NUMBER\n', base), 'Second Record / TITLE\n2 NUMBER\n');
     });
 
+    it('gives a custom template without a Status section its links in a Links list', () => {
+      const out = renderText('# TITLE\n\nText.\n', { ...base, relations: [{ verb: 'Amends', label: '1. A', target: '0001-a.md' }] });
+      assert.equal(out, '# Second Record\n\nText.\n\n## Links\n\n* Amends [1. A](0001-a.md)\n');
+    });
+
     it('keeps the init record (adr init) with only the date filled', () => {
       assert.match(renderText(NYGARD_INIT_TEMPLATE, { title: 'x', number: 1, date: '2016-02-12' }), /^# 1\. Record architecture decisions\n\nDate: 2016-02-12\n/);
     });

@@ -15,6 +15,7 @@ import type { Collection, EditPlan, FileEdit } from '../model';
 import { basename, join } from '../paths';
 import type { Clock, FileSystem } from '../ports';
 import { encodeText } from '../text';
+import { defaultTemplateKind } from '../templates/kinds';
 import { renderText, type RelationLine } from '../templates/render';
 import { builtin, resolveTemplate, type ResolvedTemplate, type TemplateChoice } from '../templates/registry';
 import { headingText, labelFor, linkPath, subjectOf, verbFor, type LinkSubject, type RecordText, type Spelling } from './labels';
@@ -86,7 +87,7 @@ async function templateOf(fs: FileSystem, collection: Collection, t: CreateOptio
   if (t) return resolveTemplate(fs, collection, t);
   return resolveTemplate(fs, collection).catch((e: unknown) => {
     // An unreadable configured template should not block creating a record from the default one.
-    if (e instanceof FileNotFoundError) return builtin(collection.dialect === 'madr' ? 'madr-full' : collection.dialect === 'log4brains' ? 'log4brains' : 'nygard');
+    if (e instanceof FileNotFoundError) return builtin(defaultTemplateKind(collection.dialect));
     throw e;
   });
 }

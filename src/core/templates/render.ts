@@ -136,7 +136,9 @@ function addRelations(text: string, relations: readonly RelationLine[], s: Rende
   const edits: TextEdit[] = [];
   // Templates often end in an empty section; the relation lines should end the file, not blank lines.
   text = text.replace(/\n{2,}$/, '\n');
-  const edit = insertRelationLines({ text, sections: scanSections(text), eol: '\n' }, s.relations, lines, s.bullet);
+  const doc = { text, sections: scanSections(text), eol: '\n' as const };
+  // A custom Nygard-like template without a Status section still gets its links, in a Links list.
+  const edit = insertRelationLines(doc, s.relations, lines, s.bullet) ?? insertRelationLines(doc, 'links-section', lines, s.bullet);
   if (edit) edits.push(edit);
   return applyEdits(text, edits);
 }
