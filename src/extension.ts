@@ -1,6 +1,32 @@
-import type * as vscode from 'vscode';
+/**
+ * Composition root: creates the shared services and lets each feature register itself. Activation
+ * does no blocking work: indexing starts in the background and the views show its progress.
+ */
+import * as vscode from 'vscode';
+import { systemClock } from './core/ports';
+import { ExtensionLog } from './platform/log';
+import { NodeFileSystem } from './platform/nodeFileSystem';
+import { DecisionWorkspace } from './workspace/decisionWorkspace';
+import { registerDecisionsView, VIEW_ID } from './views/decisionsTree';
+import type { Services } from './services';
 
-/** Composition root: creates the shared services and lets each feature register itself. */
-export function activate(_context: vscode.ExtensionContext): void {}
+export interface ExtensionApi {
+  /** The shared model, for tests and other extensions. */
+  readonly services: Services;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = new ExtensionLog();
+  const workspace = new DecisionWorkspace(new NodeFileSystem(), log.for('index'));
+  context.subscriptions.push(log, workspace);
+  const services: Services = { workspace, log, fs: new NodeFileSystem(), clock: systemClock };
+
+  const tree = registerDecisionsView(context, workspace);
+  services.tree = tree;
+
+  workspace.start();
+  void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Indexing decision records' }, () => workspace.ready);
+  return { services };
+}
 
 export function deactivate(): void {}

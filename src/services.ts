@@ -1,0 +1,14 @@
+/** What the composition root hands to every feature. */
+import type { Clock, FileSystem } from './core/ports';
+import type { ExtensionLog } from './platform/log';
+import type { DecisionWorkspace } from './workspace/decisionWorkspace';
+import type { DecisionsTree } from './views/decisionsTree';
+
+export interface Services {
+  readonly workspace: DecisionWorkspace;
+  readonly log: ExtensionLog;
+  readonly fs: FileSystem;
+  readonly clock: Clock;
+  /** Set once the Decisions view is registered. */
+  tree?: DecisionsTree;
+}

@@ -1,0 +1,66 @@
+/** The Decisions tree's shape, from real corpora: groups, counts, filters, nested supersede chains. */
+import { strict as assert } from 'node:assert';
+import { AdrIndex } from '../../src/core/index';
+import { buildTree, childrenOf, matches, type GroupNode, type RecordNode, type TreeNode } from '../../src/views/grouping';
+import { MemoryFileSystem } from '../fakes/memoryFileSystem';
+import { CORPORA } from '../support/corpora';
+
+describe('Decisions tree grouping', () => {
+  let index: AdrIndex;
+  let folders: { name: string; root: string; index: AdrIndex }[];
+  before(async () => {
+    const fs = new MemoryFileSystem().copyFromDisk(CORPORA, '/c');
+    index = await AdrIndex.build(fs, '/c');
+    folders = [{ name: 'corpora', root: '/c', index }];
+  });
+  const labels = (nodes: TreeNode[]) => nodes.map((n) => (n.kind === 'group' ? `${n.label} (${n.count})` : n.record.id));
+
+  it('groups by status in lifecycle order with counts that add up', () => {
+    const { roots, shown, total } = buildTree(folders, 'status', {});
+    assert.equal(total, 164);
+    assert.equal(shown, 164);
+    assert.deepEqual(labels(roots), ['Proposed (6)', 'Draft (2)', 'Accepted (64)', 'Superseded (3)', 'Rejected (2)', 'No status (87)']);
+    assert.equal(roots.reduce((n, g) => n + (g as GroupNode).count, 0), 164);
+  });
+
+  it('groups by collection, tag and month', () => {
+    const byCollection = buildTree(folders, 'collection', {}).roots as GroupNode[];
+    assert.equal(byCollection.length, 7);
+    assert.ok(labels(byCollection).includes('core (log4brains/packages/core/docs/adr) (3)'), labels(byCollection).join(', '));
+    const byTag = buildTree(folders, 'tag', {}).roots as GroupNode[];
+    assert.ok(labels(byTag).includes('frontend (1)'));
+    assert.equal(byTag.at(-1)!.label, 'Untagged');
+    const byMonth = buildTree(folders, 'month', {}).roots as GroupNode[];
+    assert.equal(byMonth.at(-1)!.label, 'No date');
+    assert.ok(byMonth[0]!.key > byMonth[1]!.key, 'months newest first');
+  });
+
+  it('sorts records by number inside a group', () => {
+    const collection = (buildTree(folders, 'collection', {}).roots as GroupNode[]).find((g) => g.key === '/c/adr-tools/doc/adr')!;
+    assert.deepEqual(collection.children().map((n) => (n as RecordNode).record.number), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('nests what a record supersedes under it', () => {
+    const accepted = (buildTree(folders, 'status', {}).roots as GroupNode[]).find((g) => g.key === 'accepted')!;
+    const multi = accepted.children().find((n) => (n as RecordNode).record.id === '036-multi-cluster') as RecordNode;
+    assert.deepEqual(childrenOf(multi).map((n) => (n as RecordNode).record.id), ['021-Multi-cluster']);
+    const slug = accepted.children().find((n) => (n as RecordNode).record.id === '20201016-use-the-adr-slug-as-its-unique-id') as RecordNode;
+    assert.deepEqual(childrenOf(slug).map((n) => (n as RecordNode).record.id), ['20200926-use-the-adr-number-as-its-unique-id']);
+    assert.equal(childrenOf(multi)[0]!.parent, multi);
+  });
+
+  it('filters by text and status and reports how many are shown', () => {
+    const r = buildTree(folders, 'status', { text: 'kubernetes', statuses: ['accepted'] });
+    assert.equal(r.total, 164);
+    assert.ok(r.shown >= 1 && r.shown < 10);
+    for (const g of r.roots as GroupNode[]) for (const n of g.children()) assert.equal((n as RecordNode).record.status, 'accepted');
+    assert.ok(matches(index.byNumber(9, '/c/adr-tools/doc/adr')[0]!, { text: 'ADR-0009' }));
+    assert.ok(!matches(index.byNumber(9, '/c/adr-tools/doc/adr')[0]!, { text: 'kafka' }));
+  });
+
+  it('puts one node per workspace folder on top in a multi-root workspace', () => {
+    const r = buildTree([...folders, { name: 'second', root: '/c2', index }], 'status', {});
+    assert.deepEqual(r.roots.map((n) => (n as GroupNode).label), ['corpora', 'second']);
+    assert.equal((r.roots[0] as GroupNode).children()[0]!.parent, r.roots[0]);
+  });
+});
