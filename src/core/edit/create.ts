@@ -23,6 +23,7 @@ import { addRelation, supersededEdits } from './lifecycle';
 import { mergeSequential } from './merge';
 import { datedFileName, formatNumber, isDateName, isoDate, leadingNumber, nextNumber, numberedFileName, paddingOf } from './numbering';
 
+/** A link from the new record to an existing one, and back. */
 export interface LinkRequest {
   readonly target: RecordText;
   /** Written in the new record ("Amends"). */
@@ -31,6 +32,7 @@ export interface LinkRequest {
   readonly reverseVerb: string;
 }
 
+/** What to create; everything but the title has a default. */
 export interface CreateOptions {
   readonly title: string;
   /** A resolved template, or how to choose one (default: the collection's own, else its dialect's). */
@@ -50,6 +52,7 @@ export interface CreateOptions {
   readonly maxAttempts?: number;
 }
 
+/** The record created, and the edits it implies for others. */
 export interface CreateResult {
   /** Absolute path of the new record. */
   readonly path: string;

@@ -20,6 +20,7 @@ import { formatStatus, matchCase, setStatusEdits } from './status';
 
 export type { RecordText } from './labels';
 
+/** Options shared by the lifecycle edits. */
 export interface LifecycleOptions {
   /** `adr-tools` (default) writes "Superceded by"/"Supercedes" in Nygard records, as adr-tools does. */
   readonly spelling?: Spelling;

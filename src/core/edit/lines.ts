@@ -24,6 +24,7 @@ export function lineAt(text: string, offset: number): string {
   return text.slice(lineStartOf(text, offset), lineEndOf(text, offset));
 }
 
+/** True for an empty or whitespace-only line. */
 export function isBlank(line: string): boolean {
   return /^[ \t]*$/.test(line);
 }

@@ -8,6 +8,7 @@ import { parseRecord } from '../parse/record';
 import { applyEdits } from '../text';
 import type { RecordText } from './labels';
 
+/** One edit function to run against a record (re-parsed after earlier ops on the same file). */
 export interface PlannedOp {
   readonly target: RecordText;
   readonly edit: (target: RecordText) => TextEdit[];

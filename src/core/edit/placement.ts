@@ -12,6 +12,7 @@ import type { Section, TextEdit } from '../model';
 import { endsWithBlankLine, isBlank, lastNonBlankLine, lineAt, lineEndOf } from './lines';
 import { findSection, nextHeadingStart } from './sections';
 
+/** Where a dialect writes relation lines. */
 export type RelationPlacement = 'status-section' | 'links-section';
 
 /** What placement needs to know about a document: its text, sections and line break. */

@@ -10,6 +10,7 @@ import { labelFor, linkPath, subjectOf, type LinkSubject, type RecordText } from
 import { slugify } from './numbering';
 import { quoteStyleOf, yamlScalar } from './yaml';
 
+/** The outcome of `retitle`. */
 export interface RetitleResult {
   /** Where the record should live; equal to its path when the name does not change. */
   readonly newPath: string;

@@ -1,5 +1,6 @@
 /** Writing single YAML scalars in place, in the quoting style the author used. */
 
+/** How a YAML scalar is quoted. */
 export type QuoteStyle = 'plain' | 'double' | 'single';
 
 /** The quoting style of a scalar as written (`"x"`, `'x'`, `x`). */

@@ -5,6 +5,7 @@ import { MADR_BARE_MINIMAL_TEMPLATE, MADR_BARE_TEMPLATE, MADR_FULL_TEMPLATE, MAD
 import { LOG4BRAINS_TEMPLATE, MADR2_TEMPLATE } from './madr2';
 import { NYGARD_TEMPLATE } from './nygard';
 
+/** The built-in templates, plus `custom`: a collection's own template file. */
 export type TemplateKind =
   | 'nygard'
   | 'madr-full'
@@ -15,6 +16,7 @@ export type TemplateKind =
   | 'log4brains'
   | 'custom';
 
+/** What a template kind implies for records written from it. */
 export interface TemplateInfo {
   readonly kind: TemplateKind;
   /** Human-readable name for pickers. */
@@ -43,6 +45,7 @@ const INFOS: readonly TemplateInfo[] = [
   { kind: 'custom', label: "The collection's template", dialect: 'unknown', text: '', defaultStatus: 'Proposed', relations: 'status-section', bullet: '*' },
 ];
 
+/** Every template kind, built-ins first. */
 export const TEMPLATE_KINDS: readonly TemplateKind[] = INFOS.map((i) => i.kind);
 
 /** Facts about a template kind. */

@@ -24,6 +24,7 @@ export interface ResolvedTemplate {
  */
 export const COLLECTION_TEMPLATE_NAMES = ['templates/template.md', 'template.md', 'adr-template.md'] as const;
 
+/** An explicit template choice (front-end options); empty means "the collection's". */
 export interface TemplateChoice {
   /** A built-in template, overriding the collection's own. */
   readonly kind?: Exclude<TemplateKind, 'custom'>;

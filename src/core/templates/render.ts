@@ -28,6 +28,7 @@ export interface RelationLine {
   readonly target: string;
 }
 
+/** The values a template is filled with. */
 export interface RenderValues {
   readonly title: string;
   /** The record number, unpadded in the text (`# 7. Title`); null for date-named collections. */
@@ -52,6 +53,7 @@ export function renderTemplate(kind: TemplateKind, values: RenderValues, customT
   return renderText(info.text, values, { defaultStatus: info.defaultStatus, relations: info.relations, bullet: info.bullet });
 }
 
+/** Dialect-dependent rendering choices (from the template kind, or sniffed). */
 export interface RenderStyle {
   readonly defaultStatus: string;
   readonly relations: RelationPlacement;
