@@ -205,4 +205,6 @@ export interface Finding {
   readonly span: Span;
   /** A machine-applicable fix, when one is obvious. */
   readonly fix?: { readonly title: string; readonly plan: EditPlan };
+  /** Rule-specific facts a quick fix needs (the other record of a relation, say). */
+  readonly data?: Readonly<Record<string, unknown>>;
 }

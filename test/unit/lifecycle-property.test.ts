@@ -11,7 +11,7 @@ import { amend, link, retitle, setStatus, supersede, type RecordText } from '../
 import type { AdrRecord, CollectionDialect, EditPlan, Status, TextEdit } from '../../src/core/model';
 import { parseRecord } from '../../src/core/parse/record';
 import { applyEdits, decodeText, encodeText } from '../../src/core/text';
-import { CORPUS_FOLDERS, corporaAvailable, corpusRecordFiles } from '../support/corpora';
+import { CORPUS_FOLDERS, corpusRecordFiles } from '../support/corpora';
 
 const HINTS: Record<string, CollectionDialect> = {
   'adr-tools': 'adr-tools',
@@ -20,14 +20,6 @@ const HINTS: Record<string, CollectionDialect> = {
   log4brains: 'log4brains',
   madr: 'madr',
 };
-/**
- * Records whose superseded status the parser does not read back, and why. 012's Status section has
- * prose paragraphs after "✅ Accepted"; the parser takes the first line that is not a relation link as
- * the status, so a leading "Superceded by [..](..)" loses to the prose. The edit itself is right (and
- * is what adr-tools writes); the relation is still checked. Remove once the parser prefers a leading
- * superseded-by line.
- */
-const PARSER_KEEPS_PROSE_STATUS = new Set(['012-One-cluster-for-dev-staging-prod.md']);
 const STATUSES: Exclude<Status, 'unknown'>[] = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft'];
 type Variant = 'as-is' | 'crlf' | 'bom';
 const VARIANTS: Variant[] = ['as-is', 'crlf', 'bom'];
@@ -117,7 +109,7 @@ function everyCase(cases: readonly (() => void)[]): void {
   assert.deepEqual(failures.slice(0, 25), [], `${failures.length} of ${cases.length} cases failed`);
 }
 
-(corporaAvailable() ? describe : describe.skip)('lifecycle edits on every corpus record (property)', () => {
+describe('lifecycle edits on every corpus record (property)', () => {
   for (const corpus of Object.keys(CORPUS_FOLDERS)) {
     const hint = HINTS[corpus]!;
     const files = corpusRecordFiles(corpus);
@@ -153,9 +145,7 @@ function everyCase(cases: readonly (() => void)[]): void {
             const plan = supersede(old, repl);
             const oldAfter = reparse(old, editsFor(plan, old.record.path), hint);
             const newAfter = reparse(repl, editsFor(plan, repl.record.path), hint);
-            if (!PARSER_KEEPS_PROSE_STATUS.has(basename(file))) {
-              assert.equal(oldAfter.record.status, 'superseded', `${what}: status reads ${oldAfter.record.statusText}`);
-            }
+            assert.equal(oldAfter.record.status, 'superseded', `${what}: status reads ${oldAfter.record.statusText}`);
             assert.ok(relationTo(oldAfter.record, 'superseded-by', basename(repl.record.path)), `${what}: no superseded-by relation`);
             assert.ok(relationTo(newAfter.record, 'supersedes', basename(old.record.path)), `${what}: no supersedes relation`);
             assert.equal(newAfter.record.statusText, repl.record.statusText, `${what}: replacement status changed`);

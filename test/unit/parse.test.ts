@@ -255,3 +255,12 @@ describe('text helpers', () => {
     assert.throws(() => applyEdits('abc', [{ start: 0, end: 2, newText: '' }, { start: 1, end: 3, newText: '' }]));
   });
 });
+
+describe('parseRecord: a leading "Superceded by" line wins over prose after it', () => {
+  it('reads the status as superseded', () => {
+    const t = '# 12. One cluster\n\nDate: 2019-06-01\n\n## Status\n\nSuperceded by [13. Two](0013-two.md)\n\n**June 2020 Update** We now do this.\n\n## Context\n';
+    const r = parseRecord(t, { path: '/r/0012-one-cluster.md' });
+    assert.equal(r.status, 'superseded');
+    assert.equal(r.statusField?.value, 'Superceded by [13. Two](0013-two.md)');
+  });
+});

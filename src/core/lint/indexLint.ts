@@ -1,7 +1,7 @@
 /** Lint across a collection: numbering, links, and whether both sides of a relation say so. */
 import type { AdrRecord, Finding, Severity } from '../model';
 import type { FileSystem } from '../ports';
-import type { AdrIndex } from '../index';
+import type { AdrIndex, BrokenRelation } from '../index';
 import { dirname, resolve } from '../paths';
 import { decodeText } from '../text';
 import { lintRecord } from './recordLint';
@@ -24,6 +24,8 @@ export async function lintIndex(index: AdrIndex, fs: FileSystem, options: LintOp
     return e;
   };
 
+  const brokenByPath = new Map<string, BrokenRelation[]>();
+  for (const b of index.brokenRelations()) brokenByPath.set(b.path, [...(brokenByPath.get(b.path) ?? []), b]);
   await Promise.all(records.map(async (record) => {
     let text: string;
     try {
@@ -31,42 +33,60 @@ export async function lintIndex(index: AdrIndex, fs: FileSystem, options: LintOp
     } catch {
       return; // gone or unreadable since indexing: the index reports it
     }
-    out.push(...lintRecord(record, text));
-    out.push(...(await brokenLinks(index, record, fileExists)));
+    out.push(...(await lintInIndex(index, record, text, fileExists, { duplicates: false, broken: brokenByPath.get(record.path) ?? [] })));
   }));
-
+  // Duplicates once for the whole index rather than once per record.
   for (const dup of index.duplicateNumbers()) {
     for (const path of dup.paths) {
       const record = index.get(path);
-      if (!record || (wanted && !wanted.has(path))) continue;
-      const others = dup.paths.filter((p) => p !== path).map((p) => p.slice(dirname(p).length + 1));
-      out.push(at(record, RULES.duplicateNumber.id, RULES.duplicateNumber.severity, `Number ${dup.number} is also used by ${others.join(', ')}`, record.titleField?.lineSpan));
-    }
-  }
-
-  for (const broken of index.brokenRelations()) {
-    const record = index.get(broken.path);
-    if (!record || (wanted && !wanted.has(record.path))) continue;
-    if (broken.reason === 'no-such-file') continue; // reported as broken-link with the link's own span
-    out.push(at(record, RULES.unknownTarget.id, RULES.unknownTarget.severity, `"${broken.relation.target}" names no record`, broken.relation.span));
-  }
-
-  for (const record of records) {
-    const relations = index.relationsOf(record.path);
-    for (const rel of relations) {
-      if (rel.origin !== 'inverse' || !rel.other || rel.type === 'custom' || rel.type === 'relates') continue;
-      const other = index.get(rel.other);
-      if (!other) continue;
-      out.push(at(record, RULES.asymmetricRelation.id, RULES.asymmetricRelation.severity,
-        `${other.id} says "${rel.counterpart?.verb ?? ''} ${record.id}", but this record does not say "${rel.verb} ${other.id}"`,
-        record.statusField?.lineSpan ?? record.titleField?.lineSpan));
-    }
-    if (record.status === 'superseded' && !relations.some((r) => r.type === 'superseded-by' && r.other)) {
-      out.push(at(record, RULES.supersededWithoutSuccessor.id, RULES.supersededWithoutSuccessor.severity,
-        'Superseded, but no record that supersedes it is named or found', record.statusField?.span));
+      if (record && (!wanted || wanted.has(path))) out.push(duplicateFinding(record, dup.paths, dup.number));
     }
   }
   return sortFindings(out);
+}
+
+/**
+ * Every finding for one record: its own text (`lintRecord`) and what the index knows around it
+ * (links, relations, numbering). `text` may be an unsaved editor's text; `record` must be parsed
+ * from it.
+ */
+export async function lintInIndex(
+  index: AdrIndex, record: AdrRecord, text: string, fileExists: (p: string) => Promise<boolean>,
+  options: { duplicates?: boolean; /** This record's broken relations, when the caller has them. */ broken?: readonly BrokenRelation[] } = {},
+): Promise<Finding[]> {
+  const out: Finding[] = [...lintRecord(record, text), ...(await brokenLinks(index, record, fileExists))];
+  if (options.duplicates !== false && record.number !== null) {
+    const same = index.byNumber(record.number, record.collection).map((r) => r.path);
+    if (same.some((p) => p !== record.path)) out.push(duplicateFinding(record, [...new Set([record.path, ...same])], record.number));
+  }
+  const indexed = index.get(record.path);
+  for (const broken of options.broken ?? index.brokenRelations().filter((b) => b.path === record.path)) {
+    if (broken.reason === 'no-such-file') continue; // missing files: broken-link, with the link's span
+    const span = record.relations.find((r) => r.target === broken.relation.target)?.span ?? broken.relation.span;
+    out.push(at(record, RULES.unknownTarget.id, RULES.unknownTarget.severity, `"${broken.relation.target}" names no record`, span));
+  }
+  const relations = indexed ? index.relationsOf(record.path) : [];
+  for (const rel of relations) {
+    if (rel.origin !== 'inverse' || !rel.other || rel.type === 'custom' || rel.type === 'relates') continue;
+    const other = index.get(rel.other);
+    if (!other) continue;
+    out.push({
+      ...at(record, RULES.asymmetricRelation.id, RULES.asymmetricRelation.severity,
+        `${other.id} says "${rel.counterpart?.verb ?? ''} ${record.id}", but this record does not say "${rel.verb} ${other.id}"`,
+        record.statusField?.lineSpan ?? record.titleField?.lineSpan),
+      data: { relation: rel.type, other: other.path },
+    });
+  }
+  if (record.status === 'superseded' && !relations.some((r) => r.type === 'superseded-by' && r.other)) {
+    out.push(at(record, RULES.supersededWithoutSuccessor.id, RULES.supersededWithoutSuccessor.severity,
+      'Superseded, but no record that supersedes it is named or found', record.statusField?.span));
+  }
+  return out;
+}
+
+function duplicateFinding(record: AdrRecord, paths: readonly string[], n: number): Finding {
+  const others = paths.filter((p) => p !== record.path).map((p) => p.slice(dirname(p).length + 1));
+  return { ...at(record, RULES.duplicateNumber.id, RULES.duplicateNumber.severity, `Number ${n} is also used by ${others.join(', ')}`, record.titleField?.lineSpan), data: { others } };
 }
 
 async function brokenLinks(index: AdrIndex, record: AdrRecord, fileExists: (p: string) => Promise<boolean>): Promise<Finding[]> {

@@ -148,8 +148,13 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
       const at = text.indexOf(inline[1]!, hs.start);
       statusSectionField = { value: inline[1]!.trim(), span: { start: at, end: at + inline[1]!.trimEnd().length }, lineSpan: hs, source: 'section' };
     } else {
+      // The status is the first line, unless that line is a relation other than "superseded by"
+      // (adr-tools replaces "Accepted" with "Superceded by [..](..)", which then leads the section
+      // and may be followed by prose).
+      const first = lines[0];
+      const firstIsSuccessor = first !== undefined && linkLines.has(first) && parseRelationPhrase(first.text)?.type === 'superseded-by';
       const plain = lines.find((l) => !linkLines.has(l));
-      const chosen = plain ?? lines.find((l) => relationTypeOf(parseRelationPhrase(l.text)?.verb ?? '') === 'superseded-by') ?? lines[0];
+      const chosen = (firstIsSuccessor ? first : plain) ?? lines.find((l) => parseRelationPhrase(l.text)?.type === 'superseded-by') ?? first;
       if (chosen) {
         const lead = chosen.text.length - chosen.text.trimStart().length;
         const value = chosen.text.trim();
