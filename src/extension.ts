@@ -8,6 +8,7 @@ import { ExtensionLog } from './platform/log';
 import { NodeFileSystem } from './platform/nodeFileSystem';
 import { DecisionWorkspace } from './workspace/decisionWorkspace';
 import { registerDecisionsView, VIEW_ID } from './views/decisionsTree';
+import { registerLanguageFeatures } from './language';
 import type { Services } from './services';
 
 export interface ExtensionApi {
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const tree = registerDecisionsView(context, workspace);
   services.tree = tree;
+  registerLanguageFeatures(context, services);
 
   workspace.start();
   void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Indexing decision records' }, () => workspace.ready);
