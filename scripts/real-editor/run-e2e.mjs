@@ -6,7 +6,6 @@
 //   ADRW_TEST_GREP=pattern   run only matching tests
 //   ADRW_TIMEOUT_S=600       hard limit for the whole run
 //   ADRW_KEEP_RUN=1          keep the run folder (logs, workspace) even when the tests pass
-import Mocha from 'mocha';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
@@ -29,6 +28,9 @@ function testFiles(dir) {
 
 async function main() {
   const t0 = performance.now();
+  // Plain output into a log (mocha's colours come on with CI=true): decided before mocha loads.
+  if (!process.stdout.isTTY) process.env.NO_COLOR = '1';
+  const { default: Mocha } = await import('mocha');
   assertReady();
   const vsix = packageVsix();
   runNodeScript('scripts/build-tests.mjs', 'e2e');

@@ -113,6 +113,9 @@ function layout(runDir) {
     // No extension gallery (code-server's default, open-vsx, is unreachable here): no lookups,
     // no failed-request noise, and nothing that could update an extension under test.
     EXTENSIONS_GALLERY: '{}',
+    // The extension host's output ends up as text (a CI log), never on a terminal. NO_COLOR, not
+    // FORCE_COLOR=0: mocha's picocolors turns colours on for any FORCE_COLOR, and for CI=true.
+    NO_COLOR: '1',
   });
   const baseArgs = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
   return { socketBase: socketBase === runDir ? undefined : socketBase, dirs, env, baseArgs };
