@@ -8,6 +8,10 @@ const steps = [
   { name: 'typecheck', cmd: 'npx tsc -p .' },
   { name: 'lint', cmd: 'npx eslint src test bench scripts' },
   { name: 'unit', cmd: 'node scripts/build-tests.mjs unit && npx mocha --config .mocharc.json', suite: true },
+  // The real editor: code-server (VS Code from npm) + Chromium, provisioned on first run.
+  { name: 'setup', cmd: 'node scripts/real-editor/setup.mjs' },
+  { name: 'integration', cmd: 'node scripts/real-editor/run-integration.mjs', suite: true },
+  { name: 'e2e', cmd: 'node scripts/real-editor/run-e2e.mjs', suite: true },
 ];
 
 function run(cmd) {

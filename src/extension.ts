@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const tree = registerDecisionsView(context, workspace);
   services.tree = tree;
-  registerLanguageFeatures(context, services);
+  services.language = registerLanguageFeatures(context, services);
 
   workspace.start();
   void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Indexing decision records' }, () => workspace.ready);

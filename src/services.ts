@@ -3,6 +3,7 @@ import type { Clock, FileSystem } from './core/ports';
 import type { ExtensionLog } from './platform/log';
 import type { DecisionWorkspace } from './workspace/decisionWorkspace';
 import type { DecisionsTree } from './views/decisionsTree';
+import type { LanguageFeatures } from './language';
 
 export interface Services {
   readonly workspace: DecisionWorkspace;
@@ -11,4 +12,6 @@ export interface Services {
   readonly clock: Clock;
   /** Set once the Decisions view is registered. */
   tree?: DecisionsTree;
+  /** Set once the ADR document features are registered. */
+  language?: LanguageFeatures;
 }

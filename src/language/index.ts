@@ -7,16 +7,24 @@ import { AdrQuickFixes } from './quickFixes';
 import { AdrCompletion, AdrDefinition, AdrDocumentLinks, AdrHover } from './navigation';
 import { AdrStatusBar } from './statusBar';
 
-export function registerLanguageFeatures(context: vscode.ExtensionContext, services: Services): AdrDocuments {
+export interface LanguageFeatures {
+  readonly documents: AdrDocuments;
+  readonly diagnostics: AdrDiagnostics;
+  readonly statusBar: AdrStatusBar;
+}
+
+export function registerLanguageFeatures(context: vscode.ExtensionContext, services: Services): LanguageFeatures {
   const documents = new AdrDocuments(services.workspace);
+  const diagnostics = new AdrDiagnostics(services.workspace, documents);
+  const statusBar = new AdrStatusBar(services.workspace, documents);
   context.subscriptions.push(
-    new AdrDiagnostics(services.workspace, documents),
-    new AdrStatusBar(services.workspace, documents),
+    diagnostics,
+    statusBar,
     vscode.languages.registerCodeActionsProvider(ADR_SELECTOR, new AdrQuickFixes(documents), { providedCodeActionKinds: AdrQuickFixes.kinds }),
     vscode.languages.registerCompletionItemProvider(ADR_SELECTOR, new AdrCompletion(documents), ...AdrCompletion.triggers),
     vscode.languages.registerHoverProvider(ADR_SELECTOR, new AdrHover(documents)),
     vscode.languages.registerDefinitionProvider(ADR_SELECTOR, new AdrDefinition(documents)),
     vscode.languages.registerDocumentLinkProvider(ADR_SELECTOR, new AdrDocumentLinks(documents)),
   );
-  return documents;
+  return { documents, diagnostics, statusBar };
 }

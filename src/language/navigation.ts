@@ -4,9 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { AdrRecord } from '../core/model';
-import { labelFor, linkPath, subjectOf } from '../core/edit';
+import { labelFor, linkPath, type LinkSubject } from '../core/edit';
 import { BARE_ID } from '../core/parse/relations';
 import { STATUS_LABEL } from '../views/grouping';
+import { escapeMarkdown } from '../platform/markdownText';
 import { recordLabel } from '../views/decisionsTree';
 import { refAt, resolveRef, uriOf, type AdrDocuments } from './adrDocuments';
 
@@ -36,7 +37,7 @@ export class AdrCompletion implements vscode.CompletionItemProvider {
       // `[` starts a whole link: `[7. Title](0007-title.md)` in this record's dialect.
       const range = new vscode.Range(position.translate(0, -linkText[0].length), position);
       return others.map((r, i) => {
-        const label = labelFor(subjectOf({ record: r, text: '' }), open.record.dialect);
+        const label = labelFor(subjectFromIndex(r), open.record.dialect);
         const c = item(r, `[${label}](${linkPath(open.record.path, r.path)})`, range, i, vscode.CompletionItemKind.Reference);
         c.filterText = `[${recordLabel(r)} ${r.id}`;
         return c;
@@ -44,6 +45,11 @@ export class AdrCompletion implements vscode.CompletionItemProvider {
     }
     return [];
   }
+}
+
+/** A link subject from an indexed record (no text at hand): the heading as adr-tools writes it. */
+function subjectFromIndex(r: AdrRecord): LinkSubject {
+  return { path: r.path, id: r.id, number: r.number, numberText: r.numberText, title: r.title, heading: r.number !== null ? `${r.number}. ${r.title}` : r.title };
 }
 
 function item(r: AdrRecord, insert: string, range: vscode.Range, i: number, kind: vscode.CompletionItemKind): vscode.CompletionItem {
@@ -67,9 +73,9 @@ export class AdrHover implements vscode.HoverProvider {
     const target = resolveRef(open.index, open.record.path, ref.target);
     if (!target) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**`).appendText(recordLabel(target)).appendMarkdown(`**\n\n`);
-    md.appendText(`${target.statusText ?? STATUS_LABEL[target.status]}${target.date ? ` · ${target.date}` : ''}`);
-    if (target.deciders.length) md.appendText(` · ${target.deciders.join(', ')}`);
+    md.appendMarkdown(`**${escapeMarkdown(recordLabel(target))}**\n\n`);
+    md.appendMarkdown(escapeMarkdown(`${target.statusText ?? STATUS_LABEL[target.status]}${target.date ? ` · ${target.date}` : ''}`));
+    if (target.deciders.length) md.appendMarkdown(escapeMarkdown(` · ${target.deciders.join(', ')}`));
     md.appendMarkdown(`\n\n[Open](${uriOf(target.path).toString()})`);
     return new vscode.Hover(md, ref.range);
   }

@@ -8,6 +8,7 @@ import type { AdrRecord, Status } from '../core/model';
 import { STATUSES } from '../core/model';
 import { decodeText } from '../core/text';
 import { Disposable } from '../platform/lifecycle';
+import { escapeMarkdown } from '../platform/markdownText';
 import { readSettings } from '../platform/settings';
 import type { DecisionWorkspace } from '../workspace/decisionWorkspace';
 import { buildTree, childrenOf, hasSuperseded, STATUS_LABEL, type Filter, type GroupBy, type TreeNode } from './grouping';
@@ -182,15 +183,15 @@ function groupIcon(kind: GroupBy | 'folder', key: string): vscode.ThemeIcon {
 
 async function recordTooltip(r: AdrRecord): Promise<vscode.MarkdownString> {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escapeMd(recordLabel(r))}**\n\n`);
-  md.appendMarkdown(`$(${STATUS_ICON[r.status][0]}) ${escapeMd(r.statusText ?? STATUS_LABEL[r.status])}`);
+  md.appendMarkdown(`**${escapeMarkdown(recordLabel(r))}**\n\n`);
+  md.appendMarkdown(`$(${STATUS_ICON[r.status][0]}) ${escapeMarkdown(r.statusText ?? STATUS_LABEL[r.status])}`);
   if (r.date) md.appendMarkdown(` · ${r.date}`);
-  if (r.deciders.length) md.appendMarkdown(` · ${escapeMd(r.deciders.join(', '))}`);
+  if (r.deciders.length) md.appendMarkdown(` · ${escapeMarkdown(r.deciders.join(', '))}`);
   md.appendMarkdown('\n\n');
   const problems = r.problems.filter((p) => p.severity !== 'info');
-  for (const p of problems) md.appendMarkdown(`$(warning) ${escapeMd(p.message)}\n\n`);
+  for (const p of problems) md.appendMarkdown(`$(warning) ${escapeMarkdown(p.message)}\n\n`);
   const excerpt = await decisionExcerpt(r);
-  if (excerpt) md.appendText(excerpt);
+  if (excerpt) md.appendMarkdown(excerpt.split('\n').map(escapeMarkdown).join('  \n'));
   return md;
 }
 
@@ -206,10 +207,6 @@ async function decisionExcerpt(r: AdrRecord): Promise<string> {
   } catch {
     return '';
   }
-}
-
-function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 /** Registers the Decisions view and its toolbar commands. */
