@@ -4,6 +4,7 @@ import type { ExtensionLog } from './platform/log';
 import type { DecisionWorkspace } from './workspace/decisionWorkspace';
 import type { DecisionsTree } from './views/decisionsTree';
 import type { LanguageFeatures } from './language';
+import type { Prompter } from './commands/prompter';
 
 export interface Services {
   readonly workspace: DecisionWorkspace;
@@ -14,4 +15,6 @@ export interface Services {
   tree?: DecisionsTree;
   /** Set once the ADR document features are registered. */
   language?: LanguageFeatures;
+  /** Asks the user (quick input); tests put a scripted one here. Commands fall back to quick input. */
+  prompter?: Prompter;
 }
