@@ -92,6 +92,8 @@ async function main(): Promise<void> {
   const rels = index.records().reduce((n, r) => n + index!.relationsOf(r.path).length, 0);
   report(`relations of every record (${rels} in all)`, ms(performance.now() - t0));
 
+  await extensionSection(gen.root);
+
   // generate toc on 300 records, as a process (node start-up included), like running adr-tools.
   const small = generateCollection(join(tmpdir(), `adrw-bench-toc-${process.pid}`), 300);
   writeFileSync(join(small.root, '.adr-dir'), 'docs/adr\n');
@@ -110,6 +112,35 @@ async function main(): Promise<void> {
 
   const missed = rows.filter((r) => r.ok === false);
   process.stdout.write(`\n${rows.filter((r) => r.ok).length} targets met, ${missed.length} missed\n`);
+}
+
+/**
+ * Activation and the Decisions tree in a real VS Code (code-server's extension host) on the same
+ * 10,000-record workspace: the suite in bench/extension prints `BENCH name value` lines.
+ */
+async function extensionSection(workspace: string): Promise<void> {
+  process.stdout.write('\nExtension, in a real VS Code extension host (code-server)\n');
+  let out: string;
+  try {
+    execFileSync(process.execPath, ['scripts/real-editor/setup.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    out = execFileSync(process.execPath, ['scripts/real-editor/run-integration.mjs'], {
+      encoding: 'utf8',
+      env: { ...process.env, ADRW_SUITE: 'out/bench/extension/index.js', ADRW_WORKSPACE: workspace, ADRW_TIMEOUT_S: '600' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (e) {
+    process.stdout.write(`  not measured: the real-editor run failed (${e instanceof Error ? e.message.split('\n')[0] : String(e)})\n`);
+    rows.push({ name: 'extension benchmark', value: 'failed', target: '', ok: false });
+    return;
+  }
+  const v = new Map([...out.matchAll(/^BENCH (\S+) (\S+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+  const get = (k: string) => v.get(k) ?? NaN;
+  report(`records in the tree (${get('records')})`, `${get('tree_items')}`);
+  report('activate() returns', ms(get('activate_ms')), '≤ 50 ms', get('activate_ms') <= 50);
+  report('activate() → tree ready (background)', ms(get('tree_ready_ms')));
+  report('getChildren: root groups', ms(get('getchildren_roots_ms')));
+  report('getChildren: every group\'s records', ms(get('getchildren_all_ms')), '≤ 20 ms', get('getchildren_all_ms') <= 20);
+  report('getTreeItem for every record', ms(get('gettreeitem_all_ms')));
 }
 
 main().catch((e: unknown) => {

@@ -14,9 +14,12 @@ import type { Services } from './services';
 export interface ExtensionApi {
   /** The shared model, for tests and other extensions. */
   readonly services: Services;
+  /** Milliseconds from the start of `activate()`: to its return, and to the first full index. */
+  readonly timings: { activate: number; indexReady?: number };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
   const log = new ExtensionLog();
   const workspace = new DecisionWorkspace(new NodeFileSystem(), log.for('index'));
   context.subscriptions.push(log, workspace);
@@ -28,7 +31,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   workspace.start();
   void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Indexing decision records' }, () => workspace.ready);
-  return { services };
+  const timings: { activate: number; indexReady?: number } = { activate: performance.now() - started };
+  void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
+  return { services, timings };
 }
 
 export function deactivate(): void {}

@@ -6,6 +6,8 @@
 //   ADRW_TIMEOUT_S=300       hard limit for the whole suite
 //   ADRW_KEEP_RUN=1          keep the run folder (logs, workspace) even when the suite passes
 //   ADRW_VERBOSE=1           also print the browser's console
+//   ADRW_SUITE=path          another extensionTestsPath (relative to the repo), e.g. the benchmark's
+//   ADRW_WORKSPACE=dir       open this folder instead of assembling the fixture workspace
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -31,11 +33,11 @@ async function main() {
   const t0 = performance.now();
   assertReady();
   runNodeScript('scripts/build.mjs');
-  runNodeScript('scripts/build-tests.mjs', 'integration');
+  if (!process.env.ADRW_SUITE) runNodeScript('scripts/build-tests.mjs', 'integration');
   const tBuild = secondsSince(t0);
 
   const runDir = makeRunDir('integration');
-  const workspace = assembleWorkspace(runDir);
+  const workspace = process.env.ADRW_WORKSPACE ?? assembleWorkspace(runDir);
   const server = await startServer({ runDir, env: { ADRW_FIXTURE_WORKSPACE: workspace } });
   log(`code-server up on ${server.origin} in ${server.startSeconds.toFixed(1)} s (run folder ${runDir})`);
   let browser;
@@ -68,7 +70,7 @@ async function main() {
 
     const payload = [
       ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
-      ['extensionTestsPath', server.remoteUri(join(repoRoot, 'out/test/integration/index.js'))],
+      ['extensionTestsPath', server.remoteUri(join(repoRoot, process.env.ADRW_SUITE ?? 'out/test/integration/index.js'))],
     ];
     await page.goto(server.workbenchUrl(workspace, payload), { waitUntil: 'domcontentloaded' });
     let timer;

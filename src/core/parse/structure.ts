@@ -191,6 +191,7 @@ function linkAt(text: string, open: number, limit: number): RecordLink | undefin
 
 /** Plain text of inline Markdown: links and images keep their text, code keeps its content, markup goes. */
 export function inlinePlain(s: string): string {
+  if (!/[[\]`*_<\\!]/.test(s)) return s; // most headings carry no markup at all
   // Escaped punctuation (`\*`) is set aside first so no markup rule takes it, then restored bare.
   return s
     .replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)))
