@@ -1,4 +1,5 @@
 /** Writing records: numbering and names, creation, and minimal lifecycle edits in each dialect. */
+export { applyPlan, type ApplyOptions, type ApplyResult } from './apply';
 export { createRecord, type CreateOptions, type CreateResult, type LinkRequest } from './create';
 export {
   addRelation, amend, hasRelation, link, relate, relationPlacement, setStatus, supersede, supersededEdits,
@@ -12,3 +13,4 @@ export {
 export { insertRelationLines, type DocShape, type RelationPlacement } from './placement';
 export { formatStatus, matchCase, setStatusEdits, statusHome, type StatusHome } from './status';
 export { fileNameForTitle, retitle, type RetitleResult } from './rename';
+export { addGovernsEdits } from './governs';
