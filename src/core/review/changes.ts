@@ -1,0 +1,184 @@
+/**
+ * The change set: which files a change touches, with their hunks, read from git with `-z` output.
+ * A `ChangeReader` keeps what it read: the next `read()` lists the change again (cheap), and diffs only
+ * the files whose git entry, or whose size and modification time, differ from last time.
+ */
+import { join } from '../paths';
+import type { FileSystem } from '../ports';
+import { parsePatch, parseRaw, type Hunk, type PatchBlock, type RawEntry } from './diffParse';
+import { gitOk, literalPathspec, splitNul, type GitPort } from './git';
+import { EMPTY_TREE, mergeBase } from './repository';
+import type { ChangeBase, ChangedFile, ChangeStatus, RepositoryInfo, ReviewScope } from './types';
+
+/** A change and where it was read. */
+export interface ChangeSet {
+  readonly repository: RepositoryInfo;
+  readonly scope: ReviewScope;
+  readonly base: ChangeBase;
+  readonly files: readonly ChangedFile[];
+  /** Untracked folders that are repositories of their own (absolute paths), reviewed on their own. */
+  readonly nestedRepositories: readonly string[];
+}
+
+/** Untracked files larger than this are listed but not read. */
+export const MAX_UNTRACKED_BYTES = 1024 * 1024;
+/** Above this many changed files an update diffs everything again instead of naming each file. */
+const PATHSPEC_LIMIT = 200;
+const STATUS: Record<string, ChangeStatus> = {
+  A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed', U: 'unmerged', X: 'modified',
+};
+const DIFF_BASE = ['--raw', '-z', '--no-abbrev', '-M', '--ignore-submodules=all', '--no-ext-diff', '--no-textconv', '--no-color'];
+const PATCH = ['-p', '-U3', '--src-prefix=a/', '--dst-prefix=b/', '--inter-hunk-context=0'];
+const decoder = new TextDecoder();
+
+/** Reads the change of one repository for one scope; reuse it to read again cheaply. */
+export class ChangeReader {
+  private cache = new Map<string, ChangedFile>();
+  private cacheKey = '';
+  private readonly blobs = new Map<string, string>();
+
+  constructor(private readonly git: GitPort, private readonly fs: FileSystem, public repository: RepositoryInfo, readonly scope: ReviewScope) {}
+
+  /** The commit or tree the change is measured from. */
+  async resolveBase(): Promise<ChangeBase> {
+    const repo = this.repository;
+    if (this.scope.kind === 'base') return { treeish: await mergeBase(this.git, repo, this.scope.ref), description: `merge base of ${this.scope.ref} and HEAD` };
+    if (repo.head) return { treeish: repo.head, description: 'HEAD' };
+    return { treeish: EMPTY_TREE[repo.objectFormat], description: 'empty tree (no commits yet)' };
+  }
+
+  /** Lists the change and diffs what is new since the last read. */
+  async read(): Promise<ChangeSet> {
+    const base = await this.resolveBase();
+    const key = `${this.scope.kind}\0${base.treeish}`;
+    if (key !== this.cacheKey) {
+      this.cache = new Map();
+      this.cacheKey = key;
+    }
+    const cold = this.cache.size === 0;
+    const staged = this.scope.kind === 'staged';
+    const diffArgs = ['diff', ...(staged ? ['--cached'] : []), ...DIFF_BASE];
+    const [diffOut, untrackedOut] = await Promise.all([
+      gitOk(this.git, this.repository.root, [...diffArgs, ...(cold ? PATCH : []), base.treeish, '--']),
+      staged ? Promise.resolve('') : gitOk(this.git, this.repository.root, ['ls-files', '-o', '--exclude-standard', '-z']),
+    ]);
+    const raw = parseRaw(diffOut);
+    const entries = raw.entries.filter((e) => e.srcMode !== '160000' && e.dstMode !== '160000');
+    const untracked = splitNul(untrackedOut);
+    const nested = untracked.filter((p) => p.endsWith('/'));
+    const plain = untracked.filter((p) => !p.endsWith('/'));
+
+    const fingerprints = await Promise.all([
+      ...entries.map((e) => this.entryFingerprint(e)),
+      ...plain.map((p) => this.statKey(p).then((s) => `untracked\0${p}\0${s}`)),
+    ]);
+    const stale = entries.filter((e, i) => this.cache.get(e.path)?.fingerprint !== fingerprints[i]);
+    let blocks = cold ? parsePatch(raw.patch) : [];
+    if (!cold && stale.length > 0) blocks = await this.patches(diffArgs, base.treeish, stale.length > PATHSPEC_LIMIT ? undefined : stale);
+    const byPath = groupBlocks(blocks);
+
+    const next = new Map<string, ChangedFile>();
+    entries.forEach((e, i) => {
+      const fp = fingerprints[i]!;
+      const cached = this.cache.get(e.path);
+      next.set(e.path, cached && cached.fingerprint === fp ? cached : fileOf(e, byPath.get(e.path) ?? [], fp));
+    });
+    await Promise.all(plain.map(async (p, j) => {
+      const fp = fingerprints[entries.length + j]!;
+      const cached = this.cache.get(p);
+      next.set(p, cached && cached.fingerprint === fp ? cached : await this.untrackedFile(p, fp));
+    }));
+    this.cache = next;
+    const nestedRoots: string[] = [];
+    for (const n of nested) {
+      const abs = join(this.repository.root, n);
+      if (await this.fs.stat(join(abs, '.git')).catch(() => undefined)) nestedRoots.push(abs.replace(/\/$/, ''));
+    }
+    return { repository: this.repository, scope: this.scope, base, files: [...next.values()], nestedRepositories: nestedRoots };
+  }
+
+  /** The text of a blob (cached; binary content comes back as decoded bytes). */
+  async blob(sha: string): Promise<string> {
+    const hit = this.blobs.get(sha);
+    if (hit !== undefined) return hit;
+    const text = await gitOk(this.git, this.repository.root, ['cat-file', 'blob', sha]);
+    if (this.blobs.size > 500) this.blobs.clear();
+    this.blobs.set(sha, text);
+    return text;
+  }
+
+  /** The file's text before the change; undefined for new files. */
+  async before(file: ChangedFile): Promise<string | undefined> {
+    return file.oldBlob ? this.blob(file.oldBlob) : undefined;
+  }
+
+  /** The file's text after the change (the index for `staged`, else the work tree); undefined when deleted. */
+  async after(file: ChangedFile): Promise<string | undefined> {
+    if (file.status === 'deleted') return undefined;
+    if (this.scope.kind === 'staged') return file.newBlob ? this.blob(file.newBlob) : undefined;
+    try {
+      return decoder.decode(await this.fs.readFile(join(this.repository.root, file.path)));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async patches(diffArgs: string[], treeish: string, only: readonly RawEntry[] | undefined): Promise<PatchBlock[]> {
+    const specs = only ? [...new Set(only.flatMap((e) => (e.oldPath !== undefined ? [e.oldPath, e.path] : [e.path])))].map(literalPathspec) : [];
+    return parsePatch(parseRaw(await gitOk(this.git, this.repository.root, [...diffArgs, ...PATCH, treeish, '--', ...specs])).patch);
+  }
+
+  /** The entry as git printed it, plus the size and time of the work-tree file when git did not hash it. */
+  private async entryFingerprint(e: RawEntry): Promise<string> {
+    const worktree = this.scope.kind !== 'staged' && e.status !== 'D' && /^0+$/.test(e.dstSha);
+    return worktree ? `${e.meta}\0${await this.statKey(e.path)}` : e.meta;
+  }
+
+  private async statKey(path: string): Promise<string> {
+    const s = await this.fs.stat(join(this.repository.root, path)).catch(() => undefined);
+    return s ? `${s.mtime}:${s.size}` : 'missing';
+  }
+
+  private async untrackedFile(path: string, fingerprint: string): Promise<ChangedFile> {
+    let bytes: Uint8Array | undefined;
+    try {
+      const s = await this.fs.stat(join(this.repository.root, path));
+      if (s && s.size <= MAX_UNTRACKED_BYTES) bytes = await this.fs.readFile(join(this.repository.root, path));
+    } catch {
+      bytes = undefined;
+    }
+    const binary = !bytes || bytes.subarray(0, 8000).includes(0);
+    const hunks: Hunk[] = [];
+    if (bytes && !binary && bytes.length > 0) {
+      const lines = decoder.decode(bytes).split('\n');
+      if (lines[lines.length - 1] === '') lines.pop();
+      hunks.push({ oldStart: 0, oldLines: 0, newStart: 1, newLines: lines.length, header: `@@ -0,0 +1,${lines.length} @@`, lines: lines.map((l) => `+${l.replace(/\r$/, '')}`) });
+    }
+    return { path, status: 'untracked', binary, hunks, fingerprint };
+  }
+}
+
+function groupBlocks(blocks: readonly PatchBlock[]): Map<string, PatchBlock[]> {
+  const byPath = new Map<string, PatchBlock[]>();
+  for (const b of blocks) {
+    const list = byPath.get(b.path);
+    if (list) list.push(b);
+    else byPath.set(b.path, [b]);
+  }
+  return byPath;
+}
+
+function fileOf(e: RawEntry, blocks: readonly PatchBlock[], fingerprint: string): ChangedFile {
+  const zero = /^0+$/;
+  const status = STATUS[e.status] ?? 'modified';
+  return {
+    path: e.path,
+    ...(e.oldPath !== undefined ? { oldPath: e.oldPath } : {}),
+    status,
+    binary: blocks.some((b) => b.binary),
+    hunks: blocks.flatMap((b) => b.hunks),
+    ...(!zero.test(e.srcSha) ? { oldBlob: e.srcSha } : {}),
+    ...(!zero.test(e.dstSha) ? { newBlob: e.dstSha } : {}),
+    fingerprint,
+  };
+}

@@ -1,0 +1,230 @@
+/**
+ * The architecture review: reads each repository's change, runs the rules, decides verdicts. One
+ * `ReviewEngine` per window (or per CLI run) keeps, per repository and scope, the change it read and
+ * each file's rule results by fingerprint, so a review after a one-file edit diffs and checks only that
+ * file. When the workspace is not trusted the engine runs no git at all and says why.
+ */
+import { AdrIndex } from '../index';
+import type { AdrRecord } from '../model';
+import { basename, dirname, join } from '../paths';
+import type { FileSystem } from '../ports';
+import { isRecordFile } from '../discovery/naming';
+import { parseRecord } from '../parse/record';
+import { mapLimit } from '../index/limit';
+import { ChangeReader, type ChangeSet } from './changes';
+import { CONFIG_FILES, parseConfig, type ReviewConfig } from './config';
+import type { GitPort } from './git';
+import { governingFromRecords, type GoverningLookup } from './governs';
+import { locateRepository } from './repository';
+import { BUILTIN_BY_ID, builtinSkip, fileHits, rulesOf } from './rules';
+import { structureFacts } from './structureFacts';
+import { structureHits } from './rules/structure';
+import { excerptOf, suggestionFor } from './suggest';
+import type { ChangeBase, ChangedFile, RepositoryInfo, ReviewFinding, ReviewScope, RuleHit, RuleInfo } from './types';
+import { decide, fingerprintOf, type ChangedRecord } from './verdict';
+
+/** Why the review is off in an untrusted workspace. */
+export const RESTRICTED_REASON =
+  'The architecture review is off in Restricted Mode: it runs git, and a repository can configure git to run programs ' +
+  '(hooks, fsmonitor, diff and filter drivers). Trust this folder to turn the review on.';
+
+export interface ReviewRequest {
+  /** Absolute `/` paths of the workspace folders; each one's repository is reviewed once. */
+  readonly folders: readonly string[];
+  /** Default: the working change. */
+  readonly scope?: ReviewScope;
+  /** False in VS Code's Restricted Mode: nothing runs, and the outcome says why. */
+  readonly trusted: boolean;
+  /** The decision records of a repository (for `governs` and to recognise records in the change). Default: built at its root. */
+  readonly indexFor?: (repoRoot: string) => Promise<AdrIndex>;
+  /** Which in-force records govern a path (default: `governingFromRecords` over the index). */
+  readonly governingFor?: (repoRoot: string, index: AdrIndex) => GoverningLookup;
+}
+
+/** One repository's part of a review. */
+export interface RepositoryReview {
+  readonly repository: RepositoryInfo;
+  readonly scope: ReviewScope;
+  readonly base: ChangeBase;
+  /** Files in the change. */
+  readonly fileCount: number;
+  /** The settings file read, repository-relative, if any. */
+  readonly configFile: string | undefined;
+  /** Settings that could not be read. */
+  readonly problems: readonly string[];
+  /** Reviewed because it sits, untracked, inside another repository. */
+  readonly nested: boolean;
+  readonly findings: readonly ReviewFinding[];
+  /** The rules in force there (built-ins and custom ones). */
+  readonly rules: readonly RuleInfo[];
+}
+
+export type ReviewOutcome =
+  | { readonly kind: 'disabled'; readonly reason: string }
+  | {
+      readonly kind: 'reviewed';
+      readonly repositories: readonly RepositoryReview[];
+      /** Folders that are in no repository (or one git refuses), with why. */
+      readonly notRepositories: readonly { readonly folder: string; readonly message: string }[];
+      /** Every finding of every repository. */
+      readonly findings: readonly ReviewFinding[];
+    };
+
+interface FileResult { readonly fingerprint: string; readonly configKey: string; readonly hits: readonly RuleHit[] }
+
+interface RepoState {
+  readonly reader: ChangeReader;
+  readonly results: Map<string, FileResult>;
+}
+
+const MAX_NESTING = 3;
+
+/** Reviews changes; keep one to make repeated reviews cheap. */
+export class ReviewEngine {
+  private readonly states = new Map<string, RepoState>();
+
+  constructor(private readonly git: GitPort, private readonly fs: FileSystem) {}
+
+  /** Reviews the repositories of the request's folders (and untracked repositories nested in them). */
+  async review(request: ReviewRequest): Promise<ReviewOutcome> {
+    if (!request.trusted) return { kind: 'disabled', reason: RESTRICTED_REASON };
+    const scope = request.scope ?? { kind: 'working' };
+    const repositories: RepositoryReview[] = [];
+    const notRepositories: { folder: string; message: string }[] = [];
+    const seen = new Set<string>();
+    const visit = async (folder: string, depth: number): Promise<void> => {
+      const found = await locateRepository(this.git, this.fs, folder);
+      if (!found.repository) {
+        if (depth === 0) notRepositories.push({ folder, message: found.problem ? `not reviewed: ${found.problem}` : 'not a git repository: nothing to review' });
+        return;
+      }
+      if (seen.has(found.repository.root)) return;
+      seen.add(found.repository.root);
+      const { review, nested } = await this.reviewRepository(found.repository, depth > 0 && scope.kind === 'base' ? { kind: 'working' } : scope, request, depth > 0);
+      repositories.push(review);
+      if (depth < MAX_NESTING) for (const n of nested) await visit(n, depth + 1);
+    };
+    for (const folder of request.folders) await visit(folder, 0);
+    return { kind: 'reviewed', repositories, notRepositories, findings: repositories.flatMap((r) => r.findings) };
+  }
+
+  private state(repo: RepositoryInfo, scope: ReviewScope): RepoState {
+    const key = `${repo.root}\0${scope.kind}\0${scope.kind === 'base' ? scope.ref : ''}`;
+    let s = this.states.get(key);
+    if (!s) this.states.set(key, (s = { reader: new ChangeReader(this.git, this.fs, repo, scope), results: new Map() }));
+    s.reader.repository = repo;
+    return s;
+  }
+
+  private async reviewRepository(repo: RepositoryInfo, scope: ReviewScope, request: ReviewRequest, nested: boolean): Promise<{ review: RepositoryReview; nested: readonly string[] }> {
+    const state = this.state(repo, scope);
+    const [changes, config] = await Promise.all([state.reader.read(), this.readConfig(repo.root)]);
+    const skip = builtinSkip(config);
+    const content = { before: (f: ChangedFile) => state.reader.before(f), after: (f: ChangedFile) => state.reader.after(f) };
+    const isConfig = (p: string) => (CONFIG_FILES as readonly string[]).includes(p);
+    const perFile = await mapLimit(changes.files, 16, async (file) => {
+      if (isConfig(file.path)) return [];
+      const cached = state.results.get(file.path);
+      if (cached && cached.fingerprint === file.fingerprint && cached.configKey === config.key) return cached.hits;
+      const hits = await fileHits(file, config, content, skip);
+      state.results.set(file.path, { fingerprint: file.fingerprint, configKey: config.key, hits });
+      return hits;
+    });
+    const current = new Set(changes.files.map((f) => f.path));
+    for (const p of state.results.keys()) if (!current.has(p)) state.results.delete(p);
+
+    const facts = await structureFacts(this.git, this.fs, changes, config);
+    const hits = [...perFile.flat(), ...(await structureHits(changes.files, config, facts, skip))];
+
+    const index = await (request.indexFor ?? ((root: string) => AdrIndex.build(this.fs, root)))(repo.root);
+    const changedRecords = await this.changedRecords(changes, index, state.reader);
+    const governing = (request.governingFor ?? ((_root: string, idx: AdrIndex) => governingFromRecords(idx.records())))(repo.root, index);
+    const recordPaths = new Set(changedRecords.map((r) => r.record.path));
+    const flagged = new Set(hits.map((h) => h.path));
+    for (const file of changes.files) {
+      if (file.status === 'deleted' || flagged.has(file.path) || isConfig(file.path) || recordPaths.has(join(repo.root, file.path))) continue;
+      for (const m of governing.governing(file.path)) {
+        hits.push({
+          rule: 'governed-code', path: file.path, subject: m.record.id, line: firstChangedLine(file),
+          message: `Review against ${label(m.record)}: ${file.path} is governed by it (${m.glob})`, reason: `governs: ${m.glob}`,
+        });
+      }
+    }
+
+    const rules = rulesOf(config);
+    const ruleById = new Map(rules.map((r) => [r.id, r]));
+    const byPath = new Map(changes.files.map((f) => [f.path, f]));
+    const ctx = { changedRecords, governing, acknowledged: config.acknowledged, ackFile: config.file ?? CONFIG_FILES[0] };
+    const findings: ReviewFinding[] = [];
+    for (const hit of hits) {
+      const info = ruleById.get(hit.rule);
+      if (!info) continue; // turned off
+      const file = byPath.get(hit.path) ?? changes.files.find((f) => f.oldPath === hit.path);
+      const { verdict, evidence } = decide(hit, ctx);
+      const excerpt = file ? excerptOf(file, hit) : undefined;
+      const configured = config.rules.get(hit.rule);
+      findings.push({
+        fingerprint: fingerprintOf(hit), rule: hit.rule, family: info.family, ruleTitle: info.title,
+        severity: configured && configured !== 'off' ? configured : hit.severity ?? info.severity,
+        message: hit.message, ...(hit.reason !== undefined ? { reason: hit.reason } : {}),
+        repository: repo.root, path: hit.path, anchor: hit.anchor ?? hit.path, ...(file?.oldPath !== undefined ? { oldPath: file.oldPath } : {}),
+        status: file?.status ?? 'deleted', subject: hit.subject,
+        ...(hit.line !== undefined ? { line: hit.line } : {}), ...(hit.oldSide ? { oldSide: true } : {}),
+        verdict, evidence, ...(excerpt ? { excerpt } : {}), suggestion: suggestionFor(hit),
+      });
+    }
+    findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+    return {
+      review: {
+        repository: repo, scope, base: changes.base, fileCount: changes.files.length, configFile: config.file,
+        problems: config.problems, nested, findings, rules,
+      },
+      nested: changes.nestedRepositories,
+    };
+  }
+
+  /** `.adr-review.yml` at the repository root (defaults when absent). */
+  private async readConfig(root: string): Promise<ReviewConfig> {
+    for (const name of CONFIG_FILES) {
+      try {
+        return parseConfig(new TextDecoder().decode(await this.fs.readFile(join(root, name))), name);
+      } catch {
+        // absent: try the next name
+      }
+    }
+    return parseConfig(undefined);
+  }
+
+  /** Records added or modified in the change, parsed from their new text. */
+  private async changedRecords(changes: ChangeSet, index: AdrIndex, reader: ChangeReader): Promise<ChangedRecord[]> {
+    const out: ChangedRecord[] = [];
+    for (const file of changes.files) {
+      if (file.status === 'deleted' || !isRecordFile(basename(file.path))) continue;
+      const abs = join(changes.repository.root, file.path);
+      const collection = index.collection(dirname(abs));
+      if (!collection) continue;
+      const text = await reader.after(file);
+      if (text === undefined) continue;
+      const record: AdrRecord = parseRecord(text.replace(/^\uFEFF/, ''), { path: abs, collection: collection.path, collectionDialect: collection.dialect });
+      out.push({ record, text });
+    }
+    return out;
+  }
+}
+
+function label(r: AdrRecord): string {
+  return r.number !== null ? `ADR-${String(r.number).padStart(4, '0')} (${r.title})` : `${r.id} (${r.title})`;
+}
+
+function firstChangedLine(file: ChangedFile): number | undefined {
+  for (const h of file.hunks) {
+    let n = h.newStart;
+    for (const l of h.lines) {
+      if (l.startsWith('+')) return n;
+      if (!l.startsWith('-') && !l.startsWith('\\')) n++;
+    }
+  }
+  return undefined;
+}
+
+export { BUILTIN_BY_ID };

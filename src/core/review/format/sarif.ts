@@ -1,0 +1,64 @@
+/**
+ * SARIF 2.1.0 for code-scanning tools. Every finding is a result; documented and acknowledged ones
+ * carry a `suppressions` entry with the evidence as justification, so scanners show only the
+ * undocumented ones as open alerts.
+ */
+import type { Severity } from '../../model';
+import type { ReviewOutcome } from '../engine';
+import type { RuleInfo } from '../types';
+import { displayPath } from './common';
+import { evidenceLine } from './text';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** Encodes a relative path as a URI reference (each segment percent-encoded). */
+function uriOf(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The SARIF log object (serialise with `JSON.stringify`). Paths are relative to `base`, the `%SRCROOT%`. */
+export function toSarif(outcome: ReviewOutcome, base: string, version: string): Record<string, unknown> {
+  const rules = new Map<string, RuleInfo>();
+  if (outcome.kind === 'reviewed') for (const r of outcome.repositories) for (const rule of r.rules) if (!rules.has(rule.id)) rules.set(rule.id, rule);
+  const ruleList = [...rules.values()];
+  const index = new Map(ruleList.map((r, i) => [r.id, i]));
+  const findings = outcome.kind === 'reviewed' ? outcome.findings : [];
+  const results = findings.map((f) => {
+    const region = f.line && !f.oldSide ? { region: { startLine: f.line } } : {};
+    const justification = f.evidence.map((e) => evidenceLine(e, (p) => p)).join('; ');
+    return {
+      ruleId: f.rule,
+      ...(index.has(f.rule) ? { ruleIndex: index.get(f.rule) } : {}),
+      level: LEVEL[f.severity],
+      message: { text: `${f.message} (${f.verdict})` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(displayPath(f, base)), uriBaseId: '%SRCROOT%' }, ...region } }],
+      partialFingerprints: { 'adrWorkbench/v1': f.fingerprint },
+      ...(f.verdict !== 'undocumented' ? { suppressions: [{ kind: 'external', status: 'accepted', justification }] } : {}),
+      properties: { verdict: f.verdict, subject: f.subject, suggestedTitle: f.suggestion.title, suggestedGoverns: f.suggestion.governs },
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'ADR Workbench',
+          semanticVersion: version,
+          rules: ruleList.map((r) => ({
+            id: r.id,
+            name: r.id.replace(/(^|[-/])(\w)/g, (_m, _s: string, c: string) => c.toUpperCase()),
+            shortDescription: { text: r.title },
+            fullDescription: { text: r.rationale },
+            defaultConfiguration: { level: LEVEL[r.severity] },
+            properties: { family: r.family },
+          })),
+        },
+      },
+      originalUriBaseIds: { '%SRCROOT%': { uri: `file://${base.startsWith('/') ? '' : '/'}${uriOf(base)}/` } },
+      results,
+      ...(outcome.kind === 'disabled' ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ message: { text: outcome.reason } }] }] } : {}),
+    }],
+  };
+}

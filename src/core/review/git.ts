@@ -1,0 +1,59 @@
+/**
+ * The port through which the review reaches git. Core decides which commands to run and parses their
+ * output (always `-z` where git offers it); the host runs them. Implementations must run git without a
+ * shell and with options that disable repository hooks, `core.fsmonitor`, external diff and textconv
+ * drivers (see `src/platform/git.ts`), because the repository may not be trusted.
+ */
+
+/** What one git command produced. */
+export interface GitOutput {
+  /** Exit code (0 on success). */
+  readonly exitCode: number;
+  /** Standard output, decoded as UTF-8, untrimmed. */
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs git commands in a folder. */
+export interface GitPort {
+  /**
+   * Runs `git <args>` in `cwd` (absolute `/` path) and resolves with its output, whatever the exit
+   * code. Rejects only when git could not be started (then with a `GitUnavailableError`).
+   */
+  run(cwd: string, args: readonly string[]): Promise<GitOutput>;
+}
+
+/** Git is not installed or could not be started. */
+export class GitUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GitUnavailableError';
+  }
+}
+
+/** A git command failed where it should not have; `message` names the command and git's words. */
+export class GitCommandError extends Error {
+  constructor(readonly args: readonly string[], readonly exitCode: number, readonly stderr: string) {
+    super(`git ${args.join(' ')} failed (exit ${exitCode}): ${stderr.trim().split('\n')[0] ?? ''}`);
+    this.name = 'GitCommandError';
+  }
+}
+
+/** Runs a command that must succeed; resolves with its standard output. */
+export async function gitOk(git: GitPort, cwd: string, args: readonly string[]): Promise<string> {
+  const out = await git.run(cwd, args);
+  if (out.exitCode !== 0) throw new GitCommandError(args, out.exitCode, out.stderr);
+  return out.stdout;
+}
+
+/** A pathspec that matches exactly this path, whatever characters it holds (`*`, `:`, a leading `-`). */
+export function literalPathspec(path: string): string {
+  return `:(literal)${path}`;
+}
+
+/** Splits `-z` output into its NUL-terminated fields (the empty tail dropped). */
+export function splitNul(text: string): string[] {
+  const parts = text.split('\0');
+  if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}

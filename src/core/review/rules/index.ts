@@ -1,0 +1,52 @@
+/** Runs every per-file rule on one changed file. */
+import type { ReviewConfig } from '../config';
+import type { ChangedFile, RuleHit, RuleInfo } from '../types';
+import { BUILTIN_BY_ID, BUILTIN_RULES, TEST_GLOBS } from './catalog';
+import { customHits, customRuleInfo } from './custom';
+import { dependencyHits, isManifest } from './dependencies';
+import { globMatcher } from './glob';
+import { candidateSpecs, pathHits } from './pathRules';
+
+export { BUILTIN_RULES, BUILTIN_BY_ID, TEST_GLOBS };
+
+/** The two versions of a changed file. */
+export interface ContentAccess {
+  before(file: ChangedFile): Promise<string | undefined>;
+  after(file: ChangedFile): Promise<string | undefined>;
+}
+
+/** Every rule in force under `config`: built-ins not turned off, then the custom ones. */
+export function rulesOf(config: ReviewConfig): RuleInfo[] {
+  const builtins = BUILTIN_RULES.filter((r) => config.rules.get(r.id) !== 'off').map((r) => {
+    const s = config.rules.get(r.id);
+    return s && s !== 'off' ? { ...r, severity: s } : r;
+  });
+  return [...builtins, ...config.custom.map(customRuleInfo).filter((r) => config.rules.get(r.id) !== 'off')];
+}
+
+/** Paths the built-in rules skip: tests, examples, and the configured `ignore` globs. */
+export function builtinSkip(config: ReviewConfig): (path: string) => boolean {
+  const tests = globMatcher(TEST_GLOBS);
+  const ignored = globMatcher(config.ignore);
+  return (p) => tests(p) || ignored(p);
+}
+
+/** The hits of every per-file rule (not the structure rules, which look at the whole change). */
+export async function fileHits(file: ChangedFile, config: ReviewConfig, content: ContentAccess, skip = builtinSkip(config)): Promise<RuleHit[]> {
+  const ignored = globMatcher(config.ignore);
+  if (ignored(file.path)) return [];
+  const hits: RuleHit[] = customHits(file, config.custom);
+  const skipped = skip(file.path) && (file.oldPath === undefined || skip(file.oldPath));
+  if (!skipped) {
+    if (isManifest(file)) {
+      const [before, after] = await Promise.all([content.before(file), content.after(file)]);
+      hits.push(...dependencyHits(file, before, after, config));
+    }
+    const { matched, sniff } = candidateSpecs(file);
+    if (matched.length > 0 || sniff.length > 0) {
+      const text = sniff.length > 0 ? (file.status === 'deleted' ? await content.before(file) : await content.after(file)) : undefined;
+      hits.push(...pathHits(file, matched, sniff, text));
+    }
+  }
+  return hits;
+}

@@ -1,0 +1,146 @@
+/** The review's data: the change read from git, rules, findings and verdicts. Pure data. */
+import type { Severity } from '../model';
+import type { Hunk } from './diffParse';
+
+/** Which change to review. */
+export type ReviewScope =
+  /** Staged, unstaged and untracked changes against HEAD (the working change). */
+  | { readonly kind: 'working' }
+  /** What the next commit would hold: the index against HEAD. */
+  | { readonly kind: 'staged' }
+  /** Everything since the merge base of `ref` and HEAD, committed or not (what a pull request shows). */
+  | { readonly kind: 'base'; readonly ref: string };
+
+/** A repository and the state it is in. */
+export interface RepositoryInfo {
+  /** Absolute `/` path of the work tree's top folder. */
+  readonly root: string;
+  /** Absolute path of the git folder. */
+  readonly gitDir: string;
+  /** The commit HEAD points at; undefined in a repository without commits. */
+  readonly head: string | undefined;
+  /** The branch checked out; undefined on a detached HEAD. */
+  readonly branch: string | undefined;
+  /** An operation in progress. */
+  readonly operation: 'merge' | 'rebase' | 'cherry-pick' | 'revert' | undefined;
+  readonly objectFormat: 'sha1' | 'sha256';
+}
+
+export type ChangeStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied' | 'type-changed' | 'unmerged' | 'untracked';
+
+/** One changed file of a change set. */
+export interface ChangedFile {
+  /** Repository-relative `/` path (the new name for renames). */
+  readonly path: string;
+  /** The old name of a renamed or copied file. */
+  readonly oldPath?: string;
+  readonly status: ChangeStatus;
+  readonly binary: boolean;
+  /** Empty for binary files and pure renames; one all-added hunk for untracked text files. */
+  readonly hunks: readonly Hunk[];
+  /** Blob of the version before the change; undefined when the file is new. */
+  readonly oldBlob?: string;
+  /** Blob of the version after, when git knows it (staged and committed content). */
+  readonly newBlob?: string;
+  /** Changes whenever the file's change does: the cache key for per-file results. */
+  readonly fingerprint: string;
+}
+
+/** What was compared with what. */
+export interface ChangeBase {
+  /** The tree-ish the change is measured from (a commit, or the empty tree). */
+  readonly treeish: string;
+  /** How it was chosen, for messages: `HEAD`, `merge-base of main and HEAD`, `empty tree (no commits yet)`. */
+  readonly description: string;
+}
+
+/** The families rules belong to. */
+export type RuleFamily = 'dependencies' | 'infrastructure' | 'data' | 'interfaces' | 'structure' | 'governed' | 'custom';
+
+/** A review rule: what it flags and why that is decision-shaped. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly family: RuleFamily;
+  readonly title: string;
+  readonly rationale: string;
+  readonly severity: Severity;
+}
+
+/** What a rule flagged, before the verdict. */
+export interface RuleHit {
+  readonly rule: string;
+  /** Repository-relative path. */
+  readonly path: string;
+  /** What changed: a dependency name, a module folder; empty when the path says it all. */
+  readonly subject: string;
+  readonly message: string;
+  /** 1-based line in the new file (or the old one for deletions) that shows the change. */
+  readonly line?: number;
+  /** The line is in the old version (a removal). */
+  readonly oldSide?: boolean;
+  /** Extra words on why it matched ("matched **\/Dockerfile"). */
+  readonly reason?: string;
+  /** Words a record may use to name this change (the dependency, the folder). */
+  readonly terms?: readonly string[];
+  /** The path an acknowledgement names, when not `path` (the folder of a module). */
+  readonly anchor?: string;
+  /** Severity from a custom rule or configuration, overriding the rule's. */
+  readonly severity?: Severity;
+}
+
+export type Verdict = 'documented' | 'acknowledged' | 'undocumented';
+
+/** Why a finding got its verdict. */
+export interface VerdictEvidence {
+  /** `governs`: a record's glob matches; `mentions`: a record in the change names it; `acknowledged`: an ack entry. */
+  readonly kind: 'governs' | 'mentions' | 'acknowledged';
+  readonly record?: {
+    readonly path: string;
+    readonly id: string;
+    readonly number: number | null;
+    readonly title: string;
+    readonly status: string;
+    /** The record is added or modified in the same change. */
+    readonly inChange: boolean;
+  };
+  readonly glob?: string;
+  /** 1-based line of the record (or of the ack file) that matched, and its text. */
+  readonly line?: number;
+  readonly text?: string;
+  readonly reason?: string;
+  readonly by?: string;
+}
+
+/** A few lines of the diff around the change. */
+export interface DiffExcerpt {
+  readonly header: string;
+  readonly lines: readonly string[];
+}
+
+/** A flagged change with its verdict: what the panel, the gate and every format show. */
+export interface ReviewFinding {
+  /** `rule:path:subject`, stable across runs: what an acknowledgement names. */
+  readonly fingerprint: string;
+  readonly rule: string;
+  readonly family: RuleFamily;
+  readonly ruleTitle: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly reason?: string;
+  /** Absolute `/` path of the repository root. */
+  readonly repository: string;
+  /** Repository-relative path. */
+  readonly path: string;
+  /** The path an acknowledgement names (the module folder for structure findings, else `path`). */
+  readonly anchor: string;
+  readonly oldPath?: string;
+  readonly status: ChangeStatus;
+  readonly subject: string;
+  readonly line?: number;
+  readonly oldSide?: boolean;
+  readonly verdict: Verdict;
+  readonly evidence: readonly VerdictEvidence[];
+  readonly excerpt?: DiffExcerpt;
+  /** For "Draft ADR": a title and the globs the new record would govern. */
+  readonly suggestion: { readonly title: string; readonly governs: readonly string[] };
+}

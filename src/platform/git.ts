@@ -1,0 +1,85 @@
+/**
+ * The review's `GitPort` over simple-git: each command runs without a shell, with the repository's
+ * hooks, `core.fsmonitor`, external diff drivers and pagers switched off, system-wide git config
+ * ignored, optional locks off (a review never writes the index), no prompts, and ambient `GIT_*`
+ * variables (`GIT_DIR`, …) and editor/pager variables removed so that the folder asked about is the one looked at.
+ * Diff commands add `--no-ext-diff --no-textconv` themselves (core does, see `core/review/changes.ts`).
+ */
+import { simpleGit, type SimpleGitOptions } from 'simple-git';
+import { GitUnavailableError, type GitOutput, type GitPort } from '../core/review/git';
+
+/** `-c` settings given to every command. */
+export const SAFE_GIT_CONFIG: readonly string[] = [
+  'core.hooksPath=/dev/null',
+  'core.fsmonitor=false',
+  'core.untrackedCache=false',
+  'core.quotepath=off',
+  'core.pager=cat',
+  'diff.external=',
+  'color.ui=false',
+  'diff.noprefix=false',
+  'diff.mnemonicPrefix=false',
+  'diff.relative=false',
+  'status.relativePaths=false',
+];
+
+/** Environment variables set for every command (simple-git strips every other `GIT_*` one). */
+export const SAFE_GIT_ENV: Readonly<Record<string, string>> = {
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_OPTIONAL_LOCKS: '0',
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_NO_REPLACE_OBJECTS: '1',
+  LC_ALL: 'C',
+  LANGUAGE: 'C',
+};
+
+/** Variables simple-git refuses (and git needs none of for reading): GIT_*, editors, pagers, askpass. */
+const UNSAFE_ENV = /^(git_|editor$|visual$|pager$|prefix$|ssh_askpass$)/i;
+
+export interface NodeGitOptions {
+  /** The git executable (default `git` on the PATH). */
+  readonly binary?: string;
+  /** Milliseconds without output after which a command is killed (default 120 s). */
+  readonly timeoutMs?: number;
+}
+
+/** `GitPort` running the real git through simple-git. */
+export class NodeGit implements GitPort {
+  private readonly env: Record<string, string>;
+
+  constructor(private readonly options: NodeGitOptions = {}) {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) {
+      if (v !== undefined && !UNSAFE_ENV.test(k)) env[k] = v;
+    }
+    this.env = { ...env, ...SAFE_GIT_ENV };
+  }
+
+  async run(cwd: string, args: readonly string[]): Promise<GitOutput> {
+    let exitCode = 0;
+    let stderr = '';
+    const options: Partial<SimpleGitOptions> = {
+      baseDir: cwd,
+      binary: this.options.binary ?? 'git',
+      trimmed: false,
+      maxConcurrentProcesses: 4,
+      config: [...SAFE_GIT_CONFIG],
+      timeout: { block: this.options.timeoutMs ?? 120_000 },
+      unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeDiffExternal: true, allowUnsafePager: true },
+      allowEnvironment: Object.keys(SAFE_GIT_ENV).filter((k) => k.startsWith('GIT_')),
+      errors(_error, result) {
+        exitCode = result.exitCode;
+        stderr = Buffer.concat(result.stdErr).toString('utf8');
+        return undefined;
+      },
+    };
+    let stdout: string;
+    try {
+      stdout = await simpleGit(options).env(this.env).raw([...args]);
+    } catch (e) {
+      throw new GitUnavailableError(`git could not be run: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (exitCode < 0) throw new GitUnavailableError(`git could not be run: ${stderr.split('\n')[0] ?? ''}`);
+    return { exitCode, stdout, stderr };
+  }
+}
