@@ -90,7 +90,14 @@ describe('createRecord', () => {
     const r = await createRecord(fs, clock, adrTools, { title: 'First Record', status: 'Accepted' });
     assert.equal(r.path, `${DIR}/0001-first-record.md`);
     assert.equal(r.number, 1);
-    assert.equal(fs.text(r.path), '# 1. First Record\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n## Context\n\nContext here...\n\n## Decision\n\nDecision here...\n\n## Consequences\n\nConsequences here...\n');
+    // tests/create-first-record.expected
+    assert.equal(
+      fs.text(r.path),
+      '# 1. First Record\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n' +
+        '## Context\n\nThe issue motivating this decision, and any context that influences or constrains the decision.\n\n' +
+        "## Decision\n\nThe change that we're proposing or have agreed to implement.\n\n" +
+        '## Consequences\n\nWhat becomes easier or more difficult to do and any risks introduced by the change that will need to be mitigated.\n',
+    );
     assert.deepEqual(r.plan, { edits: [], creates: [] });
   });
 

@@ -18,8 +18,10 @@ describe('templates', () => {
       const out = renderTemplate('nygard', { ...base, status: 'Accepted' });
       assert.equal(
         out,
-        '# 2. Second Record\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n## Context\n\nContext here...\n\n' +
-          '## Decision\n\nDecision here...\n\n## Consequences\n\nConsequences here...\n',
+        '# 2. Second Record\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n\n' +
+          '## Context\n\nThe issue motivating this decision, and any context that influences or constrains the decision.\n\n' +
+          "## Decision\n\nThe change that we're proposing or have agreed to implement.\n\n" +
+          '## Consequences\n\nWhat becomes easier or more difficult to do and any risks introduced by the change that will need to be mitigated.\n',
       );
     });
 

@@ -1,6 +1,9 @@
 /** The command table and help texts. */
 import type { CliIO } from '../io';
+import { initCommand, newCommand } from './author';
+import { linkCommand, renameCommand, statusCommand } from './edit';
 import { generateCommand } from './generate';
+import { indexCommand } from './indexFile';
 import { lintCommand } from './lint';
 import { collectionsCommand, listCommand, showCommand } from './query';
 
@@ -11,6 +14,48 @@ export interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
+  init: {
+    usage: 'init [--template KIND] [DIR]',
+    summary:
+      'Starts a collection with its first record and prints its path. Default (adr-tools): DIR goes to .adr-dir and ' +
+      'record 1 "Record architecture decisions" to the ADR folder (doc/adr). --template madr|madr-minimal|madr-bare|' +
+      'madr-bare-minimal|madr2|log4brains: DIR (default docs/decisions; madr2, log4brains: docs/adr) gets the template ' +
+      'and a record choosing that format; log4brains also a .log4brains.yml.',
+    run: initCommand,
+  },
+  new: {
+    usage: 'new [-s REF]... [-l TARGET:LINK:REVERSE-LINK]... [--template KIND] [--status S] [--collection PATH] TITLE...',
+    summary:
+      'Creates the next record, runs $VISUAL (else $EDITOR) on it, then prints its path. -s: supersedes REF; ' +
+      '-l "5:Amends:Amended by": links both ways. Honours ADR_TEMPLATE (a template file) and ADR_DATE. Collection: ' +
+      '--collection, else the adr-tools folder (.adr-dir or doc/adr, walking up), else the only one from here down, ' +
+      'else doc/adr. adr-tools collections get status Accepted, as adr new writes; others their template\'s. ' +
+      'KIND: nygard, madr-full (madr), madr-minimal, madr-bare, madr-bare-minimal, madr2, log4brains.',
+    run: newCommand,
+  },
+  link: {
+    usage: 'link SOURCE LINK TARGET REVERSE-LINK',
+    summary: 'Adds "LINK [target](…)" to SOURCE and "REVERSE-LINK [source](…)" to TARGET (e.g. link 12 Amends 10 "Amended by").',
+    run: linkCommand,
+  },
+  status: {
+    usage: 'status REF STATUS',
+    summary: 'Sets a record\'s status where and as its format writes it (accepted → "Accepted" in adr-tools records); prints the record\'s path.',
+    run: statusCommand,
+  },
+  rename: {
+    usage: 'rename REF NEW TITLE...',
+    summary: 'Retitles a record, renames its file (number or date kept) and fixes the links to it; prints the new path.',
+    run: renameCommand,
+  },
+  index: {
+    usage: 'index [--check] [--collection PATH]',
+    summary:
+      'Updates the list in the collection\'s README.md/index.md: between <!-- adrlog --> and <!-- adrlogstop --> (adr-log format), ' +
+      'or the list of an adr-tools "# Architecture Decision Records" page; without one, creates README.md. Prints the file ' +
+      'when it changed. --check writes nothing and exits 1 when the index is out of date.',
+    run: indexCommand,
+  },
   list: {
     usage: 'list [--json] [--status STATUS]... [--tag TAG]...',
     summary: 'Lists the decision records (adr-tools: the ADR folder; with --json or filters: every collection from here down).',
@@ -47,7 +92,7 @@ export function helpText(command?: string): string {
     '      Shows this help, or one command\'s.',
     '',
     'REF is a record number (7, 0007, ADR-7), a path, or part of a file name.',
-    'Exit codes: 0 ok, 1 findings, 2 usage or input error.',
+    'Exit codes: 0 ok, 1 findings (lint, index --check), 2 usage or input error.',
     '',
   ].join('\n');
 }

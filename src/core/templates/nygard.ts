@@ -3,16 +3,20 @@
  * (src/adr-new, adr-init, adr-link, _adr_add_link, _adr_remove_status, _adr_title, _adr_dir and the
  * expected outputs under tests/). Our writers reproduce these bytes; deliberate differences are marked ≠.
  *
- * Template (src/template.md), placeholders NUMBER TITLE DATE STATUS:
- *     # NUMBER. TITLE⏎⏎Date: DATE⏎⏎## Status⏎⏎STATUS⏎⏎## Context⏎⏎Context here...⏎⏎
- *     ## Decision⏎⏎Decision here...⏎⏎## Consequences⏎⏎Consequences here...⏎
+ * Template (src/template.md on master, as tests/create-first-record.expected shows it), placeholders
+ * NUMBER TITLE DATE STATUS:
+ *     # NUMBER. TITLE⏎⏎Date: DATE⏎⏎## Status⏎⏎STATUS⏎⏎## Context⏎⏎The issue motivating this decision, …⏎⏎
+ *     ## Decision⏎⏎The change that we're proposing …⏎⏎## Consequences⏎⏎What becomes easier …⏎
+ *   (Older versions wrote "Context here...", "Decision here...", "Consequences here...".)
  * Filling: `sed -e "s|NUMBER|$newnum|" -e "s|TITLE|$title|" -e "s|DATE|$date|" -e "s|STATUS|Accepted|"`,
  *   i.e. the FIRST occurrence of each token on each line, tokens matched anywhere (no word boundary).
  *   NUMBER is unpadded (`# 9. Ninth Decision`); STATUS is always "Accepted".
  *   ≠ we substitute in one pass (a title containing "DATE" is not re-substituted, as sed would) and
  *     the status defaults to "Proposed" (callers may pass "Accepted" to match adr-tools).
  * Template choice: $ADR_TEMPLATE if set, else `<adr dir>/templates/template.md` if it exists,
- *   else the built-in template.md. `adr init` uses src/init.md (ADR 1 "Record architecture decisions").
+ *   else the built-in template.md. `adr init [DIR]` writes DIR to `.adr-dir` (mkdir -p DIR), then runs
+ *   `VISUAL=true ADR_TEMPLATE=src/init.md adr new record-architecture-decisions`: no editor is opened,
+ *   and the record is ADR 1 "Record architecture decisions" whatever number its file gets.
  * Folder: `.adr-dir` content (searched upwards), else `doc/adr`.
  * Number: `ls $dir | grep -Eo '^[0-9]+'`, leading zeros stripped with sed, `sort -rn | head -1`, plus one: every
  *   entry name with a leading digit run counts (not only .md files); leading zeros are stripped
@@ -54,15 +58,15 @@ export const NYGARD_TEMPLATE =
   '\n' +
   '## Context\n' +
   '\n' +
-  'Context here...\n' +
+  'The issue motivating this decision, and any context that influences or constrains the decision.\n' +
   '\n' +
   '## Decision\n' +
   '\n' +
-  'Decision here...\n' +
+  "The change that we're proposing or have agreed to implement.\n" +
   '\n' +
   '## Consequences\n' +
   '\n' +
-  'Consequences here...\n';
+  'What becomes easier or more difficult to do and any risks introduced by the change that will need to be mitigated.\n';
 
 /** The first record `adr init` writes (`src/init.md`); its number and title are fixed in the text. */
 export const NYGARD_INIT_TEMPLATE =
@@ -80,12 +84,13 @@ export const NYGARD_INIT_TEMPLATE =
   '\n' +
   '## Decision\n' +
   '\n' +
-  'We will use Architecture Decision Records, as described by Michael Nygard in this article: ' +
-  'http://thinkrelevance.com/blog/2011/11/15/documenting-architecture-decisions\n' +
+  'We will use Architecture Decision Records, as ' +
+  '[described by Michael Nygard](http://thinkrelevance.com/blog/2011/11/15/documenting-architecture-decisions).\n' +
   '\n' +
   '## Consequences\n' +
   '\n' +
-  "See Michael Nygard's article, linked above.\n";
+  "See Michael Nygard's article, linked above. " +
+  "For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools).\n";
 
 /** adr-tools' verbs, with its spelling. */
 export const ADR_TOOLS_VERBS = {

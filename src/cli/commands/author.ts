@@ -1,0 +1,165 @@
+/**
+ * `new` and `init`, as adr-tools' `adr new` / `adr init` on adr-tools collections: same files, same
+ * output (the record path as seen from here, printed after `$VISUAL`/`$EDITOR` ran on it), same
+ * environment (`ADR_TEMPLATE`, `ADR_DATE`). Other collections get records in their own format.
+ */
+import { FileExistsError, UserError } from '../../core/errors';
+import { findAdrDirUpwards } from '../../core/discovery';
+import { createRecord, type LinkRequest, type RecordText } from '../../core/edit';
+import { COLLECTION_TEMPLATE_NAMES, initRecord, templateInfo, type TemplateChoice } from '../../core/templates';
+import { basename, join, relative, resolve } from '../../core/paths';
+import { decodeText, encodeText } from '../../core/text';
+import { parse, str, strs, UsageError, type Parsed } from '../args';
+import { EXIT_OK, type CliIO } from '../io';
+import { requireRecord, rel } from '../workspace';
+import { chooseCollection, dialectOfKind, openEditor, Reads, templateKind, type BuiltinKind } from '../authoring';
+
+const NEW_OPTIONS = {
+  supersede: { type: 'string', short: 's', multiple: true },
+  link: { type: 'string', short: 'l', multiple: true },
+  template: { type: 'string' },
+  status: { type: 'string' },
+  collection: { type: 'string' },
+} as const;
+
+/**
+ * Splits `new`'s arguments as adr-tools' getopts does: options until the first title word, the rest
+ * is the title (so `adr new Use -O2` keeps `-O2`). Our long options are still taken after it.
+ */
+function parseNew(args: readonly string[]): { p: Parsed; words: string[] } {
+  const opts: string[] = [];
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') {
+      words.push(...args.slice(i + 1));
+      break;
+    }
+    const long = /^--(template|status|collection)(=.*)?$/.exec(a);
+    const isOption = words.length === 0 ? a.startsWith('-') && a !== '-' : long !== null;
+    if (!isOption) {
+      words.push(a);
+      continue;
+    }
+    opts.push(a);
+    const takesNext = long ? long[2] === undefined : /^(-[sl]|--(supersede|link|template|status|collection))$/.test(a);
+    if (takesNext && i + 1 < args.length) opts.push(args[++i]!);
+  }
+  return { p: parse('new', opts, NEW_OPTIONS), words };
+}
+
+/** `new [-s REF]... [-l TARGET:LINK:REVERSE-LINK]... [--template KIND] [--status S] [--collection PATH] TITLE...` */
+export async function newCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { p, words } = parseNew(args);
+  const title = words.join(' ');
+  if (title.trim() === '') throw new UsageError('new: no title given', 'new');
+  const kind = templateKind('new', str(p, 'template'));
+  const collectionOption = str(p, 'collection');
+  const target = await chooseCollection(io, 'new', { ...(collectionOption !== undefined ? { collection: collectionOption } : {}), ...(kind ? { kind } : {}), createDefault: true });
+  const { collection, index } = target;
+  const reads = new Reads(io);
+
+  const supersedes: RecordText[] = [];
+  for (const ref of strs(p, 'supersede')) supersedes.push(await reads.read(requireRecord(index, ref, collection.path), index));
+  const links: LinkRequest[] = [];
+  for (const spec of strs(p, 'link')) {
+    // adr-tools: `cut -d : -f 1`, `-f 2`, `-f 3`.
+    const [ref, verb, reverseVerb] = spec.split(':').map((x) => x.trim());
+    if (!ref || !verb || !reverseVerb) throw new UsageError(`new: -l takes TARGET:LINK:REVERSE-LINK, e.g. "5:Amends:Amended by", not "${spec}"`, 'new');
+    links.push({ target: await reads.read(requireRecord(index, ref, collection.path), index), verb, reverseVerb });
+  }
+
+  const template: TemplateChoice | undefined = kind ? { kind } : io.env.ADR_TEMPLATE ? { path: resolve(io.cwd, io.env.ADR_TEMPLATE) } : undefined;
+  const status = str(p, 'status') ?? (target.adrTools ? 'Accepted' : undefined);
+  const date = io.env.ADR_DATE || undefined;
+  if (date !== undefined && collection.naming === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+    throw new UsageError(`new: ADR_DATE must be YYYY-MM-DD for date-named records, not "${date}"`, 'new');
+  }
+  const created = await createRecord(io.fs, io.clock, collection, {
+    title,
+    ...(template ? { template } : {}),
+    ...(status !== undefined ? { status } : {}),
+    ...(date !== undefined ? { date } : {}),
+    supersedes,
+    links,
+  });
+  await reads.apply(created.plan);
+  const shown = rel(io, created.path);
+  await openEditor(io, shown);
+  io.stdout(`${shown}\n`);
+  return EXIT_OK;
+}
+
+/** Where `init --template KIND` puts a collection when no DIR is given. */
+function defaultFolder(kind: BuiltinKind): string {
+  return dialectOfKind(kind) === 'madr' && kind !== 'madr2' ? 'docs/decisions' : 'docs/adr';
+}
+
+/**
+ * `init [--template KIND] [DIR]`. Nygard (default), as `adr init`: DIR goes to `.adr-dir` (created,
+ * never changed once it names another folder), then record 1 "Record architecture decisions" is
+ * written to the ADR folder (found as adr-tools finds it) without opening an editor (adr-tools runs
+ * it with `VISUAL=true`). MADR / log4brains: DIR (default `docs/decisions`, log4brains `docs/adr`)
+ * gets the template as `adr-template.md` / `template.md` and a first record choosing that format;
+ * log4brains also gets a `.log4brains.yml` here naming the folder.
+ */
+export async function initCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const p = parse('init', args, { template: { type: 'string' } });
+  if (p.positionals.length > 1) throw new UsageError('init: usage: init [--template KIND] [DIR]', 'init');
+  const dir = p.positionals[0];
+  const kind = templateKind('init', str(p, 'template')) ?? 'nygard';
+  let folder: string;
+  if (kind === 'nygard') {
+    if (dir !== undefined) {
+      await io.fs.mkdir(resolve(io.cwd, dir));
+      await writeAdrDir(io, dir);
+    }
+    folder = (await findAdrDirUpwards(io.fs, io.cwd)).path;
+  } else {
+    folder = resolve(io.cwd, dir ?? defaultFolder(kind));
+    await io.fs.mkdir(folder);
+    if (kind === 'log4brains') await writeLog4brainsConfig(io, folder);
+    await writeTemplate(io, folder, kind);
+  }
+  const { collection } = await chooseCollection(io, 'init', { collection: folder, kind, createDefault: true });
+  const init = initRecord(kind);
+  const date = io.env.ADR_DATE || undefined;
+  const created = await createRecord(io.fs, io.clock, collection, {
+    title: init.title,
+    template: init.template,
+    status: init.status,
+    ...(date !== undefined ? { date } : {}),
+  });
+  io.stdout(`${rel(io, created.path)}\n`);
+  return EXIT_OK;
+}
+
+/** adr-tools: `echo "$1" > .adr-dir`. An existing one naming another folder is an error, not overwritten. */
+async function writeAdrDir(io: CliIO, dir: string): Promise<void> {
+  const path = join(io.cwd, '.adr-dir');
+  try {
+    await io.fs.createFile(path, encodeText(`${dir}\n`, false));
+  } catch (e) {
+    if (!(e instanceof FileExistsError)) throw e;
+    const current = decodeText(await io.fs.readFile(path), path).text.split(/\r?\n/)[0]!.trim();
+    if (resolve(io.cwd, current) !== resolve(io.cwd, dir)) {
+      throw new UserError(`${rel(io, path)}: already names "${current}" as the ADR folder; remove it to use "${dir}"`, path);
+    }
+  }
+}
+
+/** log4brains' `.log4brains.yml` (its `init` writes the same keys); an existing one is kept. */
+async function writeLog4brainsConfig(io: CliIO, folder: string): Promise<void> {
+  const path = join(io.cwd, '.log4brains.yml');
+  if (await io.fs.stat(path)) return;
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const text = `---\nproject:\n  name: ${basename(io.cwd) || 'project'}\n  tz: ${tz}\n  adrFolder: ./${relative(io.cwd, folder)}\n`;
+  await io.fs.createFile(path, encodeText(text, false));
+}
+
+/** The chosen template beside the records (MADR: `adr-template.md`, MADR 2 / log4brains: `template.md`), unless one is there. */
+async function writeTemplate(io: CliIO, folder: string, kind: BuiltinKind): Promise<void> {
+  for (const name of COLLECTION_TEMPLATE_NAMES) if (await io.fs.stat(join(folder, name))) return;
+  const name = kind === 'madr2' || kind === 'log4brains' ? 'template.md' : 'adr-template.md';
+  await io.fs.createFile(join(folder, name), encodeText(templateInfo(kind).text, false));
+}
