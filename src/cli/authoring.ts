@@ -81,7 +81,8 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
   }
   if (options.kind && index.records(collection.path).length === 0) collection = shapedFor(collection, options.kind);
   const upward = collection.path === loc.path;
-  const adrTools = !options.kind && (collection.dialect === 'adr-tools' || (upward && collection.dialect === 'generic'));
+  const nygard = options.kind === undefined || options.kind === 'nygard';
+  const adrTools = nygard && (collection.dialect === 'adr-tools' || (upward && collection.dialect === 'generic'));
   return { collection, index, adrTools };
 }
 

@@ -155,6 +155,14 @@ describe('CLI init beyond adr-tools', () => {
     assert.equal(other.stderr, 'adr-workbench: .adr-dir: already names "decisions" as the ADR folder; remove it to use "elsewhere"\n');
   });
 
+  it('an explicit --template nygard on an adr-tools collection still writes Accepted; another template its own status', async () => {
+    const fs = new MemoryFileSystem().seedFolder('/p');
+    await cli(fs, '/p', ['new', '--template', 'nygard', 'First'], ENV);
+    assert.match(fs.text('/p/doc/adr/0001-first.md')!, /## Status\n\nAccepted\n/);
+    await cli(fs, '/p', ['new', '--template', 'log4brains', 'Second'], ENV);
+    assert.match(fs.text('/p/doc/adr/0002-second.md')!, /^- Status: proposed$/m);
+  });
+
   it('init opens no editor (adr-tools runs it with VISUAL=true); new does', async () => {
     const fs = new MemoryFileSystem().seedFolder('/p');
     const init = await cli(fs, '/p', ['init'], { ...ENV, VISUAL: 'vi' });
