@@ -40,7 +40,7 @@ export const PATH_SPECS: readonly PathSpec[] = [
   },
   {
     rule: 'infra-serverless', label: 'Serverless or platform configuration',
-    globs: ['**/serverless.{yml,yaml,ts,js,json}', '**/samconfig.toml', '**/netlify.toml', '**/vercel.json', '**/fly.toml', '**/wrangler.{toml,json,jsonc}', '**/Procfile', '**/render.yaml', '**/app.yaml', '**/firebase.json'],
+    globs: ['**/serverless.{yml,yaml,ts,js,json}', '**/samconfig.toml', '**/netlify.toml', '**/vercel.json', '**/fly.toml', '**/wrangler.{toml,json,jsonc}', '**/Procfile', '**/render.yaml', '**/firebase.json'],
     sniff: { globs: [YAML_JSON], content: /AWS::Serverless/ },
   },
   {
@@ -63,7 +63,7 @@ export const PATH_SPECS: readonly PathSpec[] = [
   {
     rule: 'interface-contract', label: 'Interface contract',
     globs: ['**/{openapi,swagger,asyncapi}*.{yaml,yml,json}', '**/*.{openapi,swagger,asyncapi}.{yaml,yml,json}', '**/*.{proto,graphql,graphqls,gql,avsc,avdl,thrift,wsdl,smithy,raml}'],
-    sniff: { globs: [YAML_JSON], content: /^\s*["']?(openapi|swagger|asyncapi)["']?\s*:\s*["']?\d/m },
+    sniff: { globs: [YAML_JSON], content: /^[\s{]*["']?(openapi|swagger|asyncapi)["']?\s*:\s*["']?\d/m },
   },
   { rule: 'interface-public-api', label: 'Public API report', globs: ['**/*.api.md', '**/public[-_]api.ts', '**/api/*.api', '**/api/current.txt'] },
 ];
@@ -100,6 +100,8 @@ export function pathHits(file: ChangedFile, matched: readonly PathSpec[], sniffe
   const removed = removedLines(file.hunks);
   const out: RuleHit[] = [];
   const seen = new Set<string>();
+  // A migration is one finding, not also a schema change.
+  if (specs.some((s) => s.rule === 'data-migration')) seen.add('data-schema');
   for (const spec of specs) {
     if (seen.has(spec.rule)) continue;
     if (spec.addedOnly && !isNew && file.status !== 'copied') continue;

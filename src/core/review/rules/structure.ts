@@ -1,7 +1,8 @@
 /**
  * Structure rules: a new top-level module, package or service folder (or a new sub-folder of a
  * container such as `packages/` or `services/`), and such a folder deleted as a whole. Folders of
- * documentation, tests, examples or tooling are never modules, nor is a folder that only gained docs.
+ * documentation, tests, examples or tooling are never modules, nor is a new folder without source code
+ * or a package manifest (docs, configuration, charts).
  */
 import type { ReviewConfig } from '../config';
 import type { ChangedFile, RuleHit } from '../types';
@@ -14,7 +15,8 @@ export interface StructureFacts {
   stillExists(folder: string): Promise<boolean>;
 }
 
-const DOC_FILE = /\.(md|markdown|rst|txt|adoc|png|jpe?g|gif|svg|pdf)$|(^|\/)(LICENSE|NOTICE|AUTHORS|CODEOWNERS)[^/]*$/i;
+/** Source code, or a manifest that makes a folder a package: what a module has (docs and config alone do not make one). */
+const CODE_FILE = /\.(tsx?|jsx?|mjs|cjs|py|go|rs|java|kts?|scala|cs|fs|vb|rb|php|swift|mm?|c|h|cc|cpp|hpp|cxx|ex|exs|erl|clj|dart|lua|r|jl|hs|ml|elm|vue|svelte|sol|zig|nim|groovy|sh)$|(^|\/)(package\.json|go\.mod|Cargo\.toml|pom\.xml|pyproject\.toml|build\.gradle(\.kts)?|Gemfile|composer\.json|[^/]+\.csproj)$/i;
 
 /** The module folder a path belongs to, or undefined (root files, excluded folders). */
 export function moduleOf(path: string, config: ReviewConfig): string | undefined {
@@ -48,7 +50,7 @@ export async function structureHits(
   const hits: RuleHit[] = [];
   for (const [m, list] of [...added].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (facts.baseFolders.has(m)) continue;
-    const code = list.filter((f) => !DOC_FILE.test(f.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const code = list.filter((f) => CODE_FILE.test(f.path)).sort((a, b) => (a.path < b.path ? -1 : 1));
     if (code.length === 0) continue;
     hits.push({
       rule: 'module-added', path: code[0]!.path, anchor: m, subject: m, terms: [m, m.slice(m.lastIndexOf('/') + 1)],
