@@ -6,6 +6,8 @@ import { generateCommand } from './generate';
 import { indexCommand } from './indexFile';
 import { lintCommand } from './lint';
 import { collectionsCommand, listCommand, showCommand } from './query';
+import { hookCommand } from './hook';
+import { ackCommand, checkCommand } from './review';
 
 export interface Command {
   readonly usage: string;
@@ -72,6 +74,25 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'generate toc [-i INTRO] [-o OUTRO] [-p PREFIX] | generate graph [-p PREFIX] [-e EXTENSION]',
     summary: 'Prints a Markdown table of contents or a Graphviz graph of the records (as adr-tools does).',
     run: generateCommand,
+  },
+  check: {
+    usage: 'check [--staged | --base REF] [--format text|json|sarif|github] [--fail-on error|warning|info|never]',
+    summary:
+      'Architecture review: flags decision-shaped changes (dependencies, infrastructure, data, interfaces, modules, ' +
+      'governed code, .adr-review.yml custom rules) and whether a record documents them. Default: staged, unstaged and ' +
+      'untracked changes against HEAD; --base: since the merge base with REF. Exit 1 when an undocumented change reaches ' +
+      '--fail-on (default warning), 2 on usage or git errors.',
+    run: checkCommand,
+  },
+  ack: {
+    usage: 'ack RULE:PATH:SUBJECT --reason TEXT [--by NAME] [--staged | --base REF]',
+    summary: 'Marks a finding of `check` as not architectural: appends it, with the reason, to .adr-review.yml (committed, so reviewers see it).',
+    run: ackCommand,
+  },
+  hook: {
+    usage: 'hook install [--command CMD]',
+    summary: 'Installs a pre-commit hook running `check --staged`; an existing hook is kept and run first. Idempotent.',
+    run: hookCommand,
   },
 };
 
