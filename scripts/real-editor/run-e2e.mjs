@@ -38,7 +38,7 @@ async function main() {
   rmSync(screenshotsDir, { recursive: true, force: true });
 
   const runDir = makeRunDir('e2e');
-  const workspace = assembleWorkspace(runDir);
+  const workspace = assembleWorkspace(runDir, { showcase: true });
   const server = await startServer({ runDir, vsixes: [vsix] });
   log(`code-server up on ${server.origin} in ${server.startSeconds.toFixed(1)} s with ${vsix} installed`);
   let browser;

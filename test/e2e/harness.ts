@@ -5,10 +5,13 @@
 //
 //   describe('new record', () => {
 //     const wb = useWorkbench();
-//     it('…', async () => { await wb().runCommand('ADR: New Record'); await wb().waitFor('…'); });
+//     it('…', async () => { await wb().runCommand('ADR: New Decision…'); await wb().waitFor('…'); });
 //   });
 //
-// Wait on selectors, never on fixed sleeps. A failing test leaves out/screenshots/FAILED-….png.
+// The workspace is the fixture plus the showcase records (scripts/real-editor/showcase.mjs): twelve
+// records, one Proposed, nine Accepted, one Superseded, one Rejected. Tests that add files remove
+// them again. Wait on selectors and accessible names, never on fixed sleeps; call settle() before a
+// screenshot. A failing test leaves out/screenshots/FAILED-….png.
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +34,7 @@ export function e2eContext(): E2EContext {
 }
 
 const QUICK_INPUT = '.quick-input-widget';
+const SIDEBAR = '.part.sidebar';
 
 /** Escapes a string for use inside a RegExp. */
 function reEscape(s: string): string {
@@ -89,11 +93,138 @@ export class Workbench {
     await this.page.locator(`${QUICK_INPUT} input`).waitFor();
   }
 
-  /** Clicks the quick-input row whose accessible name matches, then waits for the widget to go.
-   * Row names look like 'View: Show Explorer, Control+Shift+E' or 'name.md doc/adr, file results'. */
+  /** Clicks the quick-input row whose accessible name matches, then waits for the widget to go (or
+   * to move on to a command's own question). Row names look like 'View: Show Explorer,
+   * Control+Shift+E' or 'name.md doc/adr, file results'. */
   private async pickRow(name: RegExp): Promise<void> {
-    await this.page.locator(QUICK_INPUT).getByRole('option', { name }).first().click();
+    const row = this.page.locator(QUICK_INPUT).getByRole('option', { name }).first();
+    await row.click();
+    await row.waitFor({ state: 'hidden' });
+  }
+
+  /** The quick input (palette, input box or pick) once it is visible with a title matching `title`.
+   * A multi-step question's title ends in its step, e.g. 'New Decision (2/5)'. */
+  async quickInput(title: RegExp): Promise<Locator> {
+    const widget = this.page.locator(QUICK_INPUT);
+    await widget.locator('.quick-input-title', { hasText: title }).waitFor();
+    return widget;
+  }
+
+  /** Answers the quick input showing `title`: types `text` (when given) and presses Enter. */
+  async answer(title: RegExp, text?: string): Promise<void> {
+    const widget = await this.quickInput(title);
+    if (text !== undefined) await widget.locator('input').fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Presses Enter on every remaining step of a multi-step question titled `title` (accepting its
+   * defaults), from step `from` on, until `done` is visible (e.g. the tab of the file the command
+   * creates); returns how many steps were answered. Each step is waited for by its title
+   * ('New Decision (3/5)'), so no key press lands early, whatever the number of steps. */
+  async acceptRemainingSteps(title: string, from: number, done: Locator): Promise<number> {
+    for (let step = from; ; step++) {
+      const next = this.page.locator(`${QUICK_INPUT} .quick-input-title`, {
+        hasText: new RegExp(`^${reEscape(title)} \\(${step}/\\d+\\)`),
+      });
+      await next.or(done).first().waitFor();
+      if (await done.isVisible()) return step - from;
+      await this.page.keyboard.press('Enter');
+    }
+  }
+
+  /** Closes the quick input if one is open (Escape), e.g. after a failed test. */
+  async dismissQuickInput(): Promise<void> {
+    const widget = this.page.locator(QUICK_INPUT);
+    for (let i = 0; i < 5 && (await widget.isVisible()); i++) {
+      await this.page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden', timeout: 2000 }).catch(() => undefined);
+    }
+  }
+
+  /** Waits until the quick input has closed. */
+  async quickInputClosed(): Promise<void> {
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden' });
+  }
+
+  /** Opens a view container from the activity bar by its title (e.g. 'ADR Workbench') and waits
+   * for the side bar to show it. */
+  async openViewContainer(title: string): Promise<void> {
+    await this.page.locator('.part.activitybar').getByRole('tab', { name: new RegExp(`^${reEscape(title)}\\b`) }).click();
+    await this.page.locator(`${SIDEBAR} .composite.title`, { hasText: title }).waitFor();
+  }
+
+  /** A view of the side bar by its name (the pane whose header is labelled 'Decisions - …'). */
+  view(name: string): Locator {
+    return this.page.locator(`${SIDEBAR} .pane`, {
+      has: this.page.locator(`.pane-header[aria-label^="${name}"]`),
+    });
+  }
+
+  /** A row of a view's tree by its accessible name: a RegExp, or a string the name starts with. */
+  treeRow(viewName: string, name: string | RegExp): Locator {
+    const re = typeof name === 'string' ? new RegExp(`^${reEscape(name)}`) : name;
+    return this.view(viewName).getByRole('treeitem', { name: re });
+  }
+
+  /** The accessible names of the rows a view's tree shows now (expanded groups included), top to
+   * bottom: by their list index, as the list recycles row elements out of order. */
+  async treeLabels(viewName: string): Promise<string[]> {
+    const rows = await this.view(viewName).getByRole('treeitem')
+      .evaluateAll((els) => els.map((e) => [Number(e.getAttribute('data-index')), e.getAttribute('aria-label') ?? ''] as const));
+    return [...rows].sort((a, b) => a[0] - b[0]).map(([, label]) => label);
+  }
+
+  /** The message line a view shows above its tree (TreeView.message). */
+  viewMessage(viewName: string): Locator {
+    return this.view(viewName).locator('.tree-explorer-viewlet-tree-view > .message');
+  }
+
+  /** A button of the side bar's title bar (view actions), by its accessible name. */
+  sideBarAction(name: string): Locator {
+    return this.page.locator(`${SIDEBAR} .title-actions`).getByRole('button', { name, exact: true });
+  }
+
+  /** A status bar item by its id ('<publisher>.<extension>.<item id>' for extensions' items). */
+  statusBarItem(id: string): Locator {
+    return this.page.locator(`.part.statusbar [id="${id}"]`);
+  }
+
+  /** Drags the side bar's edge until it is `width` pixels wide (titles and dates fit). */
+  async widenSideBar(width: number): Promise<void> {
+    const bar = await this.page.locator(SIDEBAR).boundingBox();
+    const sash = await this.page.locator('.monaco-sash.primary-sidebar-sash').boundingBox();
+    if (!bar || !sash) throw new Error('no side bar to widen');
+    const y = sash.y + sash.height / 2;
+    await this.page.mouse.move(sash.x + sash.width / 2, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(bar.x + width, y, { steps: 4 });
+    await this.page.mouse.up();
+    await this.page.waitForFunction(`(document.querySelector('${SIDEBAR}')?.getBoundingClientRect().width ?? 0) >= ${width - 8}`);
+  }
+
+  /** Hovers a locator and returns the editor hover that opens (the visible `.monaco-hover`). */
+  async hover(target: Locator): Promise<Locator> {
+    await target.hover();
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor();
+    return hover;
+  }
+
+  /** Text the active editor renders, as a locator (a rendered line containing `text`). */
+  editorLine(text: string | RegExp): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: text }).first();
+  }
+
+  /** Gets the page ready for a screenshot: the mouse rests on the empty part of the activity bar (so
+   * no tooltip or hover shows), hovers have closed and no progress bar runs. */
+  async settle(opts: { keepHover?: boolean } = {}): Promise<void> {
+    if (!opts.keepHover) {
+      const bar = await this.page.locator('.part.activitybar').boundingBox();
+      if (bar) await this.page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height * 0.65);
+      await this.page.locator('.monaco-hover:not(.hidden), .workbench-hover').first().waitFor({ state: 'hidden' });
+    }
+    await this.page.locator('.monaco-progress-container.active').first().waitFor({ state: 'hidden' });
+    await this.page.locator('.part.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden' });
   }
 
   /** Waits until a selector is visible and returns its locator. */
@@ -146,7 +277,10 @@ export function useWorkbench(opts: { folder?: string } = {}): () => Workbench {
     wb = await Workbench.open(opts);
   });
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot(`FAILED-${this.currentTest.fullTitle()}`);
+    if (this.currentTest?.state !== 'failed' || !wb) return;
+    await wb.screenshot(`FAILED-${this.currentTest.fullTitle()}`);
+    // Leave no question open for the next test.
+    await wb.dismissQuickInput();
   });
   after(async () => {
     await wb?.close();
