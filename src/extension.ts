@@ -9,6 +9,7 @@ import { NodeFileSystem } from './platform/nodeFileSystem';
 import { DecisionWorkspace } from './workspace/decisionWorkspace';
 import { registerDecisionsView, VIEW_ID } from './views/decisionsTree';
 import { registerLanguageFeatures } from './language';
+import { registerCommands } from './commands';
 import type { Services } from './services';
 
 export interface ExtensionApi {
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = registerDecisionsView(context, workspace);
   services.tree = tree;
   services.language = registerLanguageFeatures(context, services);
+  registerCommands(context, services);
 
   workspace.start();
   void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Indexing decision records' }, () => workspace.ready);

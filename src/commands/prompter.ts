@@ -8,8 +8,8 @@
  * question's `step.index` is above 1).
  */
 
-/** The answer meaning "go to the previous step". */
-export const BACK: unique symbol = Symbol('back');
+/** The answer meaning "go to the previous step" (a registered symbol: the same in every bundle, tests included). */
+export const BACK: unique symbol = Symbol.for('adrWorkbench.prompter.back');
 export type Back = typeof BACK;
 
 /** What a question may be answered with: a value, back, or nothing (dismissed). */

@@ -1,0 +1,128 @@
+/**
+ * Initialize Collection: convention (adr-tools, MADR, log4brains), workspace folder (when several)
+ * and records folder, then the convention's config file (`.adr-dir`, `.log4brains.yml`) and its
+ * first record (core `initRecord` + `createRecord`), as the CLI's `init` does (MADR and log4brains
+ * also get their template beside the records). Nothing existing is ever overwritten: an
+ * existing config file must already name the folder, and records are created exclusively.
+ */
+import * as vscode from 'vscode';
+import { CONVENTIONAL_FOLDERS } from '../core/discovery';
+import { createRecord } from '../core/edit';
+import { FileExistsError, UserError } from '../core/errors';
+import { join, toPosix } from '../core/paths';
+import { COLLECTION_TEMPLATE_NAMES, initRecord, templateInfo, type TemplateKind } from '../core/templates';
+import { decodeText, encodeText } from '../core/text';
+import { readSettings, SECTION } from '../platform/settings';
+import type { Services } from '../services';
+import { CONVENTIONS, checkFolder, conventionInfo, initPlan, type Convention } from './conventions';
+import { runFlow } from './flow';
+import { BACK, type Prompter } from './prompter';
+import { isUriLike, type UriLike } from './targets';
+
+/** Arguments of `adrWorkbench.initCollection`; whatever is given is not asked. */
+export interface InitCollectionArgs {
+  readonly convention?: Convention;
+  /** The workspace folder (path, URI or name); default: the only one. */
+  readonly workspaceFolder?: string | UriLike;
+  /** Records folder relative to the workspace folder (default: the convention's). */
+  readonly folder?: string;
+  /** Open the first record (default true). */
+  readonly open?: boolean;
+}
+
+interface State {
+  readonly convention?: Convention;
+  readonly workspaceFolder?: vscode.WorkspaceFolder;
+  readonly folder?: string;
+}
+
+const TITLE = 'Initialize Decision Collection';
+
+/** Creates the collection; resolves with its first record's URI. */
+export async function initCollection(services: Services, prompter: Prompter, args: InitCollectionArgs): Promise<vscode.Uri> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  if (folders.length === 0) throw new UserError('Open a folder first: a decision record collection lives in a workspace folder');
+  const fixed: State = {
+    ...(args.convention ? { convention: args.convention } : {}),
+    ...(args.workspaceFolder !== undefined ? { workspaceFolder: workspaceFolderOf(folders, args.workspaceFolder) } : folders.length === 1 ? { workspaceFolder: folders[0]! } : {}),
+    ...(args.folder !== undefined ? { folder: args.folder } : {}),
+  };
+  const state = await runFlow<State>([
+    {
+      when: () => fixed.convention === undefined,
+      ask: async (s, step) => {
+        const c = await prompter.pick(CONVENTIONS.map((x) => ({ label: x.label, description: x.description, value: x.id })), {
+          title: TITLE, step, placeholder: 'Convention', ...(s.convention ? { active: s.convention } : {}),
+        });
+        return c === undefined || c === BACK ? c : { ...s, convention: c };
+      },
+    },
+    {
+      when: () => fixed.workspaceFolder === undefined,
+      ask: async (s, step) => {
+        const f = await prompter.pick(folders.map((x) => ({ label: x.name, description: x.uri.fsPath, value: x })), { title: TITLE, step, placeholder: 'Workspace folder' });
+        return f === undefined || f === BACK ? f : { ...s, workspaceFolder: f };
+      },
+    },
+    {
+      when: () => fixed.folder === undefined,
+      ask: async (s, step) => {
+        const folder = await prompter.input({
+          title: TITLE, step, prompt: 'Records folder, relative to the workspace folder', value: s.folder ?? conventionInfo(s.convention!).defaultFolder, validate: checkFolder,
+        });
+        return folder === undefined || folder === BACK ? folder : { ...s, folder: folder.trim() };
+      },
+    },
+  ], fixed);
+
+  const convention = conventionInfo(state.convention!);
+  const root = toPosix(state.workspaceFolder!.uri.fsPath);
+  const plan = initPlan(convention.id, root, state.folder ?? convention.defaultFolder, state.workspaceFolder!.name);
+  if (services.workspace.collections().some((c) => c.collection.path === plan.collection.path)) {
+    throw new UserError(`${plan.collection.name} is already a decision record collection`, plan.collection.path);
+  }
+  if (plan.config) await writeConfig(services, plan.config);
+  else if (!CONVENTIONAL_FOLDERS.includes(plan.collection.name)) await addExtraFolder(state.workspaceFolder!, plan.collection.name);
+  if (convention.id !== 'adr-tools') await writeTemplate(services, plan.collection.path, convention.template);
+  const first = initRecord(convention.template);
+  const created = await createRecord(services.fs, services.clock, plan.collection, { title: first.title, template: first.template, status: first.status });
+  await services.workspace.refresh();
+  const uri = vscode.Uri.file(created.path);
+  if (args.open !== false) await vscode.window.showTextDocument(uri, { preview: false });
+  return uri;
+}
+
+/** Creates the config file, or accepts an existing one that already names the folder. */
+async function writeConfig(services: Services, config: NonNullable<ReturnType<typeof initPlan>['config']>): Promise<void> {
+  try {
+    await services.fs.createFile(config.path, encodeText(config.content, false));
+  } catch (e) {
+    if (!(e instanceof FileExistsError)) throw e;
+    const existing = decodeText(await services.fs.readFile(config.path), config.path).text;
+    if (!config.matches(existing)) {
+      throw new UserError(`${config.path} already exists and names another folder; it was left as it is. Edit it, or pick the folder it names.`, config.path);
+    }
+  }
+}
+
+/** The template beside the records (MADR: `adr-template.md`, log4brains: `template.md`), as the CLI's `init` writes it; unless one is there. */
+async function writeTemplate(services: Services, folder: string, kind: TemplateKind): Promise<void> {
+  await services.fs.mkdir(folder);
+  for (const name of COLLECTION_TEMPLATE_NAMES) if (await services.fs.stat(join(folder, name))) return;
+  const name = kind === 'madr2' || kind === 'log4brains' ? 'template.md' : 'adr-template.md';
+  await services.fs.createFile(join(folder, name), encodeText(templateInfo(kind).text, false));
+}
+
+/** MADR has no config file: a folder off the conventional paths is made known through the setting. */
+async function addExtraFolder(folder: vscode.WorkspaceFolder, rel: string): Promise<void> {
+  const extra = readSettings(folder.uri).extraFolders;
+  if (extra.includes(rel)) return;
+  await vscode.workspace.getConfiguration(SECTION, folder.uri).update('collections.extraFolders', [...extra, rel], vscode.ConfigurationTarget.WorkspaceFolder);
+}
+
+function workspaceFolderOf(folders: readonly vscode.WorkspaceFolder[], ref: string | UriLike): vscode.WorkspaceFolder {
+  const path = isUriLike(ref) ? toPosix(ref.fsPath) : ref;
+  const found = folders.find((f) => toPosix(f.uri.fsPath) === path || f.name === path || join(toPosix(f.uri.fsPath)) === join(path));
+  if (!found) throw new UserError(`${path} is not a workspace folder`);
+  return found;
+}
