@@ -6,6 +6,7 @@
  *   cold index   discovery + read + parse + relation graph (AdrIndex.build)
  *   incremental  one changed file re-read and re-indexed (AdrIndex.update)
  *   generate toc `adrw generate toc` as a process on a 300-record adr-tools collection
+ *   links        code ↔ decision links: per-document anchors, background workspace scan (linksBench.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { AdrIndex } from '../src/core/index';
 import { parseMarkdown } from '../src/core/parse/markdown';
 import { NodeFileSystem } from '../src/platform/nodeFileSystem';
 import { generateCollection } from './corpusGenerator';
+import { linksBench } from './linksBench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -109,6 +111,8 @@ async function main(): Promise<void> {
   if (lines !== 300) throw new Error(`generate toc listed ${lines} records, expected 300`);
   process.stdout.write('\nCLI\n');
   report('generate toc, 300 records (process)', ms(median(tocs)), 'adr-tools ≈ 8000 ms here', median(tocs) < 8000);
+
+  await linksBench(report);
 
   const missed = rows.filter((r) => r.ok === false);
   process.stdout.write(`\n${rows.filter((r) => r.ok).length} targets met, ${missed.length} missed\n`);

@@ -5,6 +5,7 @@ import { linkCommand, renameCommand, statusCommand } from './edit';
 import { generateCommand } from './generate';
 import { indexCommand } from './indexFile';
 import { lintCommand } from './lint';
+import { explainCommand, LINK_OPTIONS_HELP, refsCommand } from './links';
 import { collectionsCommand, listCommand, showCommand } from './query';
 import { hookCommand } from './hook';
 import { ackCommand, checkCommand } from './review';
@@ -66,9 +67,24 @@ export const COMMANDS: Record<string, Command> = {
   collections: { usage: 'collections [--json]', summary: 'Lists the ADR collections found from here down.', run: collectionsCommand },
   show: { usage: 'show [--json] REF', summary: 'Shows one record: title, status, date, relations.', run: showCommand },
   lint: {
-    usage: 'lint [--json] [--fail-on info|warning|error] [--rules] [REF...]',
-    summary: 'Checks numbering, links, relations and unfilled templates. Exit 1 when findings reach --fail-on (default warning).',
+    usage: 'lint [--json] [--fail-on info|warning|error] [--rules] [--code] [REF...]',
+    summary:
+      'Checks numbering, links, relations and unfilled templates. --code also scans the source files for anchors to unknown, ' +
+      'ambiguous, superseded or rejected records, and globs matching no file. Exit 1 when findings reach --fail-on (default warning).',
     run: lintCommand,
+  },
+  explain: {
+    usage: `explain [--json] ${LINK_OPTIONS_HELP} PATH`,
+    summary:
+      'The decisions governing a file: records whose governs/applies-to/affects globs match it (accepted ones; proposed with ' +
+      '--include-proposed) and records its comments name (ADR-7, @adr 7, links to records), with their status; anchors naming no ' +
+      'record or several are listed. Globs are relative to the repository root.',
+    run: explainCommand,
+  },
+  refs: {
+    usage: `refs [--json] ${LINK_OPTIONS_HELP} REF`,
+    summary: 'Where a decision is referenced: every anchor naming it in the repository (a scan honouring .gitignore) and every file its globs match.',
+    run: refsCommand,
   },
   generate: {
     usage: 'generate toc [-i INTRO] [-o OUTRO] [-p PREFIX] | generate graph [-p PREFIX] [-e EXTENSION]',

@@ -1,21 +1,34 @@
-/** `lint [--json] [--fail-on SEVERITY]`: findings as `path:line:col: severity [rule] message`. */
+/**
+ * `lint [--json] [--fail-on SEVERITY] [--code]`: findings as `path:line:col: severity [rule] message`.
+ * `--code` adds the code ↔ decision link findings: a scan of the source files from here down
+ * (honouring .gitignore) for anchors naming unknown, ambiguous, superseded or rejected records, and
+ * globs of records in force matching no file. Off by default: plain lint reads only the records.
+ */
 import type { Severity } from '../../core/model';
-import { hasFindingsAtOrAbove, lintIndex, RULES } from '../../core/lint';
+import { hasFindingsAtOrAbove, lintIndex, RULES, sortFindings } from '../../core/lint';
+import { CodeIndex, codeFindings, LINK_RULES } from '../../core/links';
 import { LineIndex, decodeText } from '../../core/text';
 import { flag, parse, str, UsageError } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { loadIndex, rel } from '../workspace';
+import { codeOptions, LINK_OPTIONS, repositoryRoot } from './links';
 
 export async function lintCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const p = parse('lint', args, { json: { type: 'boolean' }, 'fail-on': { type: 'string' }, rules: { type: 'boolean' } });
+  const p = parse('lint', args, { ...LINK_OPTIONS, 'fail-on': { type: 'string' }, rules: { type: 'boolean' }, code: { type: 'boolean' } });
   if (flag(p, 'rules')) {
-    for (const r of Object.values(RULES)) io.stdout(`${r.id.padEnd(30)} ${r.severity.padEnd(8)} ${r.description}\n`);
+    for (const r of [...Object.values(RULES), ...Object.values(LINK_RULES)]) io.stdout(`${r.id.padEnd(30)} ${r.severity.padEnd(8)} ${r.description}\n`);
     return EXIT_OK;
   }
   const failOn = (str(p, 'fail-on') ?? 'warning') as Severity;
   if (!['info', 'warning', 'error'].includes(failOn)) throw new UsageError(`lint: --fail-on takes info, warning or error, not "${failOn}"`);
   const index = await loadIndex(io);
   const findings = await lintIndex(index, io.fs, p.positionals.length ? { paths: p.positionals.map((x) => index.resolveRef(x)?.path ?? x) } : {});
+  if (flag(p, 'code')) {
+    const code = new CodeIndex(io.fs, index, codeOptions(p, await repositoryRoot(io)));
+    await code.scan();
+    findings.push(...codeFindings(code));
+    sortFindings(findings);
+  }
 
   // Line and column (1-based) for each finding, reading each file once.
   const lines = new Map<string, LineIndex>();
