@@ -6,7 +6,8 @@
 //   ADRW_TEST_GREP=pattern   run only matching tests
 //   ADRW_TIMEOUT_S=600       hard limit for the whole run
 //   ADRW_KEEP_RUN=1          keep the run folder (logs, workspace) even when the tests pass
-import { readdirSync, rmSync } from 'node:fs';
+//   ADRW_README_SCREENSHOTS=1  after a passing run, copy the README's screenshots to media/screenshots/
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from './browser.mjs';
 import { packageVsix } from './package.mjs';
@@ -16,6 +17,9 @@ import { assertReady } from './setup.mjs';
 import { assembleWorkspace } from './workspace.mjs';
 
 const TIMEOUT_S = Number(process.env.ADRW_TIMEOUT_S ?? 600);
+/** The screenshots README.md shows ("What it looks like"), committed in media/screenshots/. */
+const README_SCREENSHOTS = ['decisions-view', 'decisions-filter', 'new-decision', 'record-hover-status'];
+const README_SCREENSHOT_LIMIT = 300 * 1024;
 const log = (msg) => console.log(`[e2e] ${msg}`);
 
 function testFiles(dir) {
@@ -77,12 +81,29 @@ async function main() {
   if (code !== 0) {
     log(`server log tail (${server.logFile}):\n${server.logTail(30)}`);
     log(`run folder kept: ${runDir}; screenshots in ${screenshotsDir}`);
-  } else if (!process.env.ADRW_KEEP_RUN) {
-    rmSync(runDir, { recursive: true, force: true });
+  } else {
+    if (!process.env.ADRW_KEEP_RUN) rmSync(runDir, { recursive: true, force: true });
+    if (process.env.ADRW_README_SCREENSHOTS) copyReadmeScreenshots();
   }
   log(`timings: package + build ${tBuild} s, server start (incl. vsix install) ${server.startSeconds.toFixed(1)} s, `
     + `browser + tests ${testSeconds} s, total ${secondsSince(t0)} s; screenshots in ${screenshotsDir}`);
   return code;
+}
+
+function copyReadmeScreenshots() {
+  const media = join(repoRoot, 'media/screenshots');
+  mkdirSync(media, { recursive: true });
+  for (const name of README_SCREENSHOTS) {
+    const from = join(screenshotsDir, `${name}.png`);
+    if (!existsSync(from)) {
+      log(`README screenshot ${name}.png was not taken (filtered out by ADRW_TEST_GREP?)`);
+      continue;
+    }
+    const size = statSync(from).size;
+    if (size > README_SCREENSHOT_LIMIT) log(`WARNING: ${name}.png is ${(size / 1024).toFixed(0)} KiB, over the 300 KiB budget`);
+    copyFileSync(from, join(media, `${name}.png`));
+    log(`README screenshot: media/screenshots/${name}.png (${(size / 1024).toFixed(0)} KiB)`);
+  }
 }
 
 main().then((code) => process.exit(code), (err) => {

@@ -24,6 +24,7 @@ describe('Decisions view (e2e)', () => {
     await wb().treeRow(DECISIONS, '0012. Read configuration from environment variables').click();
     await wb().editorTab('0012-read-configuration-from-environment-variables.md').waitFor();
     await wb().treeRow(DECISIONS, '0007. Invoke adr-config executable to get configuration, Superseded').waitFor();
+    await wb().editorHighlighted();
     await wb().settle();
     await wb().screenshot('decisions-view');
   });
@@ -72,6 +73,7 @@ describe('Decisions view (e2e)', () => {
   it('shows the status of an open record in the status bar and a linked record on hover', async () => {
     await wb().quickOpen('0012-read-configuration-from-environment-variables.md');
     await wb().editorLine('# 12. Read configuration from environment variables').waitFor();
+    await wb().editorHighlighted();
     const status = wb().statusBarItem(STATUS_ITEM);
     await status.filter({ hasText: 'Accepted' }).waitFor();
     assert.equal(await status.locator('.codicon-law').count(), 1, 'the $(law) icon before the status');

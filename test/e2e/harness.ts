@@ -215,6 +215,13 @@ export class Workbench {
     return this.page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: text }).first();
   }
 
+  /** Waits until the active editor shows syntax colours (a token other than plain text), i.e. its
+   * language's grammar has been applied: before a screenshot of a Markdown record. */
+  async editorHighlighted(): Promise<void> {
+    await this.page.locator('.editor-group-container.active .monaco-editor .view-line span[class^="mtk"]:not(.mtk1)')
+      .first().waitFor();
+  }
+
   /** Gets the page ready for a screenshot: the mouse rests on the empty part of the activity bar (so
    * no tooltip or hover shows), hovers have closed and no progress bar runs. */
   async settle(opts: { keepHover?: boolean } = {}): Promise<void> {
@@ -223,7 +230,8 @@ export class Workbench {
       if (bar) await this.page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height * 0.65);
       await this.page.locator('.monaco-hover:not(.hidden), .workbench-hover').first().waitFor({ state: 'hidden' });
     }
-    await this.page.locator('.monaco-progress-container.active').first().waitFor({ state: 'hidden' });
+    await this.page.locator('.monaco-progress-container.active, .part.activitybar .badge.progress-badge').first()
+      .waitFor({ state: 'hidden' });
     await this.page.locator('.part.statusbar', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden' });
   }
 
