@@ -1,6 +1,7 @@
 /**
  * Multi-step questions ("New Decision (2/5)") with a back button. Each step reads the state so far
- * and returns the next state; BACK returns to the previous step asked, with the state it had then.
+ * and returns the next state; BACK returns to the previous step asked. Answers are kept on the way
+ * back, so a step asked again can offer its earlier answer as the default.
  * No vscode import: the steps ask through a `Prompter`.
  */
 import { BACK, Cancelled, type Answer, type Step } from './prompter';
@@ -14,7 +15,7 @@ export interface FlowStep<S> {
 
 /** Runs the steps in order; rejects with `Cancelled` when a question is dismissed. */
 export async function runFlow<S>(steps: readonly FlowStep<S>[], initial: S): Promise<S> {
-  const history: { at: number; state: S }[] = [];
+  const history: number[] = [];
   let state = initial;
   let at = 0;
   while (at < steps.length) {
@@ -27,11 +28,10 @@ export async function runFlow<S>(steps: readonly FlowStep<S>[], initial: S): Pro
     const answer = await step.ask(state, { index: history.length + 1, total: history.length + remaining });
     if (answer === undefined) throw new Cancelled();
     if (answer === BACK) {
-      const previous = history.pop();
-      if (previous) ({ at, state } = previous);
+      at = history.pop() ?? at;
       continue;
     }
-    history.push({ at, state });
+    history.push(at);
     state = answer;
     at++;
   }

@@ -19,17 +19,18 @@ import { argsOf } from './targets';
 
 export type { ChangeStatusArgs, InitCollectionArgs, LinkArgs, NewDecisionArgs, OpenDecisionArgs, RegenerateIndexArgs, RenameArgs, SupersedeArgs };
 
+/** Command ids (package.json `contributes.commands`) and the titles messages name them by. */
 export const COMMANDS = {
-  newDecision: 'adrWorkbench.newDecision',
-  newDecisionHere: 'adrWorkbench.newDecisionHere',
-  changeStatus: 'adrWorkbench.changeStatus',
-  supersede: 'adrWorkbench.supersede',
-  link: 'adrWorkbench.link',
-  rename: 'adrWorkbench.rename',
-  openDecision: 'adrWorkbench.openDecision',
-  regenerateIndex: 'adrWorkbench.regenerateIndex',
-  lint: 'adrWorkbench.lint',
-  initCollection: 'adrWorkbench.initCollection',
+  newDecision: ['adrWorkbench.newDecision', 'New Decision'],
+  newDecisionHere: ['adrWorkbench.newDecisionHere', 'New Decision'],
+  changeStatus: ['adrWorkbench.changeStatus', 'Change Status'],
+  supersede: ['adrWorkbench.supersede', 'Supersede'],
+  link: ['adrWorkbench.link', 'Amend / Link'],
+  rename: ['adrWorkbench.rename', 'Rename Decision'],
+  openDecision: ['adrWorkbench.openDecision', 'Open Decision'],
+  regenerateIndex: ['adrWorkbench.regenerateIndex', 'Regenerate Index'],
+  lint: ['adrWorkbench.lint', 'Lint Decisions'],
+  initCollection: ['adrWorkbench.initCollection', 'Initialize Collection'],
 } as const;
 
 export function registerCommands(context: vscode.ExtensionContext, services: Services): void {
@@ -39,15 +40,15 @@ export function registerCommands(context: vscode.ExtensionContext, services: Ser
   const create = (args: NewDecisionArgs) => newDecision(services, runner.prompter, args, () => init());
   context.subscriptions.push(
     lint,
-    runner.register(COMMANDS.newDecision, (arg) => create(argsOf<NewDecisionArgs>(arg, 'collection'))),
-    runner.register(COMMANDS.newDecisionHere, (arg) => create(argsOf<NewDecisionArgs>(arg, 'collection'))),
-    runner.register(COMMANDS.changeStatus, (arg) => changeStatus(services, runner.prompter, argsOf<ChangeStatusArgs>(arg, 'record'))),
-    runner.register(COMMANDS.supersede, (arg) => supersedeRecord(services, runner.prompter, argsOf<SupersedeArgs>(arg, 'record'), create)),
-    runner.register(COMMANDS.link, (arg) => linkRecords(services, runner.prompter, argsOf<LinkArgs>(arg, 'source'))),
-    runner.register(COMMANDS.rename, (arg) => renameRecord(services, runner.prompter, argsOf<RenameArgs>(arg, 'record'))),
-    runner.register(COMMANDS.openDecision, (arg) => openDecision(services, runner.prompter, argsOf<OpenDecisionArgs>(arg, 'record'))),
-    runner.register(COMMANDS.regenerateIndex, (arg) => regenerateIndex(services, runner.prompter, argsOf<RegenerateIndexArgs>(arg, 'collection'))),
-    runner.register(COMMANDS.lint, () => lint.run()),
-    runner.register(COMMANDS.initCollection, (arg) => init(argsOf<InitCollectionArgs>(arg, 'workspaceFolder'))),
+    runner.register(...COMMANDS.newDecision, (arg) => create(argsOf<NewDecisionArgs>(arg, 'collection'))),
+    runner.register(...COMMANDS.newDecisionHere, (arg) => create(argsOf<NewDecisionArgs>(arg, 'collection'))),
+    runner.register(...COMMANDS.changeStatus, (arg) => changeStatus(services, runner.prompter, argsOf<ChangeStatusArgs>(arg, 'record'))),
+    runner.register(...COMMANDS.supersede, (arg) => supersedeRecord(services, runner.prompter, argsOf<SupersedeArgs>(arg, 'record'), create)),
+    runner.register(...COMMANDS.link, (arg) => linkRecords(services, runner.prompter, argsOf<LinkArgs>(arg, 'source'))),
+    runner.register(...COMMANDS.rename, (arg) => renameRecord(services, runner.prompter, argsOf<RenameArgs>(arg, 'record'))),
+    runner.register(...COMMANDS.openDecision, (arg) => openDecision(services, runner.prompter, argsOf<OpenDecisionArgs>(arg, 'record'))),
+    runner.register(...COMMANDS.regenerateIndex, (arg) => regenerateIndex(services, runner.prompter, argsOf<RegenerateIndexArgs>(arg, 'collection'))),
+    runner.register(...COMMANDS.lint, () => lint.run()),
+    runner.register(...COMMANDS.initCollection, (arg) => init(argsOf<InitCollectionArgs>(arg, 'workspaceFolder'))),
   );
 }

@@ -15,8 +15,9 @@ function toItems<T>(items: readonly PickItem<T>[]): Item<T>[] {
 /** Title, step counter and back button shared by both kinds of question. */
 function decorate(input: vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[] }, o: QuestionOptions): void {
   input.title = o.title;
-  input.ignoreFocusOut = true;
   if (o.step) {
+    // A flow should not vanish half-way when the user clicks elsewhere to look something up.
+    input.ignoreFocusOut = true;
     input.step = o.step.index;
     input.totalSteps = o.step.total;
     if (o.step.index > 1) input.buttons = [vscode.QuickInputButtons.Back];
@@ -75,7 +76,7 @@ export class QuickInputPrompter implements Prompter {
   private searchAsYouType<T>(qp: vscode.QuickPick<Item<T>>, base: Item<T>[], dynamic: NonNullable<PickOptions<T>['dynamic']>): vscode.Disposable {
     let generation = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const listener = qp.onDidChangeValue((value) => {
+    const onValue = (value: string) => {
       const mine = ++generation;
       if (timer) clearTimeout(timer);
       if (!value.startsWith(dynamic.prefix)) {
@@ -94,7 +95,10 @@ export class QuickInputPrompter implements Prompter {
           if (mine === generation) qp.busy = false;
         });
       }, SEARCH_DELAY_MS);
-    });
+    };
+    const listener = qp.onDidChangeValue(onValue);
+    // An initial filter text (a command argument) searches at once.
+    if (qp.value) onValue(qp.value);
     return { dispose: () => { listener.dispose(); if (timer) clearTimeout(timer); } };
   }
 

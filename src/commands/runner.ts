@@ -29,13 +29,13 @@ export class CommandRunner {
     return this.services.prompter ?? this.fallback;
   }
 
-  /** Registers `handler` under `id`, run through `run`. */
-  register(id: string, handler: CommandHandler): vscode.Disposable {
-    return vscode.commands.registerCommand(id, (...args: unknown[]) => this.run(id, () => handler(...args)));
+  /** Registers `handler` under `id` (`title` names it in messages), run through `run`. */
+  register(id: string, title: string, handler: CommandHandler): vscode.Disposable {
+    return vscode.commands.registerCommand(id, (...args: unknown[]) => this.run(id, title, () => handler(...args)));
   }
 
   /** Runs a command body; resolves with its result, or undefined when it was cancelled or failed. */
-  async run<T>(id: string, body: () => T | Promise<T>): Promise<T | undefined> {
+  async run<T>(id: string, title: string, body: () => T | Promise<T>): Promise<T | undefined> {
     const started = Date.now();
     try {
       const result = await body();
@@ -49,7 +49,7 @@ export class CommandRunner {
         this.tell('warning', e.message);
       } else {
         this.log.error(`${id} failed`, e);
-        this.tell('error', `${id.replace(/^adrWorkbench\./, 'ADR ')} failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.tell('error', `${title} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
       return undefined;
     }

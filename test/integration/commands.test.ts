@@ -183,6 +183,38 @@ describe('Authoring commands', () => {
     });
   });
 
+  describe("with VS Code's own quick input", () => {
+    const settle = () => new Promise((r) => setTimeout(r, 600));
+    const press = async (command: string) => {
+      await settle();
+      await vscode.commands.executeCommand(command);
+    };
+
+    it('Change Status: the current status is preselected, the next one accepted', async () => {
+      await f.keep(adr(4));
+      f.s.prompter = undefined;
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(adr(4)));
+      const done = run('changeStatus');
+      await press('quickInput.next');
+      await press('quickInput.accept');
+      await done;
+      assert.match(editor.document.getText(), /## Status\n\nRejected\n/);
+    });
+
+    it('Initialize Collection: back from the folder keeps the convention picked', async () => {
+      f.remove(vscode.Uri.joinPath(adr('.'), '../../docs'));
+      f.s.prompter = undefined;
+      const done = run<vscode.Uri>('initCollection');
+      await press('quickInput.next'); // MADR 4
+      await press('quickInput.accept');
+      await press('workbench.action.quickInputBack');
+      await press('quickInput.accept'); // MADR 4 again: it stayed the active item
+      await press('quickInput.accept'); // the folder as proposed
+      const uri = await done;
+      assert.equal(uri && vscode.workspace.asRelativePath(uri), 'docs/decisions/0000-use-markdown-architectural-decision-records.md');
+    });
+  });
+
   describe('Rename Decision', () => {
     it('retitles the H1, renames the file and fixes inbound links, as one edit', async () => {
       const t = tag();

@@ -38,15 +38,16 @@ describe('command helpers', () => {
 
   describe('multi-step flow', () => {
     type S = { a?: string; b?: string; c?: string };
-    const script = (answers: Answer<string>[], seen: string[]) => (key: keyof S) => async (s: S, step: Step): Promise<Answer<S>> => {
-      seen.push(`${key} ${step.index}/${step.total}`);
-      const a = answers.shift();
-      return a === undefined || a === BACK ? a : { ...s, [key]: a };
-    };
 
-    it('numbers the steps asked, goes back with the earlier state, and skips steps that do not apply', async () => {
+    it('numbers the steps asked, goes back keeping the answers, and skips steps that do not apply', async () => {
+      const answers: Answer<string>[] = ['A', BACK, 'A2', 'B2', 'C'];
       const seen: string[] = [];
-      const ask = script(['A', BACK, 'A2', 'B2', 'C'], seen);
+      const ask = (key: keyof S) => async (s: S, step: Step): Promise<Answer<S>> => {
+        // What the step sees as its default: its earlier answer, when the user came back to it.
+        seen.push(`${key} ${step.index}/${step.total} ${s[key] ?? '-'}`);
+        const a = answers.shift();
+        return a === undefined || a === BACK ? a : { ...s, [key]: a };
+      };
       const result = await runFlow<S>([
         { ask: ask('a') },
         { ask: ask('b') },
@@ -54,7 +55,7 @@ describe('command helpers', () => {
         { when: (s) => s.b === 'B2', ask: ask('c') },
       ], {});
       assert.deepEqual(result, { a: 'A2', b: 'B2', c: 'C' });
-      assert.deepEqual(seen, ['a 1/2', 'b 2/2', 'a 1/2', 'b 2/2', 'c 3/3']);
+      assert.deepEqual(seen, ['a 1/2 -', 'b 2/2 -', 'a 1/2 A', 'b 2/2 -', 'c 3/3 -']);
     });
 
     it('rejects with Cancelled when a question is dismissed', async () => {
