@@ -40,6 +40,24 @@ describe('Authoring commands', () => {
       await f.indexed(uri);
     });
 
+    it('plans the superseded record from its unsaved editor text, leaves it unsaved, and one undo takes the edit back', async () => {
+      await f.keep(adr(2));
+      const onDisk = await readText(adr(2));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(adr(2)));
+      await editor.edit((b) => b.insert(new vscode.Position(2, 0), 'Unsaved line.\n\n'));
+      const typed = editor.document.getText();
+      const title = `Over unsaved ${tag()}`;
+      const uri = await run<vscode.Uri>('newDecision', { title, supersedes: ['2'], open: false });
+      f.remove(uri);
+      assert.ok(uri);
+      assert.equal(editor.document.getText(), typed.replace('## Status\n\nAccepted\n', `## Status\n\nSuperceded by [10. ${title}](${nameOf(uri)})\n`));
+      assert.ok(editor.document.isDirty);
+      assert.equal(await readText(adr(2)), onDisk);
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), typed);
+    });
+
     it('asks through the quick inputs, with step counters and a back button', async () => {
       await f.keep(adr(3));
       const title = `Scripted decision ${tag()}`;
