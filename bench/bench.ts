@@ -6,6 +6,7 @@
  *   cold index   discovery + read + parse + relation graph (AdrIndex.build)
  *   incremental  one changed file re-read and re-indexed (AdrIndex.update)
  *   generate toc `adrw generate toc` as a process on a 300-record adr-tools collection
+ *   review       architecture review of a 2,000-file / 100,000-line change against its git commands (reviewBench.ts)
  *   links        code ↔ decision links: per-document anchors, background workspace scan (linksBench.ts)
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { AdrIndex } from '../src/core/index';
 import { parseMarkdown } from '../src/core/parse/markdown';
 import { NodeFileSystem } from '../src/platform/nodeFileSystem';
 import { generateCollection } from './corpusGenerator';
+import { reviewBench } from './reviewBench';
 import { linksBench } from './linksBench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
@@ -113,6 +115,8 @@ async function main(): Promise<void> {
   report('generate toc, 300 records (process)', ms(median(tocs)), 'adr-tools ≈ 8000 ms here', median(tocs) < 8000);
 
   await linksBench(report);
+
+  await reviewBench(report);
 
   const missed = rows.filter((r) => r.ok === false);
   process.stdout.write(`\n${rows.filter((r) => r.ok).length} targets met, ${missed.length} missed\n`);

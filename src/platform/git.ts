@@ -65,6 +65,7 @@ export class NodeGit implements GitPort {
       maxConcurrentProcesses: 4,
       config: [...SAFE_GIT_CONFIG],
       timeout: { block: this.options.timeoutMs ?? 120_000 },
+      completion: { onClose: true, onExit: false },
       unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeDiffExternal: true, allowUnsafePager: true },
       allowEnvironment: Object.keys(SAFE_GIT_ENV).filter((k) => k.startsWith('GIT_')),
       errors(_error, result) {
@@ -83,3 +84,4 @@ export class NodeGit implements GitPort {
     return { exitCode, stdout, stderr };
   }
 }
+

@@ -123,7 +123,7 @@ describe('review scenarios: verdicts', function () {
     repo.write({ 'src/b.ts': '3\nwith more text\n', 'package.json': pkg({ hono: '^4.0.0' }) });
     const second = await review(repo, undefined, engine);
     assert.deepEqual(summary(second), ['dependency-added package.json hono undocumented', 'infra-container Dockerfile undocumented']);
-    const patch = git.calls.filter((c) => c[0] === 'diff' && c.includes('-p'));
+    const patch = git.calls.filter((c) => c[0] === 'diff-index' && c.includes('-p'));
     assert.equal(patch.length, 1);
     assert.deepEqual(patch[0]!.slice(patch[0]!.indexOf('--') + 1).sort(), [':(literal)package.json', ':(literal)src/b.ts']);
   });

@@ -81,7 +81,10 @@ export function acknowledgementEdits(
     const lineEnd = text.indexOf('\n', start);
     const end = lineEnd < 0 ? text.length : lineEnd > 0 && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     const comment = /\s#.*$/.exec(text.slice(start, end));
-    return [{ start, end: comment ? start + comment.index : end, newText: `${eol}${entryLines(finding, reason, options, '  ').join(eol)}` }];
+    const entries = `${eol}${entryLines(finding, reason, options, '  ').join(eol)}`;
+    // A comment after the value stays on the key's line.
+    if (comment) return [{ start, end: start + comment.index, newText: '' }, { start: end, end, newText: entries }];
+    return [{ start, end, newText: entries }];
   }
   throw new UserError(`${CONFIG_FILES[0]}: "acknowledged" must be a list`);
 }

@@ -27,15 +27,19 @@ const PATHSPEC_LIMIT = 200;
 const STATUS: Record<string, ChangeStatus> = {
   A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed', U: 'unmerged', X: 'modified',
 };
+// Plumbing (`diff-index`): no index refresh (which would re-hash every touched file on each run, as
+// optional locks are off and the refreshed index is never written), no porcelain config (prefixes,
+// colours, external drivers); stat-dirty files are listed with a null hash and checked through `-p`.
 const DIFF_BASE = ['--raw', '-z', '--no-abbrev', '-M', '--ignore-submodules=all', '--no-ext-diff', '--no-textconv', '--no-color'];
 const PATCH = ['-p', '-U3', '--src-prefix=a/', '--dst-prefix=b/', '--inter-hunk-context=0'];
 const decoder = new TextDecoder();
 
 /** Reads the change of one repository for one scope; reuse it to read again cheaply. */
 export class ChangeReader {
-  private cache = new Map<string, ChangedFile>();
+  /** Files by path; `same` when git listed the file (touched) but its content did not change. */
+  private cache = new Map<string, { readonly file: ChangedFile; readonly same: boolean }>();
   private cacheKey = '';
-  private readonly blobs = new Map<string, string>();
+  private readonly blobs = new Map<string, Promise<string>>();
 
   constructor(private readonly git: GitPort, private readonly fs: FileSystem, public repository: RepositoryInfo, readonly scope: ReviewScope) {}
 
@@ -47,9 +51,12 @@ export class ChangeReader {
     return { treeish: EMPTY_TREE[repo.objectFormat], description: 'empty tree (no commits yet)' };
   }
 
-  /** Lists the change and diffs what is new since the last read. */
-  async read(): Promise<ChangeSet> {
-    const base = await this.resolveBase();
+  /**
+   * Lists the change and diffs what is new since the last read. `base`: when already resolved;
+   * `prefetch`: paths whose old version will be wanted (fetched while the rest is parsed).
+   */
+  async read(base?: ChangeBase, prefetch?: (path: string) => boolean): Promise<ChangeSet> {
+    base ??= await this.resolveBase();
     const key = `${this.scope.kind}\0${base.treeish}`;
     if (key !== this.cacheKey) {
       this.cache = new Map();
@@ -57,7 +64,7 @@ export class ChangeReader {
     }
     const cold = this.cache.size === 0;
     const staged = this.scope.kind === 'staged';
-    const diffArgs = ['diff', ...(staged ? ['--cached'] : []), ...DIFF_BASE];
+    const diffArgs = ['diff-index', ...(staged ? ['--cached'] : []), ...DIFF_BASE];
     const [diffOut, untrackedOut] = await Promise.all([
       gitOk(this.git, this.repository.root, [...diffArgs, ...(cold ? PATCH : []), base.treeish, '--']),
       staged ? Promise.resolve('') : gitOk(this.git, this.repository.root, ['ls-files', '-o', '--exclude-standard', '-z']),
@@ -68,25 +75,34 @@ export class ChangeReader {
     const nested = untracked.filter((p) => p.endsWith('/'));
     const plain = untracked.filter((p) => !p.endsWith('/'));
 
-    const fingerprints = await Promise.all([
+    if (prefetch) {
+      for (const e of entries) if (!/^0+$/.test(e.srcSha) && prefetch(e.path)) void this.blob(e.srcSha).catch(() => undefined);
+    }
+    // Stats run on the thread pool while the patch is parsed here.
+    const pending = Promise.all([
       ...entries.map((e) => this.entryFingerprint(e)),
       ...plain.map((p) => this.statKey(p).then((s) => `untracked\0${p}\0${s}`)),
     ]);
-    const stale = entries.filter((e, i) => this.cache.get(e.path)?.fingerprint !== fingerprints[i]);
     let blocks = cold ? parsePatch(raw.patch) : [];
+    const fingerprints = await pending;
+    const stale = entries.filter((e, i) => this.cache.get(e.path)?.file.fingerprint !== fingerprints[i]);
     if (!cold && stale.length > 0) blocks = await this.patches(diffArgs, base.treeish, stale.length > PATHSPEC_LIMIT ? undefined : stale);
     const byPath = groupBlocks(blocks);
 
-    const next = new Map<string, ChangedFile>();
+    const next = new Map<string, { file: ChangedFile; same: boolean }>();
     entries.forEach((e, i) => {
       const fp = fingerprints[i]!;
       const cached = this.cache.get(e.path);
-      next.set(e.path, cached && cached.fingerprint === fp ? cached : fileOf(e, byPath.get(e.path) ?? [], fp));
+      if (cached && cached.file.fingerprint === fp) return next.set(e.path, cached);
+      const blocks = byPath.get(e.path) ?? [];
+      // Listed with a null hash (touched) but without a patch: the content is what it was.
+      const same = e.status === 'M' && blocks.length === 0 && e.srcMode === e.dstMode;
+      return next.set(e.path, { file: fileOf(e, blocks, fp), same });
     });
     await Promise.all(plain.map(async (p, j) => {
       const fp = fingerprints[entries.length + j]!;
       const cached = this.cache.get(p);
-      next.set(p, cached && cached.fingerprint === fp ? cached : await this.untrackedFile(p, fp));
+      next.set(p, cached && cached.file.fingerprint === fp ? cached : { file: await this.untrackedFile(p, fp), same: false });
     }));
     this.cache = next;
     const nestedRoots: string[] = [];
@@ -94,16 +110,19 @@ export class ChangeReader {
       const abs = join(this.repository.root, n);
       if (await this.fs.stat(join(abs, '.git')).catch(() => undefined)) nestedRoots.push(abs.replace(/\/$/, ''));
     }
-    return { repository: this.repository, scope: this.scope, base, files: [...next.values()], nestedRepositories: nestedRoots };
+    const files = [...next.values()].filter((f) => !f.same).map((f) => f.file);
+    return { repository: this.repository, scope: this.scope, base, files, nestedRepositories: nestedRoots };
   }
 
   /** The text of a blob (cached; binary content comes back as decoded bytes). */
-  async blob(sha: string): Promise<string> {
-    const hit = this.blobs.get(sha);
-    if (hit !== undefined) return hit;
-    const text = await gitOk(this.git, this.repository.root, ['cat-file', 'blob', sha]);
-    if (this.blobs.size > 500) this.blobs.clear();
-    this.blobs.set(sha, text);
+  blob(sha: string): Promise<string> {
+    let text = this.blobs.get(sha);
+    if (!text) {
+      if (this.blobs.size > 500) this.blobs.clear();
+      text = gitOk(this.git, this.repository.root, ['cat-file', 'blob', sha]);
+      this.blobs.set(sha, text);
+      text.catch(() => this.blobs.delete(sha));
+    }
     return text;
   }
 

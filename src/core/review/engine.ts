@@ -15,9 +15,10 @@ import { ChangeReader, type ChangeSet } from './changes';
 import { CONFIG_FILES, parseConfig, type ReviewConfig } from './config';
 import type { GitPort } from './git';
 import { governingFromRecords, type GoverningLookup } from './governs';
-import { locateRepository } from './repository';
+import { headKey, locateRepository } from './repository';
 import { BUILTIN_BY_ID, builtinSkip, fileHits, rulesOf } from './rules';
-import { structureFacts } from './structureFacts';
+import { baseFolders, structureFacts } from './structureFacts';
+import { manifestKind } from './rules/manifests';
 import { structureHits } from './rules/structure';
 import { excerptOf, suggestionFor } from './suggest';
 import type { ChangeBase, ChangedFile, RepositoryInfo, ReviewFinding, ReviewScope, RuleHit, RuleInfo } from './types';
@@ -75,6 +76,9 @@ interface FileResult { readonly fingerprint: string; readonly configKey: string;
 interface RepoState {
   readonly reader: ChangeReader;
   readonly results: Map<string, FileResult>;
+  /** Paths the built-in rules skip, under the settings of `skipKey`. */
+  skip: Map<string, boolean>;
+  skipKey: string;
 }
 
 const MAX_NESTING = 3;
@@ -82,6 +86,8 @@ const MAX_NESTING = 3;
 /** Reviews changes; keep one to make repeated reviews cheap. */
 export class ReviewEngine {
   private readonly states = new Map<string, RepoState>();
+  /** Repositories found per folder, with the key that says they are unchanged (see `headKey`). */
+  private readonly located = new Map<string, { repository: RepositoryInfo; key: string }>();
 
   constructor(private readonly git: GitPort, private readonly fs: FileSystem) {}
 
@@ -93,7 +99,7 @@ export class ReviewEngine {
     const notRepositories: { folder: string; message: string }[] = [];
     const seen = new Set<string>();
     const visit = async (folder: string, depth: number): Promise<void> => {
-      const found = await locateRepository(this.git, this.fs, folder);
+      const found = await this.locate(folder);
       if (!found.repository) {
         if (depth === 0) notRepositories.push({ folder, message: found.problem ? `not reviewed: ${found.problem}` : 'not a git repository: nothing to review' });
         return;
@@ -108,18 +114,40 @@ export class ReviewEngine {
     return { kind: 'reviewed', repositories, notRepositories, findings: repositories.flatMap((r) => r.findings) };
   }
 
+  /** The folder's repository: located again only when HEAD, its ref or the operation in progress changed. */
+  private async locate(folder: string): Promise<{ repository?: RepositoryInfo; problem?: string }> {
+    const known = this.located.get(folder);
+    if (known && (await headKey(this.fs, known.repository.gitDir)) === known.key) return { repository: known.repository };
+    const found = await locateRepository(this.git, this.fs, folder);
+    if (found.repository) this.located.set(folder, { repository: found.repository, key: await headKey(this.fs, found.repository.gitDir) });
+    else this.located.delete(folder);
+    return found;
+  }
+
   private state(repo: RepositoryInfo, scope: ReviewScope): RepoState {
     const key = `${repo.root}\0${scope.kind}\0${scope.kind === 'base' ? scope.ref : ''}`;
     let s = this.states.get(key);
-    if (!s) this.states.set(key, (s = { reader: new ChangeReader(this.git, this.fs, repo, scope), results: new Map() }));
+    if (!s) this.states.set(key, (s = { reader: new ChangeReader(this.git, this.fs, repo, scope), results: new Map(), skip: new Map(), skipKey: '' }));
     s.reader.repository = repo;
     return s;
   }
 
   private async reviewRepository(repo: RepositoryInfo, scope: ReviewScope, request: ReviewRequest, nested: boolean): Promise<{ review: RepositoryReview; nested: readonly string[] }> {
     const state = this.state(repo, scope);
-    const [changes, config] = await Promise.all([state.reader.read(), this.readConfig(repo.root)]);
-    const skip = builtinSkip(config);
+    const [base, config] = await Promise.all([state.reader.resolveBase(), this.readConfig(repo.root)]);
+    const folders = baseFolders(this.git, repo.root, base.treeish, config.containers);
+    folders.catch(() => undefined);
+    const changes = await state.reader.read(base, (p) => manifestKind(p) !== undefined);
+    if (state.skipKey !== config.key) {
+      state.skip = new Map();
+      state.skipKey = config.key;
+    }
+    const skipTest = builtinSkip(config);
+    const skip = (p: string): boolean => {
+      let v = state.skip.get(p);
+      if (v === undefined) state.skip.set(p, (v = skipTest(p)));
+      return v;
+    };
     const content = { before: (f: ChangedFile) => state.reader.before(f), after: (f: ChangedFile) => state.reader.after(f) };
     const isConfig = (p: string) => (CONFIG_FILES as readonly string[]).includes(p);
     const perFile = await mapLimit(changes.files, 16, async (file) => {
@@ -133,7 +161,7 @@ export class ReviewEngine {
     const current = new Set(changes.files.map((f) => f.path));
     for (const p of state.results.keys()) if (!current.has(p)) state.results.delete(p);
 
-    const facts = await structureFacts(this.git, this.fs, changes, config);
+    const facts = await structureFacts(this.git, this.fs, changes, folders);
     const hits = [...perFile.flat(), ...(await structureHits(changes.files, config, facts, skip))];
 
     const index = await (request.indexFor ?? ((root: string) => AdrIndex.build(this.fs, root)))(repo.root);

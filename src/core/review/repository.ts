@@ -34,7 +34,13 @@ export async function locateRepository(
   folder: string,
 ): Promise<{ repository?: RepositoryInfo; problem?: string }> {
   if (!(await insideRepository(fs, folder))) return {};
-  const top = await git.run(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir']);
+  // One round of processes, all from the folder itself.
+  const [top, head, branch, format] = await Promise.all([
+    git.run(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir']),
+    git.run(folder, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']),
+    git.run(folder, ['symbolic-ref', '-q', '--short', 'HEAD']),
+    git.run(folder, ['rev-parse', '--show-object-format']),
+  ]);
   if (top.exitCode !== 0) {
     const msg = top.stderr.trim().split('\n').find((l) => l.startsWith('fatal:')) ?? top.stderr.trim();
     return { problem: msg.replace(/^fatal:\s*/, '') };
@@ -43,11 +49,6 @@ export async function locateRepository(
   if (!rootLine) return { problem: 'not inside a work tree (a bare repository or the .git folder itself)' };
   const root = normalize(toPosix(rootLine));
   const gitDir = normalize(toPosix(gitDirLine));
-  const [head, branch, format] = await Promise.all([
-    git.run(root, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']),
-    git.run(root, ['symbolic-ref', '-q', '--short', 'HEAD']),
-    git.run(root, ['rev-parse', '--show-object-format']),
-  ]);
   const exists = async (name: string) => (await fs.stat(join(gitDir, name)).catch(() => undefined)) !== undefined;
   const [merge, rebaseMerge, rebaseApply, pick, revert] = await Promise.all(
     ['MERGE_HEAD', 'rebase-merge', 'rebase-apply', 'CHERRY_PICK_HEAD', 'REVERT_HEAD'].map(exists),
@@ -73,4 +74,26 @@ export async function mergeBase(git: GitPort, repo: RepositoryInfo, ref: string)
     throw new GitCommandError(['rev-parse', ref], target.exitCode || 1, `unknown revision "${ref}"`);
   }
   return (await gitOk(git, repo.root, ['merge-base', target.stdout.trim(), repo.head])).trim();
+}
+
+/**
+ * A cheap key that changes whenever HEAD, the ref it names, or the operation in progress does: the
+ * text of `HEAD`, of the loose ref, the size and time of `packed-refs`, and which operation files exist.
+ * Read from the file system only, so an unchanged repository is recognised without running git.
+ */
+export async function headKey(fs: FileSystem, gitDir: string): Promise<string> {
+  const read = async (p: string) => {
+    try {
+      return new TextDecoder().decode(await fs.readFile(p)).trim();
+    } catch {
+      return '-';
+    }
+  };
+  const head = await read(join(gitDir, 'HEAD'));
+  const common = await read(join(gitDir, 'commondir'));
+  const refsDir = common === '-' ? gitDir : normalize(common.startsWith('/') ? common : join(gitDir, common));
+  const ref = head.startsWith('ref: ') ? await read(join(refsDir, head.slice(5))) : '';
+  const stats = await Promise.all(['packed-refs', 'MERGE_HEAD', 'rebase-merge', 'rebase-apply', 'CHERRY_PICK_HEAD', 'REVERT_HEAD']
+    .map((n) => fs.stat(join(n === 'packed-refs' ? refsDir : gitDir, n)).catch(() => undefined)));
+  return [head, ref, ...stats.map((s) => (s ? `${s.mtime}:${s.size}` : '-'))].join('\0');
 }

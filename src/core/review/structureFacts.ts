@@ -2,28 +2,37 @@
 import { join } from '../paths';
 import type { FileSystem } from '../ports';
 import type { ChangeSet } from './changes';
-import type { ReviewConfig } from './config';
 import { gitOk, literalPathspec, splitNul, type GitPort } from './git';
-import { moduleOf, type StructureFacts } from './rules/structure';
+import type { StructureFacts } from './rules/structure';
 
-const baseCache = new Map<string, ReadonlySet<string>>();
+const baseCache = new Map<string, Promise<ReadonlySet<string>>>();
 
-/** Facts for `structureHits`; git is asked only when the change adds or deletes files in a module. */
-export async function structureFacts(git: GitPort, fs: FileSystem, changes: ChangeSet, config: ReviewConfig): Promise<StructureFacts> {
-  const root = changes.repository.root;
-  const relevant = changes.files.some((f) => f.status !== 'modified' && (moduleOf(f.path, config) !== undefined || (f.oldPath !== undefined && moduleOf(f.oldPath, config) !== undefined)));
-  const key = `${root}\0${changes.base.treeish}\0${config.containers.join('/')}`;
-  let baseFolders = baseCache.get(key);
-  if (!baseFolders && relevant) {
-    const top = splitNul(await gitOk(git, root, ['ls-tree', '-z', '-d', '--name-only', changes.base.treeish]));
-    const containers = top.filter((t) => config.containers.includes(t));
-    const below = containers.length ? splitNul(await gitOk(git, root, ['ls-tree', '-z', '-d', '--name-only', changes.base.treeish, '--', ...containers.map((c) => `${c}/`)])) : [];
-    baseFolders = new Set([...top, ...below]);
+/**
+ * The folders at the base: top-level ones and the sub-folders of containers (cached per repository,
+ * tree and container list; start it early, it does not depend on the change).
+ */
+export function baseFolders(git: GitPort, root: string, treeish: string, containers: readonly string[]): Promise<ReadonlySet<string>> {
+  const key = `${root}\0${treeish}\0${containers.join('/')}`;
+  let folders = baseCache.get(key);
+  if (!folders) {
+    folders = (async () => {
+      const top = splitNul(await gitOk(git, root, ['ls-tree', '-z', '-d', '--name-only', treeish]));
+      const inside = top.filter((t) => containers.includes(t));
+      const below = inside.length ? splitNul(await gitOk(git, root, ['ls-tree', '-z', '-d', '--name-only', treeish, '--', ...inside.map((c) => `${c}/`)])) : [];
+      return new Set([...top, ...below]);
+    })();
     if (baseCache.size > 50) baseCache.clear();
-    baseCache.set(key, baseFolders);
+    baseCache.set(key, folders);
+    folders.catch(() => baseCache.delete(key));
   }
+  return folders;
+}
+
+/** Facts for `structureHits`. */
+export async function structureFacts(git: GitPort, fs: FileSystem, changes: ChangeSet, folders: Promise<ReadonlySet<string>>): Promise<StructureFacts> {
+  const root = changes.repository.root;
   return {
-    baseFolders: baseFolders ?? new Set(),
+    baseFolders: await folders,
     async stillExists(folder) {
       if (changes.scope.kind === 'staged') {
         return (await gitOk(git, root, ['ls-files', '-z', '--cached', '--', literalPathspec(`${folder}/`)])).length > 0;

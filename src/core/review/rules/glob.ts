@@ -1,23 +1,32 @@
-/** Compiled glob lists (picomatch, dot files included), cached by their text. */
+/**
+ * Compiled glob lists: every glob of a list becomes one regular expression (picomatch's, dot files
+ * included), joined into a single alternation, so a path costs one regex test per list. Cached by
+ * list (identity first, then text).
+ */
 import picomatch from 'picomatch';
 
-const cache = new Map<string, (path: string) => boolean>();
+const byText = new Map<string, (path: string) => boolean>();
+const byList = new WeakMap<readonly string[], (path: string) => boolean>();
 
 /** A test for repository-relative paths matching any of `globs`. Invalid globs match nothing. */
 export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+  const known = byList.get(globs);
+  if (known) return known;
   const key = globs.join('\0');
-  let m = cache.get(key);
+  let m = byText.get(key);
   if (!m) {
-    const tests = globs.flatMap((g) => {
+    const sources = globs.flatMap((g) => {
       try {
-        return [picomatch(g.replace(/^\.\//, ''), { dot: true })];
+        return [picomatch.makeRe(g.replace(/^\.\//, ''), { dot: true }).source];
       } catch {
         return [];
       }
     });
-    m = tests.length === 0 ? () => false : tests.length === 1 ? tests[0]! : (p: string) => tests.some((t) => t(p));
-    if (cache.size > 200) cache.clear();
-    cache.set(key, m);
+    const re = sources.length === 0 ? undefined : new RegExp(sources.map((s) => `(?:${s})`).join('|'));
+    m = re ? (p: string) => re.test(p) : () => false;
+    if (byText.size > 500) byText.clear();
+    byText.set(key, m);
   }
+  byList.set(globs, m);
   return m;
 }
