@@ -122,15 +122,22 @@ export async function linksBench(report: Report): Promise<void> {
   report('  peak heap during scan (above baseline)', mb(peakHeap - heap0), '≤ 200 MB', peakHeap - heap0 <= 200 * 1024 * 1024);
   report('  peak RSS during scan', mb(peakRss));
   report('  heap retained by the index', mb(retained));
+  // Stalls include GC pauses and time the OS gave other processes: on a busy machine they grow.
   const maxBlock = loop.max / 1e6;
-  report(`  longest event-loop stall (${stats.yields} yields)`, ms(maxBlock), '≤ 50 ms', maxBlock <= 50);
+  report(`  event-loop delay p99 (${stats.yields} yields)`, ms(loop.percentile(99) / 1e6), '≤ 20 ms', loop.percentile(99) / 1e6 <= 20);
+  report('  longest event-loop stall', ms(maxBlock), '≤ 50 ms', maxBlock <= 50);
 
-  const r0 = performance.now();
   // A record that both anchors and globs name (every fourth record has globs).
   const named = new Set([...scanner.anchoredFiles().values()].flatMap((as) => as.map((a) => a.ref.number)));
   const target = index.records().find((r) => r.number !== null && r.number % 4 === 0 && named.has(r.number))!;
-  const r = refs(scanner, target);
-  report(`refs of one record (${r.anchors.length} anchors, ${r.governedFiles.length} files)`, ms(performance.now() - r0), '≤ 100 ms', performance.now() - r0 <= 100);
+  const rs: number[] = [];
+  let r = refs(scanner, target);
+  for (let i = 0; i < 5; i++) {
+    const r0 = performance.now();
+    r = refs(scanner, target);
+    rs.push(performance.now() - r0);
+  }
+  report(`refs of one record (${r.anchors.length} anchors, ${r.governedFiles.length} files)`, ms(median(rs)), '≤ 100 ms', median(rs) <= 100);
   const file = join(root, 'src/pkg3/mod0/file3.cs');
   const us: number[] = [];
   for (let i = 0; i < 20; i++) {
