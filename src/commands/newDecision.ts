@@ -7,10 +7,10 @@
  */
 import * as vscode from 'vscode';
 import { createRecord, verbFor, type LinkRequest } from '../core/edit';
-import { UserError } from '../core/errors';
+import { FileNotFoundError, UserError } from '../core/errors';
 import type { AdrRecord, Collection } from '../core/model';
 import { parseRecord } from '../core/parse/record';
-import { defaultTemplateKind, resolveTemplate, TEMPLATE_KINDS, templateInfo, type TemplateKind } from '../core/templates';
+import { builtin, defaultTemplateKind, resolveTemplate, TEMPLATE_KINDS, templateInfo, type TemplateKind } from '../core/templates';
 import { readSettings } from '../platform/settings';
 import type { Services } from '../services';
 import { firstBodySpan, statusForTemplate } from './authoring';
@@ -65,7 +65,7 @@ export async function newDecision(services: Services, prompter: Prompter, args: 
     ...(args.collection !== undefined ? { collection: findCollection(services.workspace, args.collection) } : collections.length === 1 ? { collection: collections[0]!.collection } : {}),
     ...(args.title !== undefined ? { title: args.title } : {}),
   };
-  const settings = () => readSettings(fixed.collection ? vscode.Uri.file(fixed.collection.path) : undefined);
+  const settings = (c: Collection | undefined) => readSettings(c ? vscode.Uri.file(c.path) : undefined);
   const recordsOf = (c: Collection | undefined) => {
     const folder = c ? services.workspace.folderOf(c.path) : undefined;
     const all = folder ? [...folder.index.records()] : services.workspace.records();
@@ -93,7 +93,7 @@ export async function newDecision(services: Services, prompter: Prompter, args: 
       when: () => ask(args.template),
       ask: async (s, step) => {
         const items = templateItems(s.collection!);
-        const preferred = s.template ?? settings().defaultTemplate;
+        const preferred = s.template ?? settings(s.collection).defaultTemplate;
         const t = await prompter.pick(items, { title: TITLE, step, placeholder: 'Template', active: items.some((i) => i.value === preferred) ? preferred : items[0]!.value });
         return t === undefined || t === BACK ? t : { ...s, template: t };
       },
@@ -101,7 +101,7 @@ export async function newDecision(services: Services, prompter: Prompter, args: 
     {
       when: () => ask(args.status),
       ask: async (s, step) => {
-        const status = await pickStatus(prompter, { title: TITLE, step, active: s.status ?? settings().defaultStatus });
+        const status = await pickStatus(prompter, { title: TITLE, step, active: s.status ?? settings(s.collection).defaultStatus });
         return status === undefined || status === BACK ? status : { ...s, status };
       },
     },
@@ -148,8 +148,11 @@ async function create(services: Services, s: State, args: NewDecisionArgs): Prom
   const collection = s.collection!;
   const session = new EditSession(services);
   const choice = (args.template ?? s.template ?? readSettings(vscode.Uri.file(collection.path)).defaultTemplate);
-  const template = await resolveTemplate(services.fs, collection, choice === 'collection' ? {} : { kind: choice })
-    .catch(() => resolveTemplate(services.fs, collection, { kind: defaultKind(collection) }));
+  const template = await resolveTemplate(services.fs, collection, choice === 'collection' ? {} : { kind: choice }).catch((e: unknown) => {
+    // A configured template file that is gone should not block a new record (core's createRecord does the same).
+    if (!(e instanceof FileNotFoundError)) throw e;
+    return builtin(defaultKind(collection));
+  });
   const status = statusForTemplate(args.status ?? s.status ?? readSettings(vscode.Uri.file(collection.path)).defaultStatus, template.defaultStatus);
   const supersedes = await session.records(args.supersedes ? args.supersedes.map((r) => findRecord(services.workspace, r).record) : s.supersedes ?? []);
   const links: LinkRequest[] = [];
