@@ -119,13 +119,15 @@ export function checkVsix(vsix) {
  * and checks the package; returns the .vsix path. Staging keeps the package away from dist/, which
  * development builds (`npm run build`, the integration runner, other people's watch builds in the
  * same clone) rewrite at any moment: the build script writes to dist/ under its working folder, so
- * it runs in the staging folder, which links src/ and copies what ships.
+ * it runs in the staging folder, which links src/ and copies what ships. `outDir` (default out/)
+ * receives the staging folder and the .vsix: the UI test runner passes its run folder, so that
+ * test runs in the same clone at the same time do not package over each other.
  */
-export function packageVsix() {
+export function packageVsix({ outDir = join(repoRoot, 'out') } = {}) {
   const t0 = performance.now();
   const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  const vsix = join(repoRoot, 'out', `${name}-${version}.vsix`);
-  const stage = join(repoRoot, 'out/package');
+  const vsix = join(outDir, `${name}-${version}.vsix`);
+  const stage = join(outDir, 'package');
   rmSync(stage, { recursive: true, force: true });
   rmSync(vsix, { force: true });
   mkdirSync(stage, { recursive: true });

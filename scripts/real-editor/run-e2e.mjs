@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// UI end-to-end tests: packages the extension as a .vsix, installs it into a fresh code-server,
-// opens the workbench on the fixture workspace in headless Chromium and runs the mocha suites in
-// test/e2e (bundled to out/test/e2e) against it; see test/e2e/harness.ts. Screenshots land in
-// out/screenshots/. Needs `node scripts/real-editor/setup.mjs` first.
+// UI end-to-end tests: packages the extension as a .vsix in the run folder (package.mjs checks what
+// is inside and fails the run on anything unexpected), installs it into a fresh code-server, opens
+// the workbench on the fixture workspace plus the showcase records in headless Chromium and runs
+// the mocha suites in test/e2e (bundled to out/test/e2e) against it; see test/e2e/harness.ts.
+// Screenshots land in out/screenshots/. Needs `node scripts/real-editor/setup.mjs` first.
 //   ADRW_TEST_GREP=pattern   run only matching tests
 //   ADRW_TIMEOUT_S=600       hard limit for the whole run
 //   ADRW_KEEP_RUN=1          keep the run folder (logs, workspace) even when the tests pass
@@ -36,12 +37,12 @@ async function main() {
   if (!process.stdout.isTTY) process.env.NO_COLOR = '1';
   const { default: Mocha } = await import('mocha');
   assertReady();
-  const vsix = packageVsix();
+  const runDir = makeRunDir('e2e');
+  const vsix = packageVsix({ outDir: runDir });
   runNodeScript('scripts/build-tests.mjs', 'e2e');
   const tBuild = secondsSince(t0);
   rmSync(screenshotsDir, { recursive: true, force: true });
 
-  const runDir = makeRunDir('e2e');
   const workspace = assembleWorkspace(runDir, { showcase: true });
   const server = await startServer({ runDir, vsixes: [vsix] });
   log(`code-server up on ${server.origin} in ${server.startSeconds.toFixed(1)} s with ${vsix} installed`);

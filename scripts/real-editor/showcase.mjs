@@ -65,7 +65,9 @@ Supersedes [${REPLACED_LABEL}](${REPLACED})
 
 ## Context
 
-Packagers found the \`adr-config\` executable awkward to install next to \`adr\`, and [6. Packaging and distribution in other version control repositories](0006-packaging-and-distribution-in-other-version-control-repositories.md) asks for as few files as possible.
+Packagers found the \`adr-config\` executable awkward to install next to \`adr\`, and
+[6. Packaging and distribution in other version control repositories](0006-packaging-and-distribution-in-other-version-control-repositories.md)
+asks for as few files as possible.
 
 ## Decision
 
