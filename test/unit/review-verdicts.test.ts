@@ -112,19 +112,21 @@ describe('review scenarios: verdicts', function () {
     assert.equal(git.calls.length, 0);
   });
 
-  it('a second review after a one-file edit diffs only that file and reuses the other results', async () => {
-    repo = new TempRepo().commit('base', { ...BASE, 'src/b.ts': '1\n' });
-    repo.write({ Dockerfile: 'FROM a\n', 'src/a.ts': '2\n', 'src/b.ts': '2\n' });
+  it('reads hunks only where a rule looks; a second review after an edit diffs only the edited files it needs', async () => {
+    repo = new TempRepo().commit('base', { ...BASE, 'src/b.ts': '1\n', Dockerfile: 'FROM a\n' });
+    repo.write({ Dockerfile: 'FROM b\n', 'src/a.ts': '2\n', 'src/b.ts': '2\n' });
     const git = new CountingGit();
     const engine = new ReviewEngine(git, new NodeFileSystem());
+    const patches = () => git.calls.filter((c) => c[0] === 'diff-index' && c.includes('-p')).map((c) => c.slice(c.indexOf('--') + 1).sort());
     const first = await review(repo, undefined, engine);
     assert.deepEqual(summary(first), ['infra-container Dockerfile undocumented']);
+    assert.deepEqual(first.findings[0]!.excerpt!.lines, ['-FROM a', '+FROM b']);
+    assert.deepEqual(patches(), [[':(literal)Dockerfile']]);
     git.calls.length = 0;
     repo.write({ 'src/b.ts': '3\nwith more text\n', 'package.json': pkg({ hono: '^4.0.0' }) });
     const second = await review(repo, undefined, engine);
     assert.deepEqual(summary(second), ['dependency-added package.json hono undocumented', 'infra-container Dockerfile undocumented']);
-    const patch = git.calls.filter((c) => c[0] === 'diff-index' && c.includes('-p'));
-    assert.equal(patch.length, 1);
-    assert.deepEqual(patch[0]!.slice(patch[0]!.indexOf('--') + 1).sort(), [':(literal)package.json', ':(literal)src/b.ts']);
+    assert.deepEqual(patches(), [[':(literal)package.json']]);
+    assert.equal(second.repositories[0]!.fileCount, 4);
   });
 });

@@ -4,7 +4,7 @@
  * the files whose git entry, or whose size and modification time, differ from last time.
  */
 import { join } from '../paths';
-import type { FileSystem } from '../ports';
+import type { FileStat, FileSystem } from '../ports';
 import { parsePatch, parseRaw, type Hunk, type PatchBlock, type RawEntry } from './diffParse';
 import { gitOk, literalPathspec, splitNul, type GitPort } from './git';
 import { EMPTY_TREE, mergeBase } from './repository';
@@ -18,6 +18,21 @@ export interface ChangeSet {
   readonly files: readonly ChangedFile[];
   /** Untracked folders that are repositories of their own (absolute paths), reviewed on their own. */
   readonly nestedRepositories: readonly string[];
+}
+
+/** How `ChangeReader.read` is asked. */
+export interface ReadOptions {
+  /** Paths (new or old name) whose hunks are wanted; default: every path. */
+  readonly wantsPatch?: (path: string) => boolean;
+  /** Paths whose old version will be read: fetched early. */
+  readonly prefetch?: (path: string) => boolean;
+}
+
+/** A file as last read: `patched` when its hunks were read, `same` when git listed it but nothing changed. */
+interface CacheEntry {
+  readonly file: ChangedFile;
+  readonly same: boolean;
+  readonly patched: boolean;
 }
 
 /** Untracked files larger than this are listed but not read. */
@@ -36,8 +51,7 @@ const decoder = new TextDecoder();
 
 /** Reads the change of one repository for one scope; reuse it to read again cheaply. */
 export class ChangeReader {
-  /** Files by path; `same` when git listed the file (touched) but its content did not change. */
-  private cache = new Map<string, { readonly file: ChangedFile; readonly same: boolean }>();
+  private cache = new Map<string, CacheEntry>();
   private cacheKey = '';
   private readonly blobs = new Map<string, Promise<string>>();
 
@@ -52,21 +66,24 @@ export class ChangeReader {
   }
 
   /**
-   * Lists the change and diffs what is new since the last read. `base`: when already resolved;
-   * `prefetch`: paths whose old version will be wanted (fetched while the rest is parsed).
+   * Lists the change and diffs what is new since the last read. `base`: when already resolved.
+   * `options.wantsPatch`: the paths whose hunks some rule reads (default: all); the others are listed
+   * with no hunks and never diffed or read, which keeps a large change cheap. `options.prefetch`: paths
+   * whose old version will be wanted (fetched while the rest is parsed).
    */
-  async read(base?: ChangeBase, prefetch?: (path: string) => boolean): Promise<ChangeSet> {
+  async read(base?: ChangeBase, options: ReadOptions = {}): Promise<ChangeSet> {
     base ??= await this.resolveBase();
     const key = `${this.scope.kind}\0${base.treeish}`;
     if (key !== this.cacheKey) {
       this.cache = new Map();
       this.cacheKey = key;
     }
-    const cold = this.cache.size === 0;
+    const wants = options.wantsPatch;
+    const upfront = this.cache.size === 0 && !wants; // everything is diffed: ask for the patch at once
     const staged = this.scope.kind === 'staged';
     const diffArgs = ['diff-index', ...(staged ? ['--cached'] : []), ...DIFF_BASE];
     const [diffOut, untrackedOut] = await Promise.all([
-      gitOk(this.git, this.repository.root, [...diffArgs, ...(cold ? PATCH : []), base.treeish, '--']),
+      gitOk(this.git, this.repository.root, [...diffArgs, ...(upfront ? PATCH : []), base.treeish, '--']),
       staged ? Promise.resolve('') : gitOk(this.git, this.repository.root, ['ls-files', '-o', '--exclude-standard', '-z']),
     ]);
     const raw = parseRaw(diffOut);
@@ -74,35 +91,67 @@ export class ChangeReader {
     const untracked = splitNul(untrackedOut);
     const nested = untracked.filter((p) => p.endsWith('/'));
     const plain = untracked.filter((p) => !p.endsWith('/'));
+    const memo = new Map<string, boolean>();
+    const wantsOne = (path: string): boolean => {
+      let v = memo.get(path);
+      if (v === undefined) memo.set(path, (v = !wants || wants(path)));
+      return v;
+    };
+    const wanted = (path: string, oldPath?: string) => wantsOne(path) || (oldPath !== undefined && wantsOne(oldPath));
 
-    if (prefetch) {
-      for (const e of entries) if (!/^0+$/.test(e.srcSha) && prefetch(e.path)) void this.blob(e.srcSha).catch(() => undefined);
+    if (options.prefetch) {
+      for (const e of entries) if (!/^0+$/.test(e.srcSha) && options.prefetch(e.path)) void this.blob(e.srcSha).catch(() => undefined);
     }
     // Stats run on the thread pool while the patch is parsed here.
+    // Files no rule reads are known by their git entry alone: their content is never looked at.
+    const untrackedStats = Promise.all(plain.map((p) => (wantsOne(p) ? this.statOf(p) : undefined)));
     const pending = Promise.all([
-      ...entries.map((e) => this.entryFingerprint(e)),
-      ...plain.map((p) => this.statKey(p).then((s) => `untracked\0${p}\0${s}`)),
+      ...entries.map((e) => (wanted(e.path, e.oldPath) ? this.entryFingerprint(e) : e.meta)),
+      ...plain.map((p, j) => untrackedStats.then((st) => `untracked\0${p}\0${wantsOne(p) ? keyOf(st[j]) : ''}`)),
     ]);
-    let blocks = cold ? parsePatch(raw.patch) : [];
+    const fresh = (path: string, fp: string, want: boolean) => {
+      const c = this.cache.get(path);
+      return c !== undefined && c.file.fingerprint === fp && (c.patched || !want) ? c : undefined;
+    };
+    // Entries git lists differently from last time (or never read) need their hunks whatever the
+    // stats say: ask git for them now, while the stats run; files that only changed on disk follow.
+    const sameMeta = (e: RawEntry) => {
+      const c = this.cache.get(e.path);
+      return c !== undefined && c.patched && (c.file.fingerprint === e.meta || c.file.fingerprint.startsWith(`${e.meta}\0`));
+    };
+    const early = upfront ? [] : entries.filter((e) => wanted(e.path, e.oldPath) && !sameMeta(e));
+    const earlyBlocks = early.length > 0 ? this.patches(diffArgs, base.treeish, early.length > PATHSPEC_LIMIT ? undefined : early) : Promise.resolve([]);
+    earlyBlocks.catch(() => undefined);
+    let blocks = upfront ? parsePatch(raw.patch) : [];
     const fingerprints = await pending;
-    const stale = entries.filter((e, i) => this.cache.get(e.path)?.file.fingerprint !== fingerprints[i]);
-    if (!cold && stale.length > 0) blocks = await this.patches(diffArgs, base.treeish, stale.length > PATHSPEC_LIMIT ? undefined : stale);
+    const earlySet = new Set(early);
+    const late = upfront ? [] : entries.filter((e, i) => !earlySet.has(e) && wanted(e.path, e.oldPath) && !fresh(e.path, fingerprints[i]!, true));
+    if (!upfront) {
+      const [a, b] = await Promise.all([earlyBlocks, late.length > 0 ? this.patches(diffArgs, base.treeish, late.length > PATHSPEC_LIMIT ? undefined : late) : []]);
+      blocks = [...a, ...b];
+    }
+    const toPatch = [...early, ...late];
+    const patchedNow = new Set(upfront ? entries.map((e) => e.path) : toPatch.map((e) => e.path));
     const byPath = groupBlocks(blocks);
 
-    const next = new Map<string, { file: ChangedFile; same: boolean }>();
+    const next = new Map<string, CacheEntry>();
     entries.forEach((e, i) => {
       const fp = fingerprints[i]!;
-      const cached = this.cache.get(e.path);
-      if (cached && cached.file.fingerprint === fp) return next.set(e.path, cached);
-      const blocks = byPath.get(e.path) ?? [];
+      const cached = fresh(e.path, fp, wanted(e.path, e.oldPath));
+      if (cached) return next.set(e.path, cached);
+      const patched = patchedNow.has(e.path);
+      const fileBlocks = byPath.get(e.path) ?? [];
       // Listed with a null hash (touched) but without a patch: the content is what it was.
-      const same = e.status === 'M' && blocks.length === 0 && e.srcMode === e.dstMode;
-      return next.set(e.path, { file: fileOf(e, blocks, fp), same });
+      const same = patched && e.status === 'M' && fileBlocks.length === 0 && e.srcMode === e.dstMode;
+      return next.set(e.path, { file: fileOf(e, fileBlocks, fp), same, patched });
     });
+    const stats = await untrackedStats;
     await Promise.all(plain.map(async (p, j) => {
       const fp = fingerprints[entries.length + j]!;
-      const cached = this.cache.get(p);
-      next.set(p, cached && cached.file.fingerprint === fp ? cached : { file: await this.untrackedFile(p, fp), same: false });
+      const want = wanted(p);
+      const cached = fresh(p, fp, want);
+      const file: ChangedFile = want ? await this.untrackedFile(p, fp, stats[j]) : { path: p, status: 'untracked', binary: false, hunks: [], fingerprint: fp };
+      next.set(p, cached ?? { file, same: false, patched: want });
     }));
     this.cache = next;
     const nestedRoots: string[] = [];
@@ -150,19 +199,17 @@ export class ChangeReader {
   /** The entry as git printed it, plus the size and time of the work-tree file when git did not hash it. */
   private async entryFingerprint(e: RawEntry): Promise<string> {
     const worktree = this.scope.kind !== 'staged' && e.status !== 'D' && /^0+$/.test(e.dstSha);
-    return worktree ? `${e.meta}\0${await this.statKey(e.path)}` : e.meta;
+    return worktree ? `${e.meta}\0${keyOf(await this.statOf(e.path))}` : e.meta;
   }
 
-  private async statKey(path: string): Promise<string> {
-    const s = await this.fs.stat(join(this.repository.root, path)).catch(() => undefined);
-    return s ? `${s.mtime}:${s.size}` : 'missing';
+  private statOf(path: string): Promise<FileStat | undefined> {
+    return this.fs.stat(join(this.repository.root, path)).catch(() => undefined);
   }
 
-  private async untrackedFile(path: string, fingerprint: string): Promise<ChangedFile> {
+  private async untrackedFile(path: string, fingerprint: string, stat: FileStat | undefined): Promise<ChangedFile> {
     let bytes: Uint8Array | undefined;
     try {
-      const s = await this.fs.stat(join(this.repository.root, path));
-      if (s && s.size <= MAX_UNTRACKED_BYTES) bytes = await this.fs.readFile(join(this.repository.root, path));
+      if (stat && stat.size <= MAX_UNTRACKED_BYTES) bytes = await this.fs.readFile(join(this.repository.root, path));
     } catch {
       bytes = undefined;
     }
@@ -175,6 +222,10 @@ export class ChangeReader {
     }
     return { path, status: 'untracked', binary, hunks, fingerprint };
   }
+}
+
+function keyOf(s: FileStat | undefined): string {
+  return s ? `${s.mtime}:${s.size}` : 'missing';
 }
 
 function groupBlocks(blocks: readonly PatchBlock[]): Map<string, PatchBlock[]> {

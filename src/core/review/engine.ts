@@ -19,6 +19,8 @@ import { headKey, locateRepository } from './repository';
 import { BUILTIN_BY_ID, builtinSkip, fileHits, rulesOf } from './rules';
 import { baseFolders, structureFacts } from './structureFacts';
 import { manifestKind } from './rules/manifests';
+import { globMatcher } from './rules/glob';
+import { hasPathSpec } from './rules/pathRules';
 import { structureHits } from './rules/structure';
 import { excerptOf, suggestionFor } from './suggest';
 import type { ChangeBase, ChangedFile, RepositoryInfo, ReviewFinding, ReviewScope, RuleHit, RuleInfo } from './types';
@@ -78,6 +80,8 @@ interface RepoState {
   readonly results: Map<string, FileResult>;
   /** Paths the built-in rules skip, under the settings of `skipKey`. */
   skip: Map<string, boolean>;
+  /** Paths some rule reads the hunks of (governed files aside), under the settings of `skipKey`. */
+  wants: Map<string, boolean>;
   skipKey: string;
 }
 
@@ -127,19 +131,22 @@ export class ReviewEngine {
   private state(repo: RepositoryInfo, scope: ReviewScope): RepoState {
     const key = `${repo.root}\0${scope.kind}\0${scope.kind === 'base' ? scope.ref : ''}`;
     let s = this.states.get(key);
-    if (!s) this.states.set(key, (s = { reader: new ChangeReader(this.git, this.fs, repo, scope), results: new Map(), skip: new Map(), skipKey: '' }));
+    if (!s) this.states.set(key, (s = { reader: new ChangeReader(this.git, this.fs, repo, scope), results: new Map(), skip: new Map(), wants: new Map(), skipKey: '' }));
     s.reader.repository = repo;
     return s;
   }
 
   private async reviewRepository(repo: RepositoryInfo, scope: ReviewScope, request: ReviewRequest, nested: boolean): Promise<{ review: RepositoryReview; nested: readonly string[] }> {
     const state = this.state(repo, scope);
-    const [base, config] = await Promise.all([state.reader.resolveBase(), this.readConfig(repo.root)]);
+    const [base, config, index] = await Promise.all([
+      state.reader.resolveBase(), this.readConfig(repo.root), (request.indexFor ?? ((root: string) => AdrIndex.build(this.fs, root)))(repo.root),
+    ]);
+    const governing = (request.governingFor ?? ((_root: string, idx: AdrIndex) => governingFromRecords(idx.records())))(repo.root, index);
     const folders = baseFolders(this.git, repo.root, base.treeish, config.containers);
     folders.catch(() => undefined);
-    const changes = await state.reader.read(base, (p) => manifestKind(p) !== undefined);
     if (state.skipKey !== config.key) {
       state.skip = new Map();
+      state.wants = new Map();
       state.skipKey = config.key;
     }
     const skipTest = builtinSkip(config);
@@ -148,10 +155,21 @@ export class ReviewEngine {
       if (v === undefined) state.skip.set(p, (v = skipTest(p)));
       return v;
     };
+    // Hunks are read only where a rule looks at them (or for the excerpt of a governed file).
+    const custom = globMatcher(config.custom.flatMap((c) => c.paths));
+    const ignored = globMatcher(config.ignore);
+    const ruleWants = (p: string): boolean => {
+      let v = state.wants.get(p);
+      if (v === undefined) state.wants.set(p, (v = !ignored(p) && (custom(p) || (!skip(p) && (manifestKind(p) !== undefined || hasPathSpec(p))))));
+      return v;
+    };
+    const wantsPatch = (p: string): boolean => ruleWants(p) || (!ignored(p) && governing.governing(p).length > 0);
+    const changes = await state.reader.read(base, { wantsPatch, prefetch: (p) => manifestKind(p) !== undefined });
     const content = { before: (f: ChangedFile) => state.reader.before(f), after: (f: ChangedFile) => state.reader.after(f) };
     const isConfig = (p: string) => (CONFIG_FILES as readonly string[]).includes(p);
-    const perFile = await mapLimit(changes.files, 16, async (file) => {
-      if (isConfig(file.path)) return [];
+    // Files no rule reads (most of a large change) cost nothing more.
+    const checked = changes.files.filter((f) => !isConfig(f.path) && (ruleWants(f.path) || (f.oldPath !== undefined && ruleWants(f.oldPath))));
+    const perFile = await mapLimit(checked, 16, async (file) => {
       const cached = state.results.get(file.path);
       if (cached && cached.fingerprint === file.fingerprint && cached.configKey === config.key) return cached.hits;
       const hits = await fileHits(file, config, content, skip);
@@ -164,9 +182,7 @@ export class ReviewEngine {
     const facts = await structureFacts(this.git, this.fs, changes, folders);
     const hits = [...perFile.flat(), ...(await structureHits(changes.files, config, facts, skip))];
 
-    const index = await (request.indexFor ?? ((root: string) => AdrIndex.build(this.fs, root)))(repo.root);
     const changedRecords = await this.changedRecords(changes, index, state.reader);
-    const governing = (request.governingFor ?? ((_root: string, idx: AdrIndex) => governingFromRecords(idx.records())))(repo.root, index);
     const recordPaths = new Set(changedRecords.map((r) => r.record.path));
     const flagged = new Set(hits.map((h) => h.path));
     for (const file of changes.files) {

@@ -34,18 +34,17 @@ export async function locateRepository(
   folder: string,
 ): Promise<{ repository?: RepositoryInfo; problem?: string }> {
   if (!(await insideRepository(fs, folder))) return {};
-  // One round of processes, all from the folder itself.
-  const [top, head, branch, format] = await Promise.all([
-    git.run(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir']),
-    git.run(folder, ['rev-parse', '-q', '--verify', 'HEAD^{commit}']),
+  // Two processes at once, from the folder itself; the first prints the top folder, the git folder and
+  // the hash format even when HEAD has no commit yet (it then exits 1 without the fourth line).
+  const [top, branch] = await Promise.all([
+    git.run(folder, ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--show-object-format', '-q', '--verify', 'HEAD^{commit}']),
     git.run(folder, ['symbolic-ref', '-q', '--short', 'HEAD']),
-    git.run(folder, ['rev-parse', '--show-object-format']),
   ]);
-  if (top.exitCode !== 0) {
+  const [rootLine = '', gitDirLine = '', formatLine = '', headLine = ''] = top.stdout.split('\n');
+  if ((top.exitCode !== 0 && top.exitCode !== 1) || !gitDirLine) {
     const msg = top.stderr.trim().split('\n').find((l) => l.startsWith('fatal:')) ?? top.stderr.trim();
-    return { problem: msg.replace(/^fatal:\s*/, '') };
+    return { problem: msg.replace(/^fatal:\s*/, '') || 'not inside a work tree' };
   }
-  const [rootLine = '', gitDirLine = ''] = top.stdout.split('\n');
   if (!rootLine) return { problem: 'not inside a work tree (a bare repository or the .git folder itself)' };
   const root = normalize(toPosix(rootLine));
   const gitDir = normalize(toPosix(gitDirLine));
@@ -58,10 +57,10 @@ export async function locateRepository(
     repository: {
       root,
       gitDir,
-      head: head.exitCode === 0 && head.stdout.trim() ? head.stdout.trim() : undefined,
+      head: top.exitCode === 0 && headLine.trim() ? headLine.trim() : undefined,
       branch: branch.exitCode === 0 && branch.stdout.trim() ? branch.stdout.trim() : undefined,
       operation,
-      objectFormat: format.stdout.trim() === 'sha256' ? 'sha256' : 'sha1',
+      objectFormat: formatLine.trim() === 'sha256' ? 'sha256' : 'sha1',
     },
   };
 }

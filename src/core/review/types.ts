@@ -36,7 +36,10 @@ export interface ChangedFile {
   readonly oldPath?: string;
   readonly status: ChangeStatus;
   readonly binary: boolean;
-  /** Empty for binary files and pure renames; one all-added hunk for untracked text files. */
+  /**
+   * Empty for binary files and pure renames, and for files no rule reads hunks of (see
+   * `ChangeReader.read`'s `wantsPatch`); one all-added hunk for untracked text files.
+   */
   readonly hunks: readonly Hunk[];
   /** Blob of the version before the change; undefined when the file is new. */
   readonly oldBlob?: string;

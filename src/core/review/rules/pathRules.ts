@@ -90,6 +90,13 @@ export function candidateSpecs(file: ChangedFile): { matched: PathSpec[]; sniff:
   return { matched, sniff };
 }
 
+const ANY_SPEC_GLOBS = PATH_SPECS.flatMap((s) => [...s.globs, ...(s.sniff?.globs ?? [])]);
+
+/** True when some path spec may apply to the path (by name, or by content for generic names). */
+export function hasPathSpec(path: string): boolean {
+  return globMatcher(ANY_SPEC_GLOBS)(path);
+}
+
 /** Hits of the specs that apply to a file (`text`: its content, for the sniffing specs). */
 export function pathHits(file: ChangedFile, matched: readonly PathSpec[], sniffed: readonly PathSpec[], text: string | undefined): RuleHit[] {
   const specs = [...matched, ...sniffed.filter((s) => text !== undefined && s.sniff!.content.test(text.slice(0, 64 * 1024)))];
