@@ -21,6 +21,8 @@ const common = {
 const configs = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Webview pages run in the browser: an IIFE each, no Node.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webviews/review/main.ts'], outfile: 'dist/webview/review.js' },
 ];
 
 if (watch) {

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 const only = process.argv.slice(2);
 const steps = [
   { name: 'build', cmd: 'node scripts/build.mjs' },
-  { name: 'typecheck', cmd: 'npx tsc -p .' },
+  { name: 'typecheck', cmd: 'npx tsc -p . && npx tsc -p tsconfig.webview.json' },
   { name: 'lint', cmd: 'npx eslint src test bench scripts' },
   { name: 'unit', cmd: 'node scripts/build-tests.mjs unit && npx mocha --config .mocharc.json', suite: true },
   // The real editor: code-server (VS Code from npm) + Chromium, provisioned on first run.

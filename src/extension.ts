@@ -10,6 +10,7 @@ import { DecisionWorkspace } from './workspace/decisionWorkspace';
 import { registerDecisionsView, VIEW_ID } from './views/decisionsTree';
 import { registerLanguageFeatures } from './language';
 import { registerCommands } from './commands';
+import { registerReview } from './review';
 import type { Services } from './services';
 
 export interface ExtensionApi {
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   services.tree = tree;
   services.language = registerLanguageFeatures(context, services);
   registerCommands(context, services);
+  services.review = registerReview(context, services);
 
   workspace.start();
   void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Indexing decision records' }, () => workspace.ready);

@@ -4,6 +4,7 @@ import type { ExtensionLog } from './platform/log';
 import type { DecisionWorkspace } from './workspace/decisionWorkspace';
 import type { DecisionsTree } from './views/decisionsTree';
 import type { LanguageFeatures } from './language';
+import type { ReviewFeature } from './review';
 import type { Prompter } from './commands/prompter';
 
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   tree?: DecisionsTree;
   /** Set once the ADR document features are registered. */
   language?: LanguageFeatures;
+  /** Set once the Architecture Review is registered. */
+  review?: ReviewFeature;
   /** Asks the user (quick input); tests put a scripted one here. Commands fall back to quick input. */
   prompter?: Prompter;
 }
