@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { AdrRecord, Collection } from '../core/model';
 import { relative } from '../core/paths';
-import { STATUS_LABEL } from '../views/grouping';
+import { statusDisplay } from '../views/grouping';
 import { recordLabel } from '../views/decisionsTree';
 import type { Services } from '../services';
 import { STATUS_CHOICES } from './authoring';
@@ -12,7 +12,7 @@ import type { LocatedRecord } from '../workspace/decisionWorkspace';
 
 /** "Accepted · 2024-01-31" */
 export function statusAndDate(r: AdrRecord): string {
-  return [r.statusText ?? STATUS_LABEL[r.status], r.date].filter(Boolean).join(' · ');
+  return [statusDisplay(r), r.date].filter(Boolean).join(' · ');
 }
 
 /** One pick item per record: "7. Title", status · date, tags (and the collection when there are several). */

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { AdrRecord } from '../core/model';
 import { labelFor, linkPath, type LinkSubject } from '../core/edit';
 import { BARE_ID } from '../core/parse/relations';
-import { STATUS_LABEL } from '../views/grouping';
+import { STATUS_LABEL, statusDisplay } from '../views/grouping';
 import { escapeMarkdown } from '../platform/markdownText';
 import { recordLabel } from '../views/decisionsTree';
 import { refAt, resolveRef, uriOf, type AdrDocuments } from './adrDocuments';
@@ -74,7 +74,7 @@ export class AdrHover implements vscode.HoverProvider {
     if (!target) return undefined;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMarkdown(recordLabel(target))}**\n\n`);
-    md.appendMarkdown(escapeMarkdown(`${target.statusText ?? STATUS_LABEL[target.status]}${target.date ? ` · ${target.date}` : ''}`));
+    md.appendMarkdown(escapeMarkdown(`${statusDisplay(target)}${target.date ? ` · ${target.date}` : ''}`));
     if (target.deciders.length) md.appendMarkdown(escapeMarkdown(` · ${target.deciders.join(', ')}`));
     md.appendMarkdown(`\n\n[Open](${uriOf(target.path).toString()})`);
     return new vscode.Hover(md, ref.range);

@@ -1,7 +1,7 @@
 /** A status bar item on an open ADR showing its status; clicking it changes the status. */
 import * as vscode from 'vscode';
 import { Disposable } from '../platform/lifecycle';
-import { STATUS_LABEL } from '../views/grouping';
+import { STATUS_LABEL, statusDisplay } from '../views/grouping';
 import type { DecisionWorkspace } from '../workspace/decisionWorkspace';
 import type { AdrDocuments } from './adrDocuments';
 
@@ -28,7 +28,7 @@ export class AdrStatusBar extends Disposable {
     }
     const r = open.record;
     this.item.text = `$(law) ${STATUS_LABEL[r.status]}`;
-    this.item.tooltip = `Decision status: ${r.statusText ?? 'none'} — click to change`;
+    this.item.tooltip = `Decision status: ${r.statusText ? statusDisplay(r) : 'none'} — click to change`;
     this.item.command = { command: 'adrWorkbench.changeStatus', title: 'Change Status', arguments: [doc.uri] };
     this.item.show();
   }

@@ -11,7 +11,7 @@ import { Disposable } from '../platform/lifecycle';
 import { escapeMarkdown } from '../platform/markdownText';
 import { readSettings } from '../platform/settings';
 import type { DecisionWorkspace } from '../workspace/decisionWorkspace';
-import { buildTree, childrenOf, hasSuperseded, STATUS_LABEL, type Filter, type GroupBy, type TreeNode } from './grouping';
+import { buildTree, childrenOf, hasSuperseded, STATUS_LABEL, statusDisplay, type Filter, type GroupBy, type TreeNode } from './grouping';
 
 export const VIEW_ID = 'adrWorkbench.decisions';
 const GROUP_BY_KEY = 'adrWorkbench.tree.groupBy';
@@ -184,7 +184,7 @@ function groupIcon(kind: GroupBy | 'folder', key: string): vscode.ThemeIcon {
 async function recordTooltip(r: AdrRecord): Promise<vscode.MarkdownString> {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(recordLabel(r))}**\n\n`);
-  md.appendMarkdown(`$(${STATUS_ICON[r.status][0]}) ${escapeMarkdown(r.statusText ?? STATUS_LABEL[r.status])}`);
+  md.appendMarkdown(`$(${STATUS_ICON[r.status][0]}) ${escapeMarkdown(statusDisplay(r))}`);
   if (r.date) md.appendMarkdown(` · ${r.date}`);
   if (r.deciders.length) md.appendMarkdown(` · ${escapeMarkdown(r.deciders.join(', '))}`);
   md.appendMarkdown('\n\n');

@@ -5,6 +5,7 @@
  */
 import type { AdrRecord, Collection, Status } from '../core/model';
 import type { AdrIndex } from '../core/index';
+import { inlinePlain } from '../core/parse/structure';
 
 export type GroupBy = 'status' | 'collection' | 'tag' | 'month';
 
@@ -48,6 +49,11 @@ const STATUS_ORDER: readonly Status[] = ['proposed', 'draft', 'accepted', 'super
 export const STATUS_LABEL: Record<Status, string> = {
   proposed: 'Proposed', draft: 'Draft', accepted: 'Accepted', superseded: 'Superseded', deprecated: 'Deprecated', rejected: 'Rejected', unknown: 'No status',
 };
+
+/** The status as a person reads it: the record's words without Markdown ("Superseded by 12. Use X"). */
+export function statusDisplay(r: AdrRecord): string {
+  return r.statusText ? inlinePlain(r.statusText) : STATUS_LABEL[r.status];
+}
 
 /** True when a record passes the filter. */
 export function matches(r: AdrRecord, f: Filter): boolean {

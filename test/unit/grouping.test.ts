@@ -64,3 +64,13 @@ describe('Decisions tree grouping', () => {
     assert.equal((r.roots[0] as GroupNode).children()[0]!.parent, r.roots[0]);
   });
 });
+
+describe('statusDisplay', () => {
+  it('shows a status with links as plain words', async () => {
+    const { statusDisplay } = await import('../../src/views/grouping');
+    const { parseRecord } = await import('../../src/core/parse/record');
+    const r = parseRecord('# 3. X\n\n## Status\n\nSuperseded by [12. Use **Y**](0012-use-y.md)\n', { path: '/r/0003-x.md' });
+    assert.equal(statusDisplay(r), 'Superseded by 12. Use Y');
+    assert.equal(statusDisplay(parseRecord('# X\n', { path: '/r/0004-x.md' })), 'No status');
+  });
+});
