@@ -202,6 +202,7 @@ describe('file names', () => {
     assert.deepEqual(n('adr-012-x.md'), [12, '012', null]);
     assert.deepEqual(n('ADR-0042-x.md'), [42, '0042', null]);
     assert.deepEqual(n('20201016-x.md'), [null, null, '2020-10-16']);
+    assert.deepEqual(n('2020-10-16-jekyll-style.md'), [null, null, '2020-10-16']);
     assert.deepEqual(n('notes.md'), [null, null, null]);
   });
 });

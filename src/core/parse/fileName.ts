@@ -11,7 +11,7 @@ export interface FileNameInfo {
   readonly slug: string;
 }
 
-const DATE_NAME = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-(.+)$/;
+const DATE_NAME = /^((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])-(.+)$/;
 // `0007-x`, `007-x`, `adr-007-x`, `ADR-0007-x`, `ADR_0007_x`, `0007_x`: the number is decimal even with zeros.
 const NUMBERED = /^(?:adr[-_ ]?)?(\d{1,7})(?:[-_ .]+(.*))?$/i;
 
@@ -27,13 +27,6 @@ export function parseFileName(fileName: string): FileNameInfo {
     return { id, number: Number.parseInt(numberText, 10), numberText, date: null, slug: numbered[2] ?? '' };
   }
   return { id, number: null, numberText: null, date: null, slug: id };
-}
-
-/** True when a Markdown file name looks like a record (numbered or date-named). */
-export function looksLikeRecordFile(fileName: string): boolean {
-  if (!/\.(md|markdown)$/i.test(fileName)) return false;
-  const info = parseFileName(fileName);
-  return (info.number !== null || info.date !== null) && info.slug.length > 0;
 }
 
 /** `use-postgresql` → `Use postgresql`: a readable title when a record has none. */

@@ -56,31 +56,3 @@ export function relationTypeOf(verb: string): RelationType {
   for (const [re, type] of VERBS) if (re.test(v)) return type;
   return 'custom';
 }
-
-/** The inverse of a relation type ('custom' has none we can name). */
-export function inverseRelation(type: RelationType): RelationType {
-  switch (type) {
-    case 'supersedes': return 'superseded-by';
-    case 'superseded-by': return 'supersedes';
-    case 'amends': return 'amended-by';
-    case 'amended-by': return 'amends';
-    case 'clarifies': return 'clarified-by';
-    case 'clarified-by': return 'clarifies';
-    case 'relates': return 'relates';
-    case 'custom': return 'custom';
-  }
-}
-
-/** The verb adr-tools and most people write for a relation type. */
-export function defaultVerb(type: RelationType): string {
-  switch (type) {
-    case 'supersedes': return 'Supersedes';
-    case 'superseded-by': return 'Superseded by';
-    case 'amends': return 'Amends';
-    case 'amended-by': return 'Amended by';
-    case 'clarifies': return 'Clarifies';
-    case 'clarified-by': return 'Clarified by';
-    case 'relates': return 'Relates to';
-    case 'custom': return 'Links to';
-  }
-}

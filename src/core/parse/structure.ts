@@ -9,7 +9,7 @@
  */
 import type { RecordLink, Span } from '../model';
 import { endOf, parseMarkdown, plainText, startOf } from './markdown';
-import type { Line } from './lines';
+import { forEachLine, type Line } from './lines';
 
 export interface Heading {
   readonly depth: number;
@@ -59,7 +59,7 @@ export function remarkStructure(text: string, mdText: string): DocStructure {
       for (const node of tree.children) {
         const s = startOf(node);
         if (s < start || s >= end || (node.type !== 'list' && node.type !== 'paragraph')) continue;
-        pushLines(text, s, endOf(node), out);
+        forEachLine(text, s, endOf(node), (l) => { out.push(l); return true; });
       }
       return out;
     },
@@ -203,16 +203,4 @@ export function inlinePlain(s: string): string {
     .replace(/(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])/g, '$1')
     .replace(/<!--.*?-->|<\/?[A-Za-z][^>\n]*>/g, '')
     .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
-}
-
-function pushLines(text: string, start: number, end: number, out: Line[]): void {
-  let at = start;
-  while (at < end) {
-    let nl = text.indexOf('\n', at);
-    if (nl === -1 || nl >= end) nl = end;
-    let lineEnd = nl;
-    if (lineEnd > at && text[lineEnd - 1] === '\r') lineEnd--;
-    out.push({ text: text.slice(at, lineEnd), span: { start: at, end: lineEnd } });
-    at = nl + 1;
-  }
 }
