@@ -11,6 +11,7 @@ import { registerDecisionsView, VIEW_ID } from './views/decisionsTree';
 import { registerLanguageFeatures } from './language';
 import { registerCommands } from './commands';
 import { registerReview } from './review';
+import { registerCodeLinks } from './codelinks';
 import type { Services } from './services';
 
 export interface ExtensionApi {
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   services.language = registerLanguageFeatures(context, services);
   registerCommands(context, services);
   services.review = registerReview(context, services);
+  services.codeLinks = registerCodeLinks(context, services);
 
   workspace.start();
   void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Indexing decision records' }, () => workspace.ready);

@@ -5,6 +5,7 @@ import type { DecisionWorkspace } from './workspace/decisionWorkspace';
 import type { DecisionsTree } from './views/decisionsTree';
 import type { LanguageFeatures } from './language';
 import type { ReviewFeature } from './review';
+import type { CodeLinkFeatures } from './codelinks';
 import type { Prompter } from './commands/prompter';
 
 export interface Services {
@@ -18,6 +19,8 @@ export interface Services {
   language?: LanguageFeatures;
   /** Set once the Architecture Review is registered. */
   review?: ReviewFeature;
+  /** Set once the code ↔ decision links are registered. */
+  codeLinks?: CodeLinkFeatures;
   /** Asks the user (quick input); tests put a scripted one here. Commands fall back to quick input. */
   prompter?: Prompter;
 }

@@ -11,7 +11,7 @@ import { Disposable } from '../platform/lifecycle';
 import { escapeMarkdown } from '../platform/markdownText';
 import { readSettings } from '../platform/settings';
 import type { DecisionWorkspace } from '../workspace/decisionWorkspace';
-import { buildTree, childrenOf, hasSuperseded, STATUS_LABEL, statusDisplay, type Filter, type GroupBy, type TreeNode } from './grouping';
+import { buildTree, childrenOf, hasSuperseded, STATUS_LABEL, statusDisplay, type ContributedNode, type Filter, type GroupBy, type RecordNode, type TreeNode } from './grouping';
 
 export const VIEW_ID = 'adrWorkbench.decisions';
 const GROUP_BY_KEY = 'adrWorkbench.tree.groupBy';
@@ -31,6 +31,14 @@ const STATUS_ICON: Record<Status, [string, string | undefined]> = {
   unknown: ['question', undefined],
 };
 
+/** Another feature's nodes under each record (shown before the records it supersedes). */
+export interface RecordChildren {
+  readonly onDidChange: vscode.Event<void>;
+  /** Called as rows render and expand: keep it cheap (cached). */
+  nodes(node: RecordNode): ContributedNode[];
+  treeItem(node: ContributedNode): vscode.TreeItem;
+}
+
 export class DecisionsTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
@@ -38,6 +46,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
   private filter: Filter = {};
   private roots: TreeNode[] = [];
   private dirty = true;
+  private contributor: RecordChildren | undefined;
 
   constructor(private readonly workspace: DecisionWorkspace, private readonly state: vscode.Memento) {
     super();
@@ -73,7 +82,16 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
     this.updateContext();
   }
 
+  /** Adds another feature's nodes under each record. */
+  setRecordChildren(contributor: RecordChildren): vscode.Disposable {
+    this.contributor = contributor;
+    const sub = contributor.onDidChange(() => this.refresh());
+    this.refresh();
+    return { dispose: () => { sub.dispose(); if (this.contributor === contributor) this.contributor = undefined; } };
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
+    if (node?.kind === 'record' && this.contributor) return [...this.contributor.nodes(node), ...childrenOf(node)];
     if (node) return childrenOf(node);
     this.rebuild();
     return this.roots;
@@ -84,6 +102,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'contributed') return this.contributor?.treeItem(node) ?? new vscode.TreeItem(node.id);
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
@@ -97,7 +116,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
     }
     const r = node.record;
     const index = this.workspace.locate(r.path)?.index;
-    const nested = index ? hasSuperseded(index, r) : false;
+    const nested = (index ? hasSuperseded(index, r) : false) || (this.contributor?.nodes(node).length ?? 0) > 0;
     const item = new vscode.TreeItem(recordLabel(r), nested ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.resourceUri = vscode.Uri.file(r.path);

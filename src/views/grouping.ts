@@ -37,7 +37,15 @@ export interface GroupNode {
   readonly collection?: Collection;
 }
 
-export type TreeNode = RecordNode | GroupNode;
+/** A node another feature hangs under a record (its governed code, say); that feature renders it. */
+export interface ContributedNode {
+  readonly kind: 'contributed';
+  readonly id: string;
+  readonly parent: TreeNode;
+  readonly children: () => TreeNode[];
+}
+
+export type TreeNode = RecordNode | GroupNode | ContributedNode;
 
 export interface FolderInput {
   readonly name: string;
@@ -190,7 +198,7 @@ export function recordNode(index: AdrIndex, record: AdrRecord, parent: TreeNode 
 
 /** Children of any node. */
 export function childrenOf(node: TreeNode): TreeNode[] {
-  return node.kind === 'group' ? node.children() : node.superseded();
+  return node.kind === 'record' ? node.superseded() : node.children();
 }
 
 /** True when a record node has nested children (without building them). */

@@ -13,7 +13,7 @@ describe('Decisions tree grouping', () => {
     index = await AdrIndex.build(fs, '/c');
     folders = [{ name: 'corpora', root: '/c', index }];
   });
-  const labels = (nodes: TreeNode[]) => nodes.map((n) => (n.kind === 'group' ? `${n.label} (${n.count})` : n.record.id));
+  const labels = (nodes: TreeNode[]) => nodes.map((n) => (n.kind === 'group' ? `${n.label} (${n.count})` : n.kind === 'record' ? n.record.id : n.id));
 
   it('groups by status in lifecycle order with counts that add up', () => {
     const { roots, shown, total } = buildTree(folders, 'status', {});
