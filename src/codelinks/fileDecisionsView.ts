@@ -55,7 +55,7 @@ export class FileDecisionsView extends Disposable implements vscode.TreeDataProv
     ] : [];
     this.view.description = doc && doc.uri.scheme === 'file' ? basename(doc.uri.path) : undefined;
     this.view.message = !doc ? 'Open a file to see the decisions that govern it.'
-      : !e ? 'This file is not code of a workspace folder with decisions.'
+      : !e ? 'Decisions govern code files: this one is a record, or outside the workspace.'
       : this.items.length === 0 ? 'No decision governs this file or is named in it.' : undefined;
     this.changed.fire();
   }

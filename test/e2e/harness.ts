@@ -179,9 +179,10 @@ export class Workbench {
     return this.view(viewName).locator('.tree-explorer-viewlet-tree-view > .message');
   }
 
-  /** A button of the side bar's title bar (view actions), by its accessible name. */
+  /** A view action button of the side bar, by its accessible name: in the title bar when the
+   * container shows one view, in the view's own header when it shows several. */
   sideBarAction(name: string): Locator {
-    return this.page.locator(`${SIDEBAR} .title-actions`).getByRole('button', { name, exact: true });
+    return this.page.locator(`${SIDEBAR} .title-actions, ${SIDEBAR} .pane-header .actions`).getByRole('button', { name, exact: true });
   }
 
   /** A status bar item by its id ('<publisher>.<extension>.<item id>' for extensions' items). */
