@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { AnchorUse, ExplainedRecord } from '../core/links';
 import { basename } from '../core/paths';
 import { Disposable } from '../platform/lifecycle';
+import { statusDisplay } from '../views/grouping';
 import type { CodeLinks } from './codeLinks';
 import { anchorRange, OPEN_RECORDS, shortLabel, statusIcon, statusWord } from './present';
 
@@ -78,7 +79,7 @@ export class FileDecisionsView extends Disposable implements vscode.TreeDataProv
     const t = new vscode.TreeItem(shortLabel(record));
     const why = [...patterns.map((p) => `glob ${p}`), ...anchors.map((a) => `line ${a.line + 1}`)];
     t.description = [statusWord(record), ...why, ...(inForce ? [] : ['not in force'])].join(' · ');
-    t.tooltip = `${shortLabel(record)}\n${record.statusText ?? statusWord(record)}${record.date ? ` · ${record.date}` : ''}\n${why.join('\n')}`;
+    t.tooltip = `${shortLabel(record)}\n${statusDisplay(record)}${record.date ? ` · ${record.date}` : ''}\n${why.join('\n')}`;
     t.iconPath = statusIcon(record.status);
     t.resourceUri = vscode.Uri.file(record.path);
     t.contextValue = `adrWorkbench.record.${record.status}`;

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { AdrRecord } from '../core/model';
 import { successorOf } from '../core/links';
 import { escapeMarkdown } from '../platform/markdownText';
+import { statusDisplay } from '../views/grouping';
 import type { DecisionWorkspace } from '../workspace/decisionWorkspace';
 import type { AdrDocuments } from '../language/adrDocuments';
 import type { CodeLinks } from './codeLinks';
@@ -31,7 +32,7 @@ export class AnchorHover implements vscode.HoverProvider {
     } else {
       const record = r.record;
       md.appendMarkdown(`**${escapeMarkdown(shortLabel(record))}**\n\n`);
-      md.appendMarkdown(`$(${statusCodicon(record.status)}) ${escapeMarkdown(record.statusText ?? statusWord(record))}${record.date ? ` · ${record.date}` : ''}\n\n`);
+      md.appendMarkdown(`$(${statusCodicon(record.status)}) ${escapeMarkdown(statusDisplay(record))}${record.date ? ` · ${record.date}` : ''}\n\n`);
       const paragraph = await firstParagraph(record);
       if (paragraph) md.appendMarkdown(`${escapeMarkdown(paragraph)}\n\n`);
       const open = [`[Open decision](${vscode.Uri.file(record.path).toString()})`];

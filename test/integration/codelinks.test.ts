@@ -143,7 +143,7 @@ describe('Code ↔ decision links', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', code(), new vscode.Position(2, 20));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value))).join('\n').replace(/\\(.)/g, '$1');
     assert.match(text, /\*\*ADR-0010 Dispatch with a shell case\*\*/);
-    assert.match(text, /Superseded by \[11\. Dispatch commands in TypeScript\].* · 2024-04-01/);
+    assert.match(text, /Superseded by 11\. Dispatch commands in TypeScript · 2024-04-01/);
     assert.match(text, /Dispatch subcommands with one `case` statement in `adr`\./);
     assert.match(text, /\[Superseded by ADR-0011 Dispatch commands in TypeScript\]\(file:.*0011-dispatch-commands-in-typescript\.md\)/);
   });
