@@ -1,6 +1,6 @@
 /** How code links show records: short labels, status words and icons, the opening excerpt. */
 import * as vscode from 'vscode';
-import type { AdrRecord, Status } from '../core/model';
+import type { AdrRecord } from '../core/model';
 import { decodeText } from '../core/text';
 import type { LocatedAnchor, Resolution } from '../core/links';
 import { STATUS_LABEL } from '../views/grouping';
@@ -17,25 +17,7 @@ export function statusWord(r: AdrRecord): string {
   return STATUS_LABEL[r.status];
 }
 
-const ICON: Record<Status, [string, string | undefined]> = {
-  accepted: ['pass', 'testing.iconPassed'],
-  proposed: ['circle-large-outline', 'charts.yellow'],
-  draft: ['edit', 'charts.yellow'],
-  rejected: ['circle-slash', 'testing.iconFailed'],
-  deprecated: ['archive', 'disabledForeground'],
-  superseded: ['history', 'disabledForeground'],
-  unknown: ['question', undefined],
-};
-
-export function statusIcon(status: Status): vscode.ThemeIcon {
-  const [id, color] = ICON[status];
-  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
-}
-
-/** The codicon name of a status, for `$(name)` in labels. */
-export function statusCodicon(status: Status): string {
-  return ICON[status][0];
-}
+export { statusCodicon, statusIcon } from '../views/statusIcons';
 
 /** The editor range of an anchor. */
 export function anchorRange(a: LocatedAnchor): vscode.Range {

@@ -9,6 +9,7 @@ import { STATUSES } from '../core/model';
 import { decodeText } from '../core/text';
 import { Disposable } from '../platform/lifecycle';
 import { escapeMarkdown } from '../platform/markdownText';
+import { statusCodicon, statusIcon } from './statusIcons';
 import { readSettings } from '../platform/settings';
 import type { DecisionWorkspace } from '../workspace/decisionWorkspace';
 import { buildTree, childrenOf, hasSuperseded, STATUS_LABEL, statusDisplay, type ContributedNode, type Filter, type GroupBy, type RecordNode, type TreeNode } from './grouping';
@@ -21,15 +22,6 @@ export const CONTEXT = {
   group: 'adrWorkbench.group',
 } as const;
 
-const STATUS_ICON: Record<Status, [string, string | undefined]> = {
-  accepted: ['pass', 'testing.iconPassed'],
-  proposed: ['circle-large-outline', 'charts.yellow'],
-  draft: ['edit', 'charts.yellow'],
-  rejected: ['circle-slash', 'testing.iconFailed'],
-  deprecated: ['archive', 'disabledForeground'],
-  superseded: ['history', 'disabledForeground'],
-  unknown: ['question', undefined],
-};
 
 /** Another feature's nodes under each record (shown before the records it supersedes). */
 export interface RecordChildren {
@@ -122,8 +114,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
     item.resourceUri = vscode.Uri.file(r.path);
     item.description = [r.date, r.deciders.slice(0, 3).join(', ')].filter(Boolean).join(' · ');
     const broken = r.problems.some((p) => p.severity !== 'info');
-    const [icon, color] = STATUS_ICON[r.status];
-    item.iconPath = broken ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    item.iconPath = broken ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : statusIcon(r.status);
     item.contextValue = `${CONTEXT.record}.${r.status}`;
     item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [vscode.Uri.file(r.path)] };
     item.accessibilityInformation = { label: `${recordLabel(r)}, ${STATUS_LABEL[r.status]}${r.date ? `, ${r.date}` : ''}` };
@@ -190,8 +181,7 @@ export function recordLabel(r: AdrRecord): string {
 function groupIcon(kind: GroupBy | 'folder', key: string): vscode.ThemeIcon {
   switch (kind) {
     case 'status': {
-      const [icon, color] = STATUS_ICON[key as Status] ?? ['question', undefined];
-      return new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+      return statusIcon(key as Status);
     }
     case 'collection': return new vscode.ThemeIcon('library');
     case 'tag': return new vscode.ThemeIcon('tag');
@@ -203,7 +193,7 @@ function groupIcon(kind: GroupBy | 'folder', key: string): vscode.ThemeIcon {
 async function recordTooltip(r: AdrRecord): Promise<vscode.MarkdownString> {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMarkdown(recordLabel(r))}**\n\n`);
-  md.appendMarkdown(`$(${STATUS_ICON[r.status][0]}) ${escapeMarkdown(statusDisplay(r))}`);
+  md.appendMarkdown(`$(${statusCodicon(r.status)}) ${escapeMarkdown(statusDisplay(r))}`);
   if (r.date) md.appendMarkdown(` · ${r.date}`);
   if (r.deciders.length) md.appendMarkdown(` · ${escapeMarkdown(r.deciders.join(', '))}`);
   md.appendMarkdown('\n\n');
