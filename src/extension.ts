@@ -24,9 +24,10 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   const log = new ExtensionLog();
-  const workspace = new DecisionWorkspace(new NodeFileSystem(), log.for('index'));
+  const fs = new NodeFileSystem();
+  const workspace = new DecisionWorkspace(fs, log.for('index'));
   context.subscriptions.push(log, workspace);
-  const services: Services = { workspace, log, fs: new NodeFileSystem(), clock: systemClock };
+  const services: Services = { workspace, log, fs, clock: systemClock };
 
   const tree = registerDecisionsView(context, workspace);
   services.tree = tree;

@@ -103,4 +103,19 @@ describe('Decisions view', () => {
     assert.equal(await s.tree!.reveal(doc.uri, false), true);
     await until('the selection', () => s.tree!.view.selection.some((n) => (n as RecordNode).record?.number === 4));
   });
+
+  it('takes a burst of hundreds of files (a branch switch) in one go, and their removal', async () => {
+    const uris = Array.from({ length: 400 }, (_, i) => fixture(`doc/adr/${String(100 + i).padStart(4, '0')}-burst-${i}.md`));
+    await Promise.all(uris.map((u, i) => writeText(u, `# ${100 + i}. Burst ${i}\n\nDate: 2026-11-24\n\n## Status\n\nProposed\n`)));
+    try {
+      await until('409 records in the tree', () => {
+        const proposed = s.tree!.getChildren().find((g) => (g as GroupNode).key === 'proposed') as GroupNode | undefined;
+        return proposed?.count === 400;
+      }, 20_000);
+      assert.equal(s.workspace.records().length, 409);
+    } finally {
+      await Promise.all(uris.map((u) => vscode.workspace.fs.delete(u)));
+    }
+    await until('back to nine', () => s.workspace.records().length === 9 && s.tree!.getChildren().length === 1, 20_000);
+  });
 });
