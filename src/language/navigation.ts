@@ -9,7 +9,7 @@ import { BARE_ID } from '../core/parse/relations';
 import { STATUS_LABEL, statusDisplay } from '../views/grouping';
 import { escapeMarkdown } from '../platform/markdownText';
 import { recordLabel } from '../views/decisionsTree';
-import { refAt, resolveRef, uriOf, type AdrDocuments } from './adrDocuments';
+import { refAt, resolveRef, uriOf, type AdrDocuments, type RefAt } from './adrDocuments';
 
 export class AdrCompletion implements vscode.CompletionItemProvider {
   static readonly triggers = ['-', '[', '(', ' '];
@@ -62,16 +62,21 @@ function item(r: AdrRecord, insert: string, range: vscode.Range, i: number, kind
   return c;
 }
 
+/** The record a reference under the cursor names, and the reference. */
+function targetAt(documents: AdrDocuments, document: vscode.TextDocument, position: vscode.Position): { target: AdrRecord; ref: RefAt } | undefined {
+  const open = documents.get(document);
+  const ref = open && refAt(document, open.record, position);
+  const target = ref && resolveRef(open.index, open.record.path, ref.target);
+  return target && ref ? { target, ref } : undefined;
+}
+
 export class AdrHover implements vscode.HoverProvider {
   constructor(private readonly documents: AdrDocuments) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const open = this.documents.get(document);
-    if (!open) return undefined;
-    const ref = refAt(document, open.record, position);
-    if (!ref) return undefined;
-    const target = resolveRef(open.index, open.record.path, ref.target);
-    if (!target) return undefined;
+    const found = targetAt(this.documents, document, position);
+    if (!found) return undefined;
+    const { target, ref } = found;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escapeMarkdown(recordLabel(target))}**\n\n`);
     md.appendMarkdown(escapeMarkdown(`${statusDisplay(target)}${target.date ? ` · ${target.date}` : ''}`));
@@ -85,12 +90,8 @@ export class AdrDefinition implements vscode.DefinitionProvider {
   constructor(private readonly documents: AdrDocuments) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
-    const open = this.documents.get(document);
-    if (!open) return undefined;
-    const ref = refAt(document, open.record, position);
-    const target = ref && resolveRef(open.index, open.record.path, ref.target);
-    if (!target) return undefined;
-    return new vscode.Location(uriOf(target.path), new vscode.Position(0, 0));
+    const found = targetAt(this.documents, document, position);
+    return found && new vscode.Location(uriOf(found.target.path), new vscode.Position(0, 0));
   }
 }
 

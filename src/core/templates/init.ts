@@ -20,6 +20,20 @@ export interface InitRecord {
 
 const MADR_TITLE = 'Use Markdown Architectural Decision Records';
 
+/** The question and the options, shared by every format's first record. */
+function problemAndOptions(bullet: '*' | '-', format: string): string {
+  return '## Context and Problem Statement\n' +
+    '\n' +
+    'We want to record the architecturally significant decisions of this project: what was decided, ' +
+    'which options were considered, and why. Which format should these records follow?\n' +
+    '\n' +
+    '## Considered Options\n' +
+    '\n' +
+    `${bullet} ${format}\n` +
+    `${bullet} Michael Nygard's template (Context, Decision, Consequences)\n` +
+    `${bullet} No fixed format\n`;
+}
+
 const MADR4_INIT =
   '---\n' +
   'status: accepted\n' +
@@ -28,16 +42,7 @@ const MADR4_INIT =
   '\n' +
   '# TITLE\n' +
   '\n' +
-  '## Context and Problem Statement\n' +
-  '\n' +
-  'We want to record the architecturally significant decisions of this project: what was decided, ' +
-  'which options were considered, and why. Which format should these records follow?\n' +
-  '\n' +
-  '## Considered Options\n' +
-  '\n' +
-  '* MADR 4 (Markdown Architectural Decision Records)\n' +
-  "* Michael Nygard's template (Context, Decision, Consequences)\n" +
-  '* No fixed format\n' +
+  problemAndOptions('*', 'MADR 4 (Markdown Architectural Decision Records)') +
   '\n' +
   '## Decision Outcome\n' +
   '\n' +
@@ -60,16 +65,7 @@ const bulletInit = (bullet: '*' | '-', format: string, extra: string): string =>
   `${bullet} Date: DATE\n` +
   extra +
   '\n' +
-  '## Context and Problem Statement\n' +
-  '\n' +
-  'We want to record the architecturally significant decisions of this project: what was decided, ' +
-  'which options were considered, and why. Which format should these records follow?\n' +
-  '\n' +
-  '## Considered Options\n' +
-  '\n' +
-  `${bullet} ${format}\n` +
-  `${bullet} Michael Nygard's template (Context, Decision, Consequences)\n` +
-  `${bullet} No fixed format\n` +
+  problemAndOptions(bullet, format) +
   '\n' +
   '## Decision Outcome\n' +
   '\n' +
