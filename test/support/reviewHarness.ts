@@ -2,6 +2,7 @@
 import { ReviewEngine, type GitOutput, type GitPort, type ReviewOutcome, type ReviewScope } from '../../src/core/review';
 import { NodeGit } from '../../src/platform/git';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
+import { NodeWorkTree } from '../../src/platform/workTree';
 import { TempRepo } from './gitRepo';
 
 /** A `GitPort` that counts (and records) the commands it runs. */
@@ -17,7 +18,7 @@ export class CountingGit implements GitPort {
 
 /** Reviews the repository's folder (a fresh engine unless one is given). */
 export async function review(repo: TempRepo | string, scope?: ReviewScope, engine?: ReviewEngine): Promise<Extract<ReviewOutcome, { kind: 'reviewed' }>> {
-  const e = engine ?? new ReviewEngine(new NodeGit(), new NodeFileSystem());
+  const e = engine ?? new ReviewEngine(new NodeGit(), new NodeFileSystem(), new NodeWorkTree());
   const outcome = await e.review({ folders: [typeof repo === 'string' ? repo : repo.root], trusted: true, ...(scope ? { scope } : {}) });
   if (outcome.kind !== 'reviewed') throw new Error(`review ${outcome.kind}`);
   return outcome;

@@ -12,6 +12,7 @@ import {
 } from '../../core/review';
 import { isoDate } from '../../core/edit/numbering';
 import { NodeGit } from '../../platform/git';
+import { NodeWorkTree } from '../../platform/workTree';
 import { flag, parse, str, UsageError } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
 
@@ -21,7 +22,7 @@ const THRESHOLDS = ['error', 'warning', 'info', 'never'] as const;
 /** Runs the review for the working folder's repository (and repositories nested in it). */
 async function runReview(io: CliIO, scope: ReviewScope): Promise<ReviewOutcome> {
   const extra = io.env.ADRW_EXTRA_FOLDERS ? io.env.ADRW_EXTRA_FOLDERS.split(':').filter(Boolean) : [];
-  const engine = new ReviewEngine(new NodeGit(), io.fs);
+  const engine = new ReviewEngine(new NodeGit(), io.fs, new NodeWorkTree());
   return engine.review({
     folders: [io.cwd],
     scope,
