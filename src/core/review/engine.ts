@@ -73,8 +73,11 @@ export type ReviewOutcome =
   | {
       readonly kind: 'reviewed';
       readonly repositories: readonly RepositoryReview[];
-      /** Folders that are in no repository (or one git refuses), with why. */
-      readonly notRepositories: readonly { readonly folder: string; readonly message: string }[];
+      /**
+       * Folders that are in no repository (or one git refuses), with why. `refused`: a repository is
+       * there but git would not read it (dubious ownership, a broken `.git`): a gate must not pass.
+       */
+      readonly notRepositories: readonly { readonly folder: string; readonly message: string; readonly refused?: boolean }[];
       /** Every finding of every repository. */
       readonly findings: readonly ReviewFinding[];
     };
@@ -106,12 +109,14 @@ export class ReviewEngine {
     if (!request.trusted) return { kind: 'disabled', reason: RESTRICTED_REASON };
     const scope = request.scope ?? { kind: 'working' };
     const repositories: RepositoryReview[] = [];
-    const notRepositories: { folder: string; message: string }[] = [];
+    const notRepositories: { folder: string; message: string; refused?: boolean }[] = [];
     const seen = new Set<string>();
     const visit = async (folder: string, depth: number): Promise<void> => {
       const found = await this.locate(folder);
       if (!found.repository) {
-        if (depth === 0) notRepositories.push({ folder, message: found.problem ? `not reviewed: ${found.problem}` : 'not a git repository: nothing to review' });
+        if (depth === 0) {
+          notRepositories.push(found.problem ? { folder, message: `not reviewed: ${found.problem}`, refused: true } : { folder, message: 'not a git repository: nothing to review' });
+        }
         return;
       }
       if (seen.has(found.repository.root)) return;
