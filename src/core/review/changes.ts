@@ -417,11 +417,12 @@ export class ChangeReader {
     const paths = [...work].filter(([, w]) => w.kind === 'modified' && !w.unread).map(([p]) => p);
     for (let i = 0; i < paths.length; i += 500) {
       const chunk = paths.slice(i, i + 500);
-      const out = await this.git.run(this.repository.root, ['check-attr', '-z', ...ATTRS, '--', ...chunk.map(literalPathspec)]);
+      // check-attr takes paths, not pathspecs: after `--` each is taken as it is.
+      const out = await this.git.run(this.repository.root, ['check-attr', '-z', ...ATTRS, '--', ...chunk]);
       if (out.exitCode !== 0) continue;
       const f = splitNul(out.stdout);
       for (let j = 0; j + 2 < f.length; j += 3) {
-        const [path, attr, value] = [f[j]!.replace(/^:\(literal\)/, ''), f[j + 1]!, f[j + 2]!];
+        const [path, attr, value] = [f[j]!, f[j + 1]!, f[j + 2]!];
         if (attr !== 'filter' || value === 'unspecified' || value === 'unset') continue;
         const w = work.get(path);
         if (w && w.kind === 'modified') work.set(path, { ...w, note: `has filter=${value}: compared as stored on disk, the filter not run` });
