@@ -11,7 +11,7 @@ import { lockFolders, type PlannedMove } from '../core/edit/apply';
 import { findRepoRoot } from '../core/links/ignore';
 import { parseRecord } from '../core/parse/record';
 import { TEMPLATE_KINDS, type TemplateKind } from '../core/templates';
-import { decodeForEdit } from '../core/text';
+import { decodeForEdit, MAX_RECORD_BYTES } from '../core/text';
 import { dirname, isInside, resolve } from '../core/paths';
 import type { ReleaseLock } from '../core/ports';
 import { UserError } from '../core/errors';
@@ -158,6 +158,9 @@ export async function applyConfined(io: CliIO, plan: EditPlan, basis?: ReadonlyM
   return applyPlan(io.fs, plan, { ...(basis ? { basis } : {}), confine: await writeRoots(io) });
 }
 
+/** Parse problems after which an edit would guess or lose data. */
+const REFUSED_PROBLEMS = new Set(['yaml-duplicate-key', 'yaml-too-complex', 'front-matter-too-large']);
+
 /**
  * Records read for editing, and the text each had. The first read locks every collection of the
  * index (in path order, so processes never wait for each other), and the locks are held until the
@@ -176,10 +179,14 @@ export class Reads {
   /** `record` re-read from disk (under the locks) and parsed with its collection's dialect from `index`. */
   async read(record: Pick<AdrRecord, 'path' | 'collection'>, index?: AdrIndex): Promise<RecordText> {
     await this.lock([...(index?.collections.map((c) => c.path) ?? []), record.collection]);
-    const { text, bom } = decodeForEdit(await this.io.fs.readFile(record.path), record.path);
+    const { text, bom } = decodeForEdit(await this.io.fs.readFile(record.path, { maxBytes: MAX_RECORD_BYTES }), record.path);
     this.basis.set(record.path, text);
     const collectionDialect = index?.collection(record.collection)?.dialect;
-    return { record: parseRecord(text, { path: record.path, collection: record.collection, collectionDialect, bom }), text };
+    const parsed = parseRecord(text, { path: record.path, collection: record.collection, collectionDialect, bom });
+    // Problems that make an edit a guess (which of two `status:` keys?) or unsafe: refuse.
+    const refused = parsed.problems.find((p) => REFUSED_PROBLEMS.has(p.code));
+    if (refused) throw new UserError(`${record.path}: ${refused.message.replace(/ \(edits of this record are refused\)$/, '')}; not edited`, record.path);
+    return { record: parsed, text };
   }
 
   /**

@@ -99,7 +99,7 @@ async function applyLocked(fs: FileSystem, plan: EditPlan, options: ApplyOptions
   const writes: { path: string; data: Uint8Array }[] = [];
   for (const [path, edits] of byPath) {
     if (edits.length === 0) continue;
-    const { text, bom } = decodeForEdit(await fs.readFile(path, { maxBytes: MAX_RECORD_BYTES + 1 }), path);
+    const { text, bom } = decodeForEdit(await fs.readFile(path, { maxBytes: MAX_RECORD_BYTES }), path);
     const expected = options.basis?.get(path);
     if (expected !== undefined && expected !== text) {
       throw new UserError(`${path}: changed since it was read; nothing was written`, path);
