@@ -7,7 +7,7 @@ import type { AdrRecord, Collection, CollectionDialect, EditPlan } from '../core
 import { AdrIndex } from '../core/index';
 import { findAdrDirUpwards } from '../core/discovery';
 import { applyPlan, type ApplyResult, type RecordText } from '../core/edit';
-import { lockFolders, type PlannedMove } from '../core/edit/apply';
+import { lockFolders, requireInside, type PlannedMove } from '../core/edit/apply';
 import { findRepoRoot } from '../core/links/ignore';
 import { parseRecord } from '../core/parse/record';
 import { TEMPLATE_KINDS, type TemplateKind } from '../core/templates';
@@ -179,7 +179,12 @@ export class Reads {
   /** `record` re-read from disk (under the locks) and parsed with its collection's dialect from `index`. */
   async read(record: Pick<AdrRecord, 'path' | 'collection'>, index?: AdrIndex): Promise<RecordText> {
     await this.lock([...(index?.collections.map((c) => c.path) ?? []), record.collection]);
-    const { text, bom } = decodeForEdit(await this.io.fs.readFile(record.path, { maxBytes: MAX_RECORD_BYTES }), record.path);
+    const bytes = await this.io.fs.readFile(record.path, { maxBytes: MAX_RECORD_BYTES });
+    const { text, bom } = decodeForEdit(bytes, record.path);
+    // Every record read here is about to be edited: refuse one we may not write now, before a
+    // command (`new -s`) creates anything. applyPlan checks again when it writes.
+    await requireInside(this.io.fs, record.path, await writeRoots(this.io));
+    await (await this.io.fs.stageWrite(record.path, bytes)).discard();
     this.basis.set(record.path, text);
     const collectionDialect = index?.collection(record.collection)?.dialect;
     const parsed = parseRecord(text, { path: record.path, collection: record.collection, collectionDialect, bom });

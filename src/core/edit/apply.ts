@@ -114,7 +114,7 @@ async function applyLocked(fs: FileSystem, plan: EditPlan, options: ApplyOptions
   }
 
   // 2. Check every target before changing any.
-  const roots = options.confine ? await Promise.all(options.confine.map((r) => fs.realPath(normalize(r)))) : undefined;
+  const roots = options.confine;
   const targets = [...writes.map((w) => w.path), ...plan.creates.map((c) => c.path), ...(move ? [move.from, move.to] : [])];
   if (roots) for (const t of targets) await requireInside(fs, t, roots);
   for (const c of plan.creates) {
@@ -156,8 +156,9 @@ async function applyLocked(fs: FileSystem, plan: EditPlan, options: ApplyOptions
   return { written: writes.map((w) => w.path), created };
 }
 
-/** Refuses a target whose real path (symlinks resolved) is outside every root. */
-async function requireInside(fs: FileSystem, path: string, roots: readonly string[]): Promise<void> {
+/** Refuses (a `UserError`) a target whose real path (symlinks resolved) is outside every root. */
+export async function requireInside(fs: FileSystem, path: string, roots: readonly string[]): Promise<void> {
+  roots = await Promise.all(roots.map((r) => fs.realPath(normalize(r))));
   const real = await fs.realPath(path);
   if (roots.some((r) => real === r || isInside(r, real))) return;
   const via = real !== normalize(path) ? `a symlink to ${real}, ` : '';
