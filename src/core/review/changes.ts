@@ -58,8 +58,13 @@ export interface Content {
 export const MAX_UNTRACKED_BYTES = MAX_CONTENT_BYTES;
 /** Work-tree files up to this size are hashed to tell a real change from a touched file. */
 export const MAX_HASH_BYTES = 256 * 1024 * 1024;
-/** Edit distance above which hunks are one whole replacement (Myers' diff is O(N·D)). */
-const MAX_EDIT_LENGTH = 20_000;
+/**
+ * Edit distance (and milliseconds) above which the middle of the file, between its common first and
+ * last lines, is one replacement hunk: Myers' diff is O(N·D), and two unrelated 30,000-line files
+ * would otherwise take minutes.
+ */
+const MAX_EDIT_LENGTH = 1000;
+const MAX_DIFF_MS = 1000;
 /** The review's partial-clone message. */
 export const NOT_IN_PARTIAL_CLONE = 'not available in this partial clone (the review never fetches)';
 
@@ -456,8 +461,8 @@ export class ChangeReader {
 
 /** Unified hunks (3 lines of context, as git prints them) between two texts; `\r` before a newline ignored. */
 export function diffHunks(a: string, b: string): Hunk[] {
-  const patch = structuredPatch('a', 'b', a, b, '', '', { context: 3, stripTrailingCr: true, maxEditLength: MAX_EDIT_LENGTH });
-  if (!patch) return [wholeHunk(a, b)];
+  const patch = structuredPatch('a', 'b', a, b, '', '', { context: 3, stripTrailingCr: true, maxEditLength: MAX_EDIT_LENGTH, timeout: MAX_DIFF_MS });
+  if (!patch) return [middleHunk(a, b)];
   return patch.hunks.map((h) => {
     const oldStart = h.oldLines === 0 ? 0 : h.oldStart;
     const newStart = h.newLines === 0 ? 0 : h.newStart;
@@ -466,7 +471,8 @@ export function diffHunks(a: string, b: string): Hunk[] {
   });
 }
 
-function wholeHunk(a: string, b: string): Hunk {
+/** One hunk replacing everything between the lines both texts start and end with (plus 3 lines of context). */
+function middleHunk(a: string, b: string): Hunk {
   const lines = (t: string) => {
     const l = t.split('\n').map((x) => x.replace(/\r$/, ''));
     if (l[l.length - 1] === '') l.pop();
@@ -474,10 +480,26 @@ function wholeHunk(a: string, b: string): Hunk {
   };
   const old = lines(a);
   const now = lines(b);
+  let head = 0;
+  while (head < old.length && head < now.length && old[head] === now[head]) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < now.length - head && old[old.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
+  const before = Math.min(3, head);
+  const after = Math.min(3, tail);
+  const from = head - before;
+  const oldLines = old.length - tail + after - from;
+  const newLines = now.length - tail + after - from;
+  const oldStart = oldLines === 0 ? from : from + 1;
+  const newStart = newLines === 0 ? from : from + 1;
   return {
-    oldStart: old.length ? 1 : 0, oldLines: old.length, newStart: now.length ? 1 : 0, newLines: now.length,
-    header: `@@ -${old.length ? 1 : 0},${old.length} +${now.length ? 1 : 0},${now.length} @@`,
-    lines: [...old.map((l) => `-${l}`), ...now.map((l) => `+${l}`)],
+    oldStart, oldLines, newStart, newLines,
+    header: `@@ -${oldStart},${oldLines} +${newStart},${newLines} @@`,
+    lines: [
+      ...old.slice(from, head).map((l) => ` ${l}`),
+      ...old.slice(head, old.length - tail).map((l) => `-${l}`),
+      ...now.slice(head, now.length - tail).map((l) => `+${l}`),
+      ...old.slice(old.length - tail, old.length - tail + after).map((l) => ` ${l}`),
+    ],
   };
 }
 
