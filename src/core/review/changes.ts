@@ -24,7 +24,7 @@ import { join } from '../paths';
 import type { FileSystem } from '../ports';
 import { mapLimit } from '../index/limit';
 import { parseRaw, type Hunk, type RawEntry } from './diffParse';
-import { gitOk, literalPathspec, splitNul, type GitPort } from './git';
+import { canFeed, gitOk, literalPathspec, splitNul, type GitPort } from './git';
 import { EMPTY_TREE, mergeBase } from './repository';
 import type { ChangeBase, ChangedFile, ChangeStatus, RepositoryInfo, ReviewScope } from './types';
 import { MAX_CONTENT_BYTES, unreadReason, type WorkStat, type WorkTreePort, type WorkTreeView } from './worktree';
@@ -206,11 +206,12 @@ export class ChangeReader {
         if (e.stage !== 0) unmerged.add(e.path);
         return e.stage === 0 && e.mode !== '160000' && e.tag !== 'S' && e.tag === e.tag.toUpperCase();
       });
-      const states = await mapLimit(stage0, 32, (e) => this.workState(e, indexStat));
+      const fresh = new Set<string>();
+      const states = await mapLimit(stage0, 32, (e) => this.workState(e, indexStat, fresh));
       stage0.forEach((e, i) => {
         if (states[i]!.kind !== 'clean') work.set(e.path, states[i]!);
       });
-      await this.noteFilters(work);
+      await this.noteFilters(work, fresh);
     }
 
     const listed = new Map<string, Listed>();
@@ -280,8 +281,9 @@ export class ChangeReader {
       add({ path: p, status: 'untracked', worktree: true, fingerprint: `?\0${p}\0${wanted(p) ? statKey(untrackedStats[i]) : ''}` });
     });
 
-    // Hunks, for the files some rule reads.
+    // Hunks, for the files some rule reads: their blobs first, in two processes for all of them.
     this.listed = listed;
+    await this.prefetch([...listed.values()].filter((l) => wanted(l.path, l.oldPath)).flatMap((l) => [l.oldBlob, l.newBlob]));
     const nextHunks = new Map<string, { hunks: readonly Hunk[]; binary: boolean }>();
     const files = await mapLimit([...listed.values()], 16, async (l): Promise<ChangedFile> => {
       const file = fileOf(l, [], false);
@@ -306,11 +308,69 @@ export class ChangeReader {
   blob(sha: string): Promise<BlobResult> {
     let result = this.blobs.get(sha);
     if (!result) {
-      if (this.blobs.size > 500) this.blobs.clear();
+      if (this.blobs.size > 2000) this.blobs.clear();
       result = this.readBlob(sha);
       this.blobs.set(sha, result);
     }
     return result;
+  }
+
+  /**
+   * Reads many blobs at once when the port can feed standard input: `cat-file --batch-check` for their
+   * sizes (and which are missing: a partial clone, the fetch refused), then `cat-file --batch` for the
+   * ones under the cap. Blobs it could not settle are left to `blob()`, one process each.
+   */
+  private async prefetch(shas: readonly (string | undefined)[]): Promise<void> {
+    const git = this.git;
+    const todo = [...new Set(shas)].filter((s): s is string => s !== undefined && /^[0-9a-f]{40,64}$/.test(s) && !this.blobs.has(s));
+    if (!canFeed(git) || todo.length < 2) return;
+    const root = this.repository.root;
+    let check;
+    try {
+      check = await git.runInput(root, ['cat-file', '--batch-check'], `${todo.join('\n')}\n`, 1 << 24);
+    } catch {
+      return;
+    }
+    if (check.exitCode !== 0) return;
+    const small: { sha: string; size: number }[] = [];
+    const asked = new Set(todo);
+    for (const line of decoder.decode(check.stdout).split('\n')) {
+      const [sha = '', type = '', size = ''] = line.split(' ');
+      if (!asked.has(sha)) continue;
+      if (type === 'missing') this.blobs.set(sha, Promise.resolve({ unread: missingReason(check.stderr || 'could not fetch') }));
+      else if (type !== 'blob') continue;
+      else if (Number(size) > MAX_CONTENT_BYTES) this.blobs.set(sha, Promise.resolve({ unread: `larger than ${MAX_CONTENT_BYTES} bytes (${size}): not read` }));
+      else small.push({ sha, size: Number(size) });
+    }
+    // Batches of at most 32 MiB of content.
+    for (let i = 0; i < small.length;) {
+      const batch: typeof small = [];
+      let total = 0;
+      while (i < small.length && (batch.length === 0 || total + small[i]!.size <= 32 << 20)) {
+        total += small[i]!.size;
+        batch.push(small[i++]!);
+      }
+      let out;
+      try {
+        out = await git.runInput(root, ['cat-file', '--batch'], `${batch.map((b) => b.sha).join('\n')}\n`, total + batch.length * 200 + 1024);
+      } catch {
+        continue;
+      }
+      if (out.exitCode !== 0) continue;
+      const bytes = out.stdout;
+      let pos = 0;
+      while (pos < bytes.length) {
+        const nl = bytes.indexOf(10, pos);
+        if (nl < 0) break;
+        const [sha = '', type = '', size = ''] = decoder.decode(bytes.subarray(pos, nl)).split(' ');
+        pos = nl + 1;
+        if (type !== 'blob') continue;
+        const n = Number(size);
+        const text = decoder.decode(bytes.subarray(pos, pos + n));
+        pos += n + 1;
+        this.blobs.set(sha, Promise.resolve({ text, binary: text.slice(0, 8000).includes('\0') }));
+      }
+    }
   }
 
   private async readBlob(sha: string): Promise<BlobResult> {
@@ -370,25 +430,30 @@ export class ChangeReader {
   }
 
   /** Compares one index entry with the work tree, without git. */
-  private async workState(e: IndexEntry, indexStat: WorkStat | undefined): Promise<WorkState> {
+  private async workState(e: IndexEntry, indexStat: WorkStat | undefined, fresh: Set<string>): Promise<WorkState> {
+    const symlinkEntry = e.mode === '120000';
+    const racy = indexStat !== undefined && (e.mtimeSec > indexStat.mtimeSec || (e.mtimeSec === indexStat.mtimeSec && e.mtimeNsec >= indexStat.mtimeNsec));
+    // Git's own test: size, times and inode as recorded in the index (and not racily clean). A match
+    // means unchanged and nothing is read, so the folders on the way need no check for it.
+    const sameTime = (a: number, an: number, b: number, bn: number) => a === b && (bn === 0 || an === bn);
+    const quick = await this.view.quickStat(e.path);
+    if (!racy && quick && quick.kind === (symlinkEntry ? 'symlink' : 'file') && quick.size === e.size && sameTime(quick.mtimeSec, quick.mtimeNsec, e.mtimeSec, e.mtimeNsec)
+      && sameTime(quick.ctimeSec, quick.ctimeNsec, e.ctimeSec, e.ctimeNsec) && (e.ino === 0 || quick.ino === e.ino)) {
+      return { kind: 'clean' };
+    }
+    // Compared before with exactly this stat data (size, times to the nanosecond, inode): the same answer.
+    const known = this.hashes.get(e.path);
+    if (quick && known && known.key === `${e.sha}\0${statKey(quick)}`) return known.state;
     const st = await this.view.lstat(e.path);
     if (!st || st.kind === 'directory') {
       this.hashes.delete(e.path);
       return { kind: 'deleted' };
     }
     const key = statKey(st);
-    const known = this.hashes.get(e.path);
-    const symlinkEntry = e.mode === '120000';
-    const racy = indexStat !== undefined && (e.mtimeSec > indexStat.mtimeSec || (e.mtimeSec === indexStat.mtimeSec && e.mtimeNsec >= indexStat.mtimeNsec));
-    // Git's own test: size and modification time as recorded in the index (and not racily clean).
-    const sameTime = (a: number, an: number, b: number, bn: number) => a === b && (bn === 0 || an === bn);
-    if (!racy && st.kind === (symlinkEntry ? 'symlink' : 'file') && st.size === e.size && sameTime(st.mtimeSec, st.mtimeNsec, e.mtimeSec, e.mtimeNsec)
-      && sameTime(st.ctimeSec, st.ctimeNsec, e.ctimeSec, e.ctimeNsec) && (e.ino === 0 || st.ino === e.ino)) {
-      return { kind: 'clean' };
-    }
     if (known && known.key === `${e.sha}\0${key}`) return known.state;
     const state = await this.compare(e, st);
     this.hashes.set(e.path, { key: `${e.sha}\0${key}`, state });
+    fresh.add(e.path);
     return state;
   }
 
@@ -417,9 +482,12 @@ export class ChangeReader {
     return { kind: 'modified', id };
   }
 
-  /** Marks changed files whose attributes name a filter: compared as bytes, the filter never run. */
-  private async noteFilters(work: Map<string, WorkState>): Promise<void> {
-    const paths = [...work].filter(([, w]) => w.kind === 'modified' && !w.unread).map(([p]) => p);
+  /**
+   * Marks changed files whose attributes name a filter: compared as bytes, the filter never run.
+   * Only files compared in this read are asked about (the note is kept with the comparison).
+   */
+  private async noteFilters(work: Map<string, WorkState>, fresh: ReadonlySet<string>): Promise<void> {
+    const paths = [...work].filter(([p, w]) => fresh.has(p) && w.kind === 'modified' && !w.unread).map(([p]) => p);
     for (let i = 0; i < paths.length; i += 500) {
       const chunk = paths.slice(i, i + 500);
       // check-attr takes paths, not pathspecs: after `--` each is taken as it is.
@@ -430,7 +498,12 @@ export class ChangeReader {
         const [path, attr, value] = [f[j]!, f[j + 1]!, f[j + 2]!];
         if (attr !== 'filter' || value === 'unspecified' || value === 'unset') continue;
         const w = work.get(path);
-        if (w && w.kind === 'modified') work.set(path, { ...w, note: `has filter=${value}: compared as stored on disk, the filter not run` });
+        if (w && w.kind === 'modified') {
+          const noted: WorkState = { ...w, note: `has filter=${value}: compared as stored on disk, the filter not run` };
+          work.set(path, noted);
+          const h = this.hashes.get(path);
+          if (h) this.hashes.set(path, { key: h.key, state: noted });
+        }
       }
     }
   }
