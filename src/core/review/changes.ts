@@ -144,9 +144,14 @@ interface Listed {
   readonly worktree: boolean;
   /** Why the new side is not read (known when listing). */
   readonly unread?: string;
+  /** The old side is a symbolic link (mode 120000): its blob is a target path, not content. */
+  readonly oldLink?: boolean;
   readonly note?: string;
   readonly fingerprint: string;
 }
+
+const LINK = '120000';
+const COMMITTED_LINK = 'a symbolic link (as staged or committed): not followed, not read';
 
 interface BlobResult { readonly text?: string; readonly unread?: string; readonly binary?: boolean }
 
@@ -222,13 +227,18 @@ export class ChangeReader {
       const w = work.get(e.path);
       const status = STATUS[e.status] ?? 'modified';
       const oldBlob = ZERO.test(e.srcSha) ? undefined : e.srcSha;
-      const base = { path: e.path, ...(e.oldPath !== undefined ? { oldPath: e.oldPath } : {}), ...(oldBlob ? { oldBlob } : {}) };
+      const base = {
+        path: e.path, ...(e.oldPath !== undefined ? { oldPath: e.oldPath } : {}), ...(oldBlob ? { oldBlob } : {}), ...(e.srcMode === LINK ? { oldLink: true } : {}),
+      };
       if (e.status === 'U' || unmerged.has(e.path)) {
         if (!staged) add({ ...base, status: 'unmerged', worktree: true, fingerprint: `U\0${e.path}\0${(await this.view.lstat(e.path).then(statKey))}` });
         continue;
       }
       if (staged || !w) {
-        add({ ...base, status, ...(ZERO.test(e.dstSha) || e.status === 'D' ? {} : { newBlob: e.dstSha }), worktree: false, fingerprint: e.meta });
+        add({
+          ...base, status, ...(ZERO.test(e.dstSha) || e.status === 'D' ? {} : { newBlob: e.dstSha }), worktree: false, fingerprint: e.meta,
+          ...(e.dstMode === LINK && e.status !== 'D' ? { unread: COMMITTED_LINK } : {}),
+        });
         continue;
       }
       if (w.kind === 'clean') continue; // never stored
@@ -258,7 +268,7 @@ export class ChangeReader {
           continue;
         }
         add({
-          path, status: w.kind === 'type-changed' ? 'type-changed' : 'modified', ...(oldBlob ? { oldBlob } : {}), worktree: true,
+          path, status: w.kind === 'type-changed' ? 'type-changed' : 'modified', ...(oldBlob ? { oldBlob } : {}), ...(ie?.mode === LINK ? { oldLink: true } : {}), worktree: true,
           ...(w.unread ? { unread: w.unread } : {}), ...(w.kind === 'modified' && w.note ? { note: w.note } : {}),
           fingerprint: `M\0${path}\0${oldBlob ?? ''}\0${w.id}`,
         });
@@ -387,6 +397,7 @@ export class ChangeReader {
   /** The file's text before the change (undefined for new files), or why it was not read. */
   async beforeContent(file: ChangedFile): Promise<Content> {
     if (!file.oldBlob) return { text: undefined };
+    if (this.listed.get(file.path)?.oldLink) return { text: undefined, unread: 'a symbolic link before the change: not read' };
     const r = await this.blob(file.oldBlob);
     if (r.unread) this.unread.set(file.oldPath ?? file.path, `${r.unread} (the version before)`);
     return r.unread ? { text: undefined, unread: r.unread } : { text: r.text };
@@ -397,6 +408,10 @@ export class ChangeReader {
     if (file.status === 'deleted') return { text: undefined };
     const l = this.listed.get(file.path);
     const newBlob = l ? l.newBlob : this.scope.kind === 'staged' ? file.newBlob : undefined;
+    if (l?.unread && !l.worktree) {
+      this.unread.set(file.path, l.unread);
+      return { text: undefined, unread: l.unread };
+    }
     if (newBlob) {
       const r = await this.blob(newBlob);
       if (r.unread) this.unread.set(file.path, r.unread);
