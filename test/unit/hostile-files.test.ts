@@ -176,6 +176,15 @@ describe('hostile files (real temporary folders)', function () {
       });
     }
 
+    it('.adr-dir in a sub-folder may name a folder elsewhere in the same repository', async () => {
+      mkdirSync(`${w.repo}/services/pay`, { recursive: true });
+      writeFileSync(`${w.repo}/services/pay/.adr-dir`, '../../doc/adr\n');
+      const r = await cli(new NodeFileSystem(), `${w.repo}/services/pay`, ['new', 'Shared log']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.trim(), '../../doc/adr/0001-shared-log.md');
+      w.untouched(r);
+    });
+
     it('--collection names a folder outside explicitly: then it is written', async () => {
       mkdirSync(`${w.base}/elsewhere`);
       const r = await w.run('new', '--collection', `${w.base}/elsewhere`, 'On purpose');
