@@ -97,6 +97,9 @@ export class NodeFileSystem implements FileSystem {
         const { bytesRead: n } = await readCb(fd, buffer, length, buffer.length - length, null);
         if (n === 0) break;
         length += n;
+        // A regular file's size is known: stop there (as fs.readFile does) without one more read.
+        // Size 0 (procfs-like files) reads to the end, within the cap.
+        if (st.size > 0 && length >= st.size) break;
       }
       if (length > cap) throw tooLarge(path, cap);
       return buffer.subarray(0, length);
