@@ -8,8 +8,12 @@ import type { CliIO } from './io';
 
 /** Every collection from the working folder down. */
 export async function loadIndex(io: CliIO): Promise<AdrIndex> {
-  const extra = io.env.ADRW_EXTRA_FOLDERS ? io.env.ADRW_EXTRA_FOLDERS.split(':').filter(Boolean) : [];
-  return AdrIndex.build(io.fs, io.cwd, { extraFolders: extra });
+  return AdrIndex.build(io.fs, io.cwd, { extraFolders: extraFolders(io) });
+}
+
+/** Folders named in ADRW_EXTRA_FOLDERS (`:`-separated), collections whatever they hold. */
+export function extraFolders(io: CliIO): string[] {
+  return io.env.ADRW_EXTRA_FOLDERS ? io.env.ADRW_EXTRA_FOLDERS.split(':').filter(Boolean) : [];
 }
 
 /**

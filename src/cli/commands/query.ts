@@ -2,11 +2,11 @@
 import type { AdrRecord, Status } from '../../core/model';
 import { STATUSES } from '../../core/model';
 import type { AdrIndex } from '../../core/index';
-import { findAdrDirUpwards } from '../../core/discovery';
+import { discoverCollections, findAdrDirUpwards, listRecordFiles } from '../../core/discovery';
 import { flag, parse, strs, UsageError } from '../args';
-import { EXIT_OK, type CliIO } from '../io';
-import { loadForRefs, loadIndex, rel, requireRecord } from '../workspace';
-import { adrToolsEntries } from './generate';
+import { AdrToolsError, EXIT_OK, type CliIO } from '../io';
+import { extraFolders, loadForRefs, loadIndex, rel, requireRecord } from '../workspace';
+import { adrToolsFolder, adrToolsNames } from './generate';
 import { join } from '../../core/paths';
 
 export async function listCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -17,14 +17,18 @@ export async function listCommand(args: readonly string[], io: CliIO): Promise<n
   const filtered = statuses.length > 0 || tags.length > 0;
 
   if (!flag(p, 'json') && !filtered) {
-    // adr-tools: the numbered records of the one ADR folder, as paths relative to here.
+    // adr-tools: the numbered records of the one ADR folder, as paths relative to here: a listing.
     const loc = await findAdrDirUpwards(io.fs, io.cwd);
     if (loc.found !== 'default') {
-      const entries = await adrToolsEntries(io);
-      const names = entries.map((e) => e.fileName).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const n of names) io.stdout(`${rel(io, join(loc.path, n))}\n`);
+      const dir = await adrToolsFolder(io);
+      for (const n of await adrToolsNames(io, dir)) io.stdout(`${rel(io, join(dir, n))}\n`);
       return EXIT_OK;
     }
+    // No adr-tools folder: every collection's record files from here down; still nothing is read.
+    const collections = await discoverCollections(io.fs, io.cwd, { extraFolders: extraFolders(io) });
+    if (collections.length === 0) throw new AdrToolsError(`The ${rel(io, loc.path)} directory does not exist`);
+    for (const c of collections) for (const f of await listRecordFiles(io.fs, c)) io.stdout(`${rel(io, f)}\n`);
+    return EXIT_OK;
   }
   const index = await loadIndex(io);
   const records = index.records().filter((r) =>

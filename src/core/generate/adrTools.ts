@@ -96,3 +96,44 @@ export function generateGraph(entries: readonly TocEntry[], options: GraphOption
   lines.push('}');
   return lines.join('\n') + '\n';
 }
+
+/**
+ * The same two reports for any collection, from what the index reads of each record (its title and
+ * relations) instead of adr-tools' line rules: MADR, log4brains and other collections get the TOC
+ * and graph adr-tools would draw if it could read them.
+ */
+export interface ReportRecord {
+  readonly fileName: string;
+  readonly title: string;
+  /** Graph node id (`_7`): the record number, else its position in the list. */
+  readonly id: string;
+  /** Relations the record states itself, by verb as written, to other listed records' ids. */
+  readonly links: readonly { readonly verb: string; readonly target: string }[];
+}
+
+/** `generate toc` over `records` (already in list order). */
+export function renderToc(records: readonly Pick<ReportRecord, 'fileName' | 'title'>[], options: TocOptions = {}): string {
+  let out = '# Architecture Decision Records\n\n';
+  if (options.intro !== undefined) out += ensureNewline(options.intro) + '\n';
+  for (const r of records) out += `* [${r.title}](${options.prefix ?? ''}${r.fileName})\n`;
+  if (options.outro !== undefined) out += '\n' + ensureNewline(options.outro);
+  return out;
+}
+
+/** `generate graph` over `records` (in list order): consecutive records joined by dotted edges. */
+export function renderGraph(records: readonly ReportRecord[], options: GraphOptions = {}): string {
+  const prefix = options.prefix ?? '';
+  const ext = options.extension ?? '.html';
+  const quote = (s: string) => s.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  const lines = ['digraph {', '  node [shape=plaintext];', '  subgraph {'];
+  records.forEach((r, i) => {
+    lines.push(`    _${r.id} [label="${quote(r.title)}"; URL="${quote(prefix + r.fileName.replace(/\.md$/, '') + ext)}"];`);
+    if (i > 0) lines.push(`    _${records[i - 1]!.id} -> _${r.id} [style="dotted", weight=1];`);
+  });
+  lines.push('  }');
+  for (const r of records) {
+    for (const l of r.links) if (!/ by$/i.test(l.verb)) lines.push(`  _${r.id} -> _${l.target} [label="${quote(l.verb)}", weight=0]`);
+  }
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}

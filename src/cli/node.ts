@@ -1,0 +1,45 @@
+/**
+ * The CLI on Node: the `CliIO` over the real disk, streams and editor, and the entry each command
+ * bundle (dist/cli/<module>.js) runs when the binary loads it.
+ */
+import { spawn } from 'node:child_process';
+import { systemClock } from '../core/ports';
+import { toPosix } from '../core/paths';
+import { NodeFileSystem } from '../platform/nodeFileSystem';
+import type { CliIO } from './io';
+import { dispatch, type CommandFn } from './dispatch';
+
+export function nodeIO(): CliIO {
+  return {
+    cwd: toPosix(process.cwd()),
+    env: process.env,
+    fs: new NodeFileSystem(),
+    clock: systemClock,
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    runEditor: (command, file) =>
+      new Promise((resolvePromise, reject) => {
+        // Like adr-tools' `$VISUAL "$file"`: the command may carry its own arguments.
+        const child = process.platform === 'win32'
+          ? spawn(`${command} "${file}"`, { shell: true, stdio: 'inherit' })
+          : spawn('/bin/sh', ['-c', `${command} "$1"`, 'sh', file], { stdio: 'inherit' });
+        child.on('error', reject);
+        child.on('exit', () => resolvePromise());
+      }),
+  };
+}
+
+/** A bug, not a user error: one line (the stack only with ADRW_DEBUG=1), exit 70. */
+export function internalError(e: unknown): void {
+  const detail = process.env.ADRW_DEBUG && e instanceof Error ? e.stack ?? e.message : e instanceof Error ? e.message : String(e);
+  process.stderr.write(`adr-workbench: internal error: ${detail.split('\n')[0]}${process.env.ADRW_DEBUG ? `\n${detail}` : ''}\n`);
+  process.exitCode = 70;
+}
+
+/** Runs the command line of this process with the functions of one command module. */
+export function runNode(mod: Record<string, unknown>): void {
+  dispatch(process.argv.slice(2), nodeIO(), async (c) => mod[c.fn] as CommandFn).then(
+    (code) => { process.exitCode = code; },
+    internalError,
+  );
+}
