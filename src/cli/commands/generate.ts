@@ -7,11 +7,11 @@
 import { basename, join, resolve } from '../../core/paths';
 import { decodeText } from '../../core/text';
 import { adrListOrder, generateGraph, generateToc, renderGraph, renderToc, type ReportRecord, type TocEntry } from '../../core/generate/adrTools';
-import { findAdrDirUpwards } from '../../core/discovery';
+import { discoverCollections, findAdrDirUpwards } from '../../core/discovery';
 import type { Collection } from '../../core/model';
 import { parse, str, UsageError } from '../args';
 import { AdrToolsError, EXIT_OK, type CliIO } from '../io';
-import { rel } from '../workspace';
+import { extraFolders, rel } from '../workspace';
 import { chooseCollection } from '../authoring';
 
 const TOC_OPTIONS = { intro: { type: 'string', short: 'i' }, outro: { type: 'string', short: 'o' }, prefix: { type: 'string', short: 'p' }, collection: { type: 'string' } } as const;
@@ -55,6 +55,8 @@ async function reportSource(io: CliIO, collection: string | undefined): Promise<
   if (collection === undefined) {
     const loc = await findAdrDirUpwards(io.fs, io.cwd);
     if (loc.found !== 'default') return { adrTools: true, folder: await adrToolsFolder(io) };
+    // Nothing to report on at all: adr-tools' words.
+    if ((await discoverCollections(io.fs, io.cwd, { extraFolders: extraFolders(io) })).length === 0) await adrToolsFolder(io);
   }
   const target = await chooseCollection(io, 'generate', { ...(collection !== undefined ? { collection } : {}), createDefault: false });
   if (target.adrTools && target.collection.dialect === 'adr-tools') return { adrTools: true, folder: target.collection.path };

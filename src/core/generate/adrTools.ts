@@ -14,6 +14,8 @@ export interface TocEntry {
   readonly fileName: string;
   /** The record's full text (only the first line and the Status section are read). */
   readonly text: string;
+  /** The record's status as written, for lists that show one (`--status`). */
+  readonly status?: string;
 }
 
 /** The order and selection of `adr list`: numbered Markdown file names, sorted byte-wise. */
@@ -35,14 +37,21 @@ export interface TocOptions {
   readonly intro?: string;
   readonly outro?: string;
   readonly prefix?: string;
+  /** Each line followed by `: STATUS` (adr-tools' `generate toc -s` format) where an entry has one. */
+  readonly status?: boolean;
 }
 
 export function generateToc(entries: readonly TocEntry[], options: TocOptions = {}): string {
   let out = '# Architecture Decision Records\n\n';
   if (options.intro !== undefined) out += ensureNewline(options.intro) + '\n';
-  for (const e of adrListOrder(entries)) out += `* [${adrToolsTitle(e.text)}](${options.prefix ?? ''}${e.fileName})\n`;
+  for (const e of adrListOrder(entries)) out += `* [${adrToolsTitle(e.text)}](${options.prefix ?? ''}${e.fileName})${statusSuffix(e, options.status, ': ')}\n`;
   if (options.outro !== undefined) out += '\n' + ensureNewline(options.outro);
   return out;
+}
+
+/** `SEP + status` when statuses are shown and the entry has one, else nothing. */
+export function statusSuffix(e: Pick<TocEntry, 'status'>, show: boolean | undefined, sep: string, close = ''): string {
+  return show && e.status ? `${sep}${e.status}${close}` : '';
 }
 
 function ensureNewline(s: string): string {
