@@ -1,8 +1,9 @@
 /**
  * The `adr-workbench` binary (dist/cli.js; main.ts is the same CLI as one program). It stays small: help and `--version` come from the command
  * table alone; any other command loads just its own bundle (dist/cli/<module>.js, see
- * scripts/build.mjs), with Node's compile cache where Node has one. A closed output pipe
- * (`adrw list | head -1`) ends the process quietly.
+ * scripts/build.mjs), with Node's compile cache where Node has one. Output is written with
+ * `fs.writeSync` (output.ts): no stream is set up, and a closed output pipe (`adrw list | head -1`)
+ * ends the process quietly.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -10,15 +11,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { preflight } from './dispatch';
-
-function onStreamError(e: NodeJS.ErrnoException): void {
-  if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-  try {
-    process.stderr.write(`adr-workbench: cannot write output: ${e.message.split('\n')[0]}\n`);
-  } finally {
-    process.exit(74);
-  }
-}
+import { writeAll } from './output';
 
 /**
  * Loads a command bundle with V8's code cache, so that its code is compiled once, not at every run:
@@ -68,12 +61,10 @@ function loadBundle(file: string): void {
 }
 
 function main(): void {
-  process.stdout.on('error', onStreamError);
-  process.stderr.on('error', onStreamError);
   const pre = preflight(process.argv.slice(2), process.env);
   if (!('command' in pre)) {
-    if (pre.stdout) process.stdout.write(pre.stdout);
-    if (pre.stderr) process.stderr.write(pre.stderr);
+    if (pre.stdout) writeAll(1, pre.stdout);
+    if (pre.stderr) writeAll(2, pre.stderr);
     process.exitCode = pre.code;
     return;
   }

@@ -11,6 +11,5 @@ import { runCli } from './run';
 export { runCli } from './run';
 
 if (require.main === module) {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); });
   runCli(process.argv.slice(2), nodeIO()).then((code) => { process.exitCode = code; }, internalError);
 }

@@ -2,11 +2,12 @@
  * The CLI on Node: the `CliIO` over the real disk, streams and editor, and the entry each command
  * bundle (dist/cli/<module>.js) runs when the binary loads it.
  */
-import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { systemClock } from '../core/ports';
 import { toPosix } from '../core/paths';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
 import type { CliIO } from './io';
+import { writeAll } from './output';
 import { dispatch, type CommandFn } from './dispatch';
 
 export function nodeIO(): CliIO {
@@ -15,24 +16,28 @@ export function nodeIO(): CliIO {
     env: process.env,
     fs: new NodeFileSystem(),
     clock: systemClock,
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    runEditor: (command, file) =>
-      new Promise((resolvePromise, reject) => {
+    stdout: (t) => writeAll(1, t),
+    stderr: (t) => writeAll(2, t),
+    runEditor: (command, file) => {
+      // Loaded only when an editor runs: child_process is a good part of Node's own start-up cost.
+      // (A require, not import(): bundles run in vm.Script, which has no dynamic import.)
+      const { spawn } = createRequire(__filename)('node:child_process') as typeof import('node:child_process');
+      return new Promise((resolvePromise, reject) => {
         // Like adr-tools' `$VISUAL "$file"`: the command may carry its own arguments.
         const child = process.platform === 'win32'
           ? spawn(`${command} "${file}"`, { shell: true, stdio: 'inherit' })
           : spawn('/bin/sh', ['-c', `${command} "$1"`, 'sh', file], { stdio: 'inherit' });
         child.on('error', reject);
         child.on('exit', () => resolvePromise());
-      }),
+      });
+    },
   };
 }
 
 /** A bug, not a user error: one line (the stack only with ADRW_DEBUG=1), exit 70. */
 export function internalError(e: unknown): void {
   const detail = process.env.ADRW_DEBUG && e instanceof Error ? e.stack ?? e.message : e instanceof Error ? e.message : String(e);
-  process.stderr.write(`adr-workbench: internal error: ${detail.split('\n')[0]}${process.env.ADRW_DEBUG ? `\n${detail}` : ''}\n`);
+  writeAll(2, `adr-workbench: internal error: ${detail.split('\n')[0]}${process.env.ADRW_DEBUG ? `\n${detail}` : ''}\n`);
   process.exitCode = 70;
 }
 

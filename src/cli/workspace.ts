@@ -2,7 +2,6 @@
 import type { AdrRecord } from '../core/model';
 import { AdrIndex } from '../core/index';
 import { findAdrDirUpwards } from '../core/discovery';
-import { relative } from '../core/paths';
 import { UserError } from '../core/errors';
 import type { CliIO } from './io';
 
@@ -35,7 +34,4 @@ export function requireRecord(index: AdrIndex, ref: string, collection?: string)
   return r;
 }
 
-/** A path as the user should see it: relative to the working folder. */
-export function rel(io: CliIO, path: string): string {
-  return relative(io.cwd, path) || '.';
-}
+export { rel } from './adrTools';

@@ -4,14 +4,15 @@
  * collection (`--collection PATH`, else the only one from here down) gets the same reports from the
  * titles and relations the index reads.
  */
-import { basename, join, resolve } from '../../core/paths';
+import { basename, resolve } from '../../core/paths';
 import { decodeText } from '../../core/text';
-import { adrListOrder, generateGraph, generateToc, renderGraph, renderToc, type ReportRecord, type TocEntry } from '../../core/generate/adrTools';
+import { generateGraph, generateToc, renderGraph, renderToc, type ReportRecord } from '../../core/generate/adrTools';
 import { discoverCollections, findAdrDirUpwards } from '../../core/discovery';
 import type { Collection } from '../../core/model';
 import { parse, str, UsageError } from '../args';
-import { AdrToolsError, EXIT_OK, type CliIO } from '../io';
-import { extraFolders, rel } from '../workspace';
+import { EXIT_OK, type CliIO } from '../io';
+import { adrToolsEntries, adrToolsFolder } from '../adrTools';
+import { extraFolders } from '../workspace';
 import { chooseCollection } from '../authoring';
 
 const TOC_OPTIONS = { intro: { type: 'string', short: 'i' }, outro: { type: 'string', short: 'o' }, prefix: { type: 'string', short: 'p' }, collection: { type: 'string' } } as const;
@@ -67,31 +68,6 @@ async function reportSource(io: CliIO, collection: string | undefined): Promise<
 async function readText(io: CliIO, file: string): Promise<string> {
   const path = resolve(io.cwd, file);
   return decodeText(await io.fs.readFile(path), file).text;
-}
-
-/** adr-tools' ADR folder (`_adr_dir`); adr-tools' message and exit 1 when it does not exist. */
-export async function adrToolsFolder(io: CliIO): Promise<string> {
-  const dir = (await findAdrDirUpwards(io.fs, io.cwd)).path;
-  if ((await io.fs.stat(dir))?.kind !== 'directory') throw new AdrToolsError(`The ${rel(io, dir)} directory does not exist`);
-  return dir;
-}
-
-/** The names `adr list` lists in `dir` (`NNNN-*.md`, byte order): a directory listing, nothing read. */
-export async function adrToolsNames(io: CliIO, dir: string): Promise<string[]> {
-  const names = (await io.fs.readDirectory(dir)).filter(([, k]) => k === 'file').map(([n]) => ({ fileName: n }));
-  return adrListOrder(names).map((e) => e.fileName);
-}
-
-/** The records `adr list` would list, with their text. */
-export async function adrToolsEntries(io: CliIO, dir: string): Promise<TocEntry[]> {
-  return Promise.all((await adrToolsNames(io, dir)).map(async (fileName) => {
-    const path = join(dir, fileName);
-    try {
-      return { fileName: basename(path), text: decodeText(await io.fs.readFile(path), path).text };
-    } catch {
-      return { fileName, text: '' };
-    }
-  }));
 }
 
 /** Titles and stated relations of a collection's records, as the index reads them. */

@@ -2,12 +2,15 @@
 import type { AdrRecord, Status } from '../../core/model';
 import { STATUSES } from '../../core/model';
 import type { AdrIndex } from '../../core/index';
-import { discoverCollections, findAdrDirUpwards, listRecordFiles } from '../../core/discovery';
+import { findAdrDirUpwards } from '../../core/discovery/adrDir';
 import { flag, parse, strs, UsageError } from '../args';
 import { AdrToolsError, EXIT_OK, type CliIO } from '../io';
-import { extraFolders, loadForRefs, loadIndex, rel, requireRecord } from '../workspace';
-import { adrToolsFolder, adrToolsNames } from './generate';
-import { join } from '../../core/paths';
+import { adrToolsFolder, adrToolsNames, rel } from '../adrTools';
+
+// The index and discovery are loaded when a command needs them: plain `list` on an adr-tools
+// folder is a directory listing and loads neither.
+const workspace = () => import('../workspace');
+const discovery = () => import('../../core/discovery');
 
 export async function listCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parse('list', args, { json: { type: 'boolean' }, status: { type: 'string', multiple: true }, tag: { type: 'string', multiple: true } });
@@ -21,16 +24,22 @@ export async function listCommand(args: readonly string[], io: CliIO): Promise<n
     const loc = await findAdrDirUpwards(io.fs, io.cwd);
     if (loc.found !== 'default') {
       const dir = await adrToolsFolder(io);
-      for (const n of await adrToolsNames(io, dir)) io.stdout(`${rel(io, join(dir, n))}\n`);
+      // One write, and one relative path for the folder: per-name path arithmetic costs more than
+      // the listing itself at 10,000 records.
+      const prefix = dir === io.cwd ? '' : `${rel(io, dir)}/`;
+      io.stdout((await adrToolsNames(io, dir)).map((n) => `${prefix}${n}\n`).join(''));
       return EXIT_OK;
     }
     // No adr-tools folder: every collection's record files from here down; still nothing is read.
+    const [{ discoverCollections, listRecordFiles }, { extraFolders }] = await Promise.all([discovery(), workspace()]);
     const collections = await discoverCollections(io.fs, io.cwd, { extraFolders: extraFolders(io) });
     if (collections.length === 0) throw new AdrToolsError(`The ${rel(io, loc.path)} directory does not exist`);
-    for (const c of collections) for (const f of await listRecordFiles(io.fs, c)) io.stdout(`${rel(io, f)}\n`);
+    const lines: string[] = [];
+    for (const c of collections) for (const f of await listRecordFiles(io.fs, c)) lines.push(`${rel(io, f)}\n`);
+    io.stdout(lines.join(''));
     return EXIT_OK;
   }
-  const index = await loadIndex(io);
+  const index = await (await workspace()).loadIndex(io);
   const records = index.records().filter((r) =>
     (statuses.length === 0 || statuses.includes(r.status)) && (tags.length === 0 || r.tags.some((t) => tags.includes(t.toLowerCase()))));
   if (flag(p, 'json')) {
@@ -43,7 +52,7 @@ export async function listCommand(args: readonly string[], io: CliIO): Promise<n
 
 export async function collectionsCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parse('collections', args, { json: { type: 'boolean' } });
-  const index = await loadIndex(io);
+  const index = await (await workspace()).loadIndex(io);
   const rows = index.collections.map((c) => ({
     path: rel(io, c.path), name: c.name, dialect: c.dialect, source: c.source, naming: c.naming, count: index.records(c.path).length,
   }));
@@ -57,6 +66,7 @@ export async function showCommand(args: readonly string[], io: CliIO): Promise<n
   const p = parse('show', args, { json: { type: 'boolean' } });
   const ref = p.positionals.join(' ');
   if (!ref) throw new UsageError('show: which record? usage: show REF');
+  const { loadForRefs, requireRecord } = await workspace();
   const { index, adrDir } = await loadForRefs(io);
   const r = requireRecord(index, ref, adrDir);
   const json = recordJson(io, index, r);

@@ -2,7 +2,6 @@
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
 import { dirname, join, normalize, resolve } from '../paths';
-import { readAdrDir } from './configFiles';
 
 export interface AdrDirLocation {
   /** Absolute path of the ADR folder (it may not exist yet). */
@@ -26,8 +25,9 @@ export async function findAdrDirUpwards(fs: FileSystem, start: string, stopAt = 
     const configFile = join(dir, '.adr-dir');
     if ((await fs.stat(configFile))?.kind === 'file') {
       try {
-        const [f] = readAdrDir(decodeText(await fs.readFile(configFile), configFile).text);
-        return { path: resolve(dir, f!.folder), found: '.adr-dir', configFile };
+        // As configFiles' readAdrDir (the first line), without loading the other config readers.
+        const folder = decodeText(await fs.readFile(configFile), configFile).text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!.trim();
+        if (folder) return { path: resolve(dir, folder), found: '.adr-dir', configFile };
       } catch {
         // Unreadable or empty: adr-tools would produce a nonsense path; keep looking instead.
       }

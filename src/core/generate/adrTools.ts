@@ -20,10 +20,14 @@ export interface TocEntry {
 
 /** The order and selection of `adr list`: numbered Markdown file names, sorted byte-wise. */
 export function adrListOrder<T extends { fileName: string }>(entries: readonly T[]): T[] {
-  return entries
-    .filter((e) => /^[0-9]+-[^/]*\.md/.test(e.fileName))
-    .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+  // Sorted by name with the engine's own string sort (a comparator function costs several times
+  // more at 10,000 names in a short-lived process); names are unique within a folder.
+  const byName = new Map<string, T>();
+  for (const e of entries) if (ADR_LIST_NAME.test(e.fileName)) byName.set(e.fileName, e);
+  return [...byName.keys()].sort().map((n) => byName.get(n)!);
 }
+
+const ADR_LIST_NAME = /^[0-9]+-[^/]*\.md/;
 
 /** `_adr_title`: the first line without its first two characters ("# "). */
 export function adrToolsTitle(text: string): string {
