@@ -10,6 +10,24 @@ import { COMMANDS, helpText, type Command } from './commands/index';
 /** A command's implementation: `(args, io) => exit code`. */
 export type CommandFn = (args: readonly string[], io: CliIO) => Promise<number>;
 
+/**
+ * The function `command` names in `mod`, run so that the locks the command took are released
+ * when it ends, whatever the outcome (modules that write export authoring's `releaseLocks`).
+ */
+export function commandOf(mod: Record<string, unknown>, command: Command): CommandFn {
+  const fn = mod[command.fn];
+  if (typeof fn !== 'function') throw new Error(`command table: ${command.module}.${command.fn} is not a function`);
+  const release = mod.releaseLocks as ((io: CliIO) => Promise<void>) | undefined;
+  if (!release) return fn as CommandFn;
+  return async (args, io) => {
+    try {
+      return await (fn as CommandFn)(args, io);
+    } finally {
+      await release(io);
+    }
+  };
+}
+
 /** The version `--version` prints. */
 export function version(env: Readonly<Record<string, string | undefined>>): string {
   return `${env.ADRW_VERSION ?? '0.1.0'}\n`;

@@ -8,7 +8,7 @@ import { toPosix } from '../core/paths';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
 import type { CliIO } from './io';
 import { writeAll } from './output';
-import { dispatch, type CommandFn } from './dispatch';
+import { commandOf, dispatch } from './dispatch';
 
 export function nodeIO(): CliIO {
   return {
@@ -43,7 +43,7 @@ export function internalError(e: unknown): void {
 
 /** Runs the command line of this process with the functions of one command module. */
 export function runNode(mod: Record<string, unknown>): void {
-  dispatch(process.argv.slice(2), nodeIO(), async (c) => mod[c.fn] as CommandFn).then(
+  dispatch(process.argv.slice(2), nodeIO(), async (c) => commandOf(mod, c)).then(
     (code) => { process.exitCode = code; },
     internalError,
   );

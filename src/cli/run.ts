@@ -4,7 +4,7 @@
  */
 import type { CliIO } from './io';
 import type { Command, CommandModule } from './commands/index';
-import { dispatch, type CommandFn } from './dispatch';
+import { commandOf, dispatch, type CommandFn } from './dispatch';
 
 async function loadModule(name: CommandModule): Promise<Record<string, unknown>> {
   switch (name) {
@@ -22,9 +22,7 @@ async function loadModule(name: CommandModule): Promise<Record<string, unknown>>
 
 /** The function implementing `command`. */
 export async function loadCommand(command: Command): Promise<CommandFn> {
-  const fn = (await loadModule(command.module))[command.fn];
-  if (typeof fn !== 'function') throw new Error(`command table: ${command.module}.${command.fn} is not a function`);
-  return fn as CommandFn;
+  return commandOf(await loadModule(command.module), command);
 }
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {

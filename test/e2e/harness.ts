@@ -149,6 +149,8 @@ export class Workbench {
   /** Opens a view container from the activity bar by its title (e.g. 'ADR Workbench') and waits
    * for the side bar to show it. */
   async openViewContainer(title: string): Promise<void> {
+    // Clicking the active container's tab would close the side bar: click only when it is not shown.
+    if (await this.page.locator(`${SIDEBAR} .composite.title`, { hasText: title }).isVisible()) return;
     await this.page.locator('.part.activitybar').getByRole('tab', { name: new RegExp(`^${reEscape(title)}\\b`) }).click();
     await this.page.locator(`${SIDEBAR} .composite.title`, { hasText: title }).waitFor();
   }
@@ -183,6 +185,56 @@ export class Workbench {
    * container shows one view, in the view's own header when it shows several. */
   sideBarAction(name: string): Locator {
     return this.page.locator(`${SIDEBAR} .title-actions, ${SIDEBAR} .pane-header .actions`).getByRole('button', { name, exact: true });
+  }
+
+  /** A toolbar button of one view's header, as a user reaches it: the pointer over the header first
+   * (a container with several views shows header actions on hover or focus only). */
+  async viewAction(viewName: string, name: string): Promise<Locator> {
+    // The header's label is '<name> - <count> Section' or '<name> Section' ('Decisions' must not
+    // match 'Decisions for This File').
+    const header = this.page.locator(`${SIDEBAR} .pane-header`).and(this.page.getByRole('button', { name: new RegExp(`^${reEscape(viewName)}(?: - \\d+)? Section$`) }));
+    await header.hover();
+    const button = header.locator('.actions').getByRole('button', { name, exact: true });
+    await button.waitFor();
+    return button;
+  }
+
+  /** Waits for a notification whose message matches `text`: shown as a toast, else listed in the
+   * notification centre (a headless page may hold toasts back), which it then closes. */
+  async notification(text: RegExp): Promise<void> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: text });
+    if (await toast.first().isVisible()) return;
+    await this.page.locator('.part.statusbar').getByRole('button', { name: /Notifications/ }).first().click();
+    await this.page.locator('.notifications-center .notification-list-item-message', { hasText: text }).first().waitFor();
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Right-clicks `target` and clicks the context-menu entry `name`. */
+  async contextMenu(target: Locator, name: string): Promise<void> {
+    await target.click({ button: 'right' });
+    await this.menuItem(name);
+  }
+
+  /** Clicks an entry of the open (context or overflow) menu. */
+  async menuItem(name: string): Promise<void> {
+    const menu = this.page.locator('.context-view .monaco-menu').filter({ visible: true });
+    await menu.waitFor();
+    const item = menu.getByRole('menuitem', { name: new RegExp(`^${reEscape(name)}`) });
+    await item.first().hover();
+    await item.first().click();
+    await menu.waitFor({ state: 'hidden' });
+  }
+
+  /** Opens a view header's "More Actions..." menu and clicks `name` in it. */
+  async viewMenu(viewName: string, name: string): Promise<void> {
+    await (await this.viewAction(viewName, 'More Actions...')).click();
+    await this.menuItem(name);
+  }
+
+  /** Hovers a tree row and clicks one of its inline actions. */
+  async rowAction(row: Locator, name: string): Promise<void> {
+    await row.hover();
+    await row.locator('.actions').getByRole('button', { name, exact: true }).click();
   }
 
   /** A status bar item by its id ('<publisher>.<extension>.<item id>' for extensions' items). */

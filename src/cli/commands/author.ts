@@ -14,6 +14,8 @@ import { AdrToolsError, EXIT_OK, type CliIO } from '../io';
 import { requireRecord, rel } from '../workspace';
 import { chooseCollection, dialectOfKind, openEditor, Reads, templateKind, type BuiltinKind } from '../authoring';
 
+export { releaseLocks } from '../authoring';
+
 const NEW_OPTIONS = {
   supersede: { type: 'string', short: 's', multiple: true },
   link: { type: 'string', short: 'l', multiple: true },

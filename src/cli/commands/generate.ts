@@ -15,6 +15,8 @@ import { adrToolsEntries, adrToolsFolder } from '../adrTools';
 import { extraFolders } from '../workspace';
 import { chooseCollection } from '../authoring';
 
+export { releaseLocks } from '../authoring';
+
 const TOC_OPTIONS = { intro: { type: 'string', short: 'i' }, outro: { type: 'string', short: 'o' }, prefix: { type: 'string', short: 'p' }, collection: { type: 'string' } } as const;
 const GRAPH_OPTIONS = { prefix: { type: 'string', short: 'p' }, extension: { type: 'string', short: 'e' }, collection: { type: 'string' } } as const;
 

@@ -10,7 +10,6 @@
  * match, no parsing). `--status` parses the records with the index's line scanner.
  */
 import { UserError } from '../../core/errors';
-import { applyPlan } from '../../core/edit';
 import { indexStyleOf, newIndex, newMadrToolsIndex, updateIndex, type FolderEntry } from '../../core/generate/indexFile';
 import type { Collection } from '../../core/model';
 import { dirname, join, resolve } from '../../core/paths';
@@ -18,7 +17,9 @@ import { decodeText, type DecodedText } from '../../core/text';
 import { flag, parse, str, UsageError } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { rel } from '../workspace';
-import { chooseCollection } from '../authoring';
+import { applyConfined, chooseCollection } from '../authoring';
+
+export { releaseLocks } from '../authoring';
 
 /** Index file names, in the order they are preferred. */
 const INDEX_NAME = /^(readme|index)\.md$/i;
@@ -67,11 +68,11 @@ export async function indexCommand(args: readonly string[], io: CliIO): Promise<
   }
   if (!stale) return EXIT_OK;
   if (found && update) {
-    await applyPlan(io.fs, { edits: [{ path, edits: update.edits }], creates: [] }, { basis: new Map([[path, found.file.text]]) });
+    await applyConfined(io, { edits: [{ path, edits: update.edits }], creates: [] }, new Map([[path, found.file.text]]));
   } else if (existing !== undefined) {
-    await applyPlan(io.fs, { edits: [{ path, edits: [{ start: existing.length, end: existing.length, newText: text.slice(existing.length) }] }], creates: [] }, { basis: new Map([[path, existing]]) });
+    await applyConfined(io, { edits: [{ path, edits: [{ start: existing.length, end: existing.length, newText: text.slice(existing.length) }] }], creates: [] }, new Map([[path, existing]]));
   } else {
-    await applyPlan(io.fs, { edits: [], creates: [{ path, content: text }] });
+    await applyConfined(io, { edits: [], creates: [{ path, content: text }] });
   }
   io.stdout(`${shown}\n`);
   return EXIT_OK;
