@@ -104,7 +104,7 @@ export interface Field<T> {
   readonly span: Span;
   /** The whole line or entry the field lives in. */
   readonly lineSpan: Span;
-  readonly source: 'front-matter' | 'bullet' | 'section' | 'line' | 'heading' | 'file-name';
+  readonly source: 'front-matter' | 'bullet' | 'section' | 'line' | 'heading' | 'file-name' | 'table' | 'blockquote';
 }
 
 export interface AdrRecord {
@@ -124,6 +124,12 @@ export interface AdrRecord {
   /** The status as written ("✅ Accepted", "Superceded by [3. X](0003-x.md)"), or null when absent. */
   readonly statusText: string | null;
   readonly statusField: Field<string> | undefined;
+  /**
+   * Every place the record states a status, when there is more than one (front matter and a Status
+   * section, "Accepted" and a later "Superseded by …" line), with what each says. `statusField` is
+   * the one that counts: the first, unless a later one says the record is superseded.
+   */
+  readonly statusStatements?: readonly (Field<string> & { readonly status: Status })[];
   /** ISO `YYYY-MM-DD` when the date could be read. */
   readonly date: string | null;
   readonly dateField: Field<string> | undefined;
