@@ -75,20 +75,21 @@ export function metadataLine(_text: string, line: Line): MetadataLine | undefine
  * columns (`| ID | Status | Date |`) whose first data row holds the values. `lines` are consecutive
  * prose lines; rows are lines starting with `|` (after an optional `>`).
  */
-export function tableMetadata(lines: readonly Line[]): MetadataLine[] {
+export function tableMetadata(text: string, lines: readonly Line[]): MetadataLine[] {
   const out: MetadataLine[] = [];
   let i = 0;
   while (i < lines.length) {
     if (!isRow(lines[i]!)) { i++; continue; }
     const rows: Line[] = [];
-    while (i < lines.length && isRow(lines[i]!) && (rows.length === 0 || lines[i]!.span.start <= nextLineAfter(rows[rows.length - 1]!))) rows.push(lines[i++]!);
+    while (i < lines.length && isRow(lines[i]!) && (rows.length === 0 || lines[i]!.span.start === nextLineStart(text, rows[rows.length - 1]!))) rows.push(lines[i++]!);
     out.push(...readTable(rows));
   }
   return out;
 }
 
-function nextLineAfter(l: Line): number {
-  return l.span.end + 2; // `\n` or `\r\n`
+/** Where the line after `l` starts (after its `\n` or `\r\n`). */
+export function nextLineStart(text: string, l: Line): number {
+  return l.span.end + (text[l.span.end] === '\r' ? 2 : 1);
 }
 
 function isRow(l: Line): boolean {

@@ -14,13 +14,13 @@ import type {
 import { basename, dirname } from '../paths';
 import { detectEol } from '../text';
 import { readFrontMatter, stringList } from './frontMatter';
-import { inlinePlain, remarkStructure, scanStructure, type DocStructure, type Heading } from './structure';
+import { inlinePlain, linksIn, remarkStructure, scanStructure, type DocStructure, type Heading } from './structure';
 import { parseFileName, titleFromSlug } from './fileName';
 import { normaliseDate } from './dates';
 import { cleanStatusText, isQualifiedSupersede, normaliseStatus, relationTypeOf } from './status';
 import { foldStatus, type StatusVocabulary } from './vocabulary';
-import { parseRelationPhrase, recordReferences, referenceDefinitions, relationsInStatus, targetOf } from './relations';
-import { foldKey, forEachLine, metadataKey, metadataLine, tableMetadata, type Line, type MetadataLine } from './lines';
+import { parseRelationPhrase, recordReferences, referenceDefinitions, relationsInStatus, supersedeClauses, targetOf } from './relations';
+import { foldKey, forEachLine, metadataKey, metadataLine, nextLineStart, tableMetadata, type Line, type MetadataLine } from './lines';
 
 export interface ParseContext {
   /** Absolute `/` path of the file. */
@@ -156,7 +156,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
       if (r && isRecordTarget(r.target)) relations.push({ ...withReference(r, refs), source: /^\s*(?:>\s?)*[-*+]\s/.test(line.text) ? 'bullet' : 'link-line', span: line.span });
     }
   }
-  for (const m of tableMetadata(metaLines)) metaFields.push([m, undefined]);
+  for (const m of tableMetadata(text, metaLines)) metaFields.push([m, undefined]);
   for (const [m, line] of metaFields) {
     if (m.bullet) sawBullet = true;
     const source: Field<string>['source'] = line === undefined ? 'table' : m.quoted ? 'blockquote' : m.bullet ? 'bullet' : 'line';
@@ -183,14 +183,19 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
     const inline = /^[^:]+:\s*(.+)$/.exec(statusSection.heading.trim());
     const lines = statusLines(text, statusSection.bodySpan);
     const linkLines = new Set<Line>();
+    const paragraphs = paragraphsOf(text, lines);
+    const starts = new Set(paragraphs.map((p) => p[0]!));
     for (const l of lines) {
       const r = parseRelationPhrase(unquote(l.text));
+      // A custom verb ("Depends on [..](..)", as `adr link` writes) only opens a paragraph or an
+      // item; mid-sentence "… portions of [ADR 13](…)" is prose.
+      if (r && r.type === 'custom' && !starts.has(l) && !/^\s*(?:>\s?)*[-*+]\s/.test(l.text)) continue;
       if (r && isRecordTarget(r.target)) {
         linkLines.add(l);
         relations.push({ ...withReference(r, refs), source: 'link-line', span: l.span });
       }
     }
-    const table = tableMetadata(lines).find((m) => m.key === 'status');
+    const table = tableMetadata(text, lines).find((m) => m.key === 'status');
     let chosen: Line | undefined;
     if (inline) {
       const hs = statusSection.headingSpan;
@@ -214,6 +219,24 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
       } else {
         // An empty Status section: the place to write a status is right after the heading.
         sectionStatement = { field: { value: '', span: { start: statusSection.bodySpan.start, end: statusSection.bodySpan.start }, lineSpan: statusSection.headingSpan, source: 'section' }, status: 'unknown' };
+      }
+    }
+    // Supersessions stated in prose paragraphs ("Supersedes the … portions of [A], [B], and [C].").
+    for (const p of paragraphs) {
+      const span = { start: p[0]!.span.start, end: p[p.length - 1]!.span.end };
+      const joined = p.map((l) => unquote(l.text)).join(' ');
+      const found = supersedeClauses(joined).filter((r) => isRecordTarget(r.target)).map((r) => withReference(r, refs));
+      for (const r of found) {
+        if (!relations.some((x) => x.type === r.type && x.target === r.target)) relations.push({ ...r, source: 'status', span });
+      }
+      // "Refined and superseded … by [ADR 17]. Keep this ADR as historical context": superseded.
+      if (found.some((r) => r.type === 'superseded-by') && HISTORICAL.test(joined)) {
+        const l = p.find((x) => /super[sc]+eded/i.test(x.text)) ?? p[0]!;
+        if (l !== chosen) {
+          const value = unquote(l.text);
+          const start = l.span.start + l.text.indexOf(value);
+          statements.push({ field: { value, span: { start, end: start + value.length }, lineSpan: l.span, source: 'section' }, status: 'superseded' });
+        }
       }
     }
     // Later lines that state a newer status: "Superceded by [16. …](…)" under "Accepted (lazy consensus)".
@@ -281,7 +304,10 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
 
   const dialect = detectDialect({
     hasFrontMatterMeta: !!frontMatter?.data && ['status', 'date', 'deciders', 'decision-makers', 'consulted', 'informed'].some((k) => k in cdata),
-    hasDecidersKey: !!frontMatter?.data && 'deciders' in cdata,
+    // MADR 3 names them `deciders`, MADR 4 `decision-makers`; adrs' NextGen keeps `deciders` in
+    // MADR 4 bodies, told by MADR 4's `Confirmation` section (MADR 3 had `Validation`).
+    hasDecidersKey: !!frontMatter?.data && 'deciders' in cdata && !sections.some((x) => /^confirmation$/i.test(x.heading.trim())),
+    nygardBody: !!statusSection && metaFields.some(([m, l]) => m.key === 'date' && l !== undefined && !m.bullet && !m.quoted) && sections.some((x) => /^(?:context|decision|consequences)$/i.test(x.heading.trim())),
     hasFrontMatter: !!frontMatter,
     sawBullet,
     hasStatusSection: !!statusSection,
@@ -314,7 +340,8 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
     informed: people(['informed']),
     tags: tagsRaw,
     relations,
-    links: doc.links,
+    // Links in front matter values (`status: superseded by [ADR-4](0004-x.md)`) count too: renames fix them.
+    links: fmEnd > 0 ? [...linksIn(text, 0, fmEnd), ...doc.links] : doc.links,
     governs,
     frontMatter,
     sections,
@@ -409,6 +436,22 @@ function statusLines(text: string, body: Span): Line[] {
   return lines;
 }
 
+/** "Keep this ADR as historical context", "this record is now historical". */
+const HISTORICAL = /\b(?:keep|kept|retain(?:ed)?)\s+(?:this|the)\s+(?:adr|record|decision)\s+(?:only\s+)?(?:as|for)\s+(?:a\s+)?historical\b|\bthis\s+(?:adr|record|decision)\s+is\s+(?:now\s+)?(?:only\s+)?historical\b/i;
+
+/** Consecutive lines (no blank line between) as paragraphs; each list item starts one. */
+function paragraphsOf(text: string, lines: readonly Line[]): Line[][] {
+  const out: Line[][] = [];
+  let prev: Line | undefined;
+  for (const l of lines) {
+    const adjacent = prev !== undefined && l.span.start === nextLineStart(text, prev);
+    if (!adjacent || /^\s*(?:>\s?)*[-*+]\s/.test(l.text)) out.push([l]);
+    else out[out.length - 1]!.push(l);
+    prev = l;
+  }
+  return out;
+}
+
 /** A line's text without a blockquote marker or surrounding spaces. */
 function unquote(line: string): string {
   return line.replace(/^\s*(?:>\s?)*/, '').trim();
@@ -436,6 +479,8 @@ function withReference<T extends { target: string; label?: string }>(r: T, refs:
 
 interface DialectClues {
   hasFrontMatterMeta: boolean;
+  /** A Nygard body (`Date:` line, `## Status`, Context / Decision / Consequences), front matter or not. */
+  nygardBody: boolean;
   hasDecidersKey: boolean;
   hasFrontMatter: boolean;
   sawBullet: boolean;
@@ -447,6 +492,7 @@ interface DialectClues {
 }
 
 function detectDialect(c: DialectClues): RecordDialect {
+  if (c.nygardBody) return 'nygard';
   if (c.hasFrontMatterMeta) return c.hasDecidersKey ? 'madr3' : 'madr4';
   if (c.sawBullet) return c.dateNamed || c.hint === 'log4brains' ? 'log4brains' : 'madr2';
   if (c.hasStatusSection || c.hasDateLine) return 'nygard';

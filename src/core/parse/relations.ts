@@ -71,15 +71,79 @@ export function referenceDefinitions(text: string): Map<string, string> {
 }
 
 /** Every reference to a record in a line: `[t](x.md)` links, `[ADR 9]` reference links, `ADR-0012` ids. */
-export function recordReferences(line: string): { target: string; label?: string; index: number }[] {
-  const out: { target: string; label?: string; index: number }[] = [];
+export function recordReferences(line: string): { target: string; label?: string; index: number; length: number }[] {
+  const out: { target: string; label?: string; index: number; length: number }[] = [];
   const re = /\[([^\]\n]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)|\[((?:ADR|adr)[-_ ]?#?\d{1,7})\](?!\()|\b((?:ADR|adr)[-_ ]?#?\d{1,7})\b/g;
   for (let m = re.exec(line); m; m = re.exec(line)) {
     if (m[2] !== undefined) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(m[2]) || m[2].startsWith('#')) continue;
-      out.push({ target: m[2], label: m[1]!, index: m.index });
-    } else if (m[3] !== undefined) out.push({ target: m[3], label: m[3], index: m.index });
-    else out.push({ target: m[4]!, index: m.index });
+      out.push({ target: m[2], label: m[1]!, index: m.index, length: m[0].length });
+    } else if (m[3] !== undefined) out.push({ target: m[3], label: m[3], index: m.index, length: m[0].length });
+    else out.push({ target: m[4]!, index: m.index, length: m[0].length });
+  }
+  return out;
+}
+
+const TOKEN = 0xe200;
+const isToken = (c: string | undefined) => c !== undefined && c.charCodeAt(0) >= TOKEN && c.charCodeAt(0) < TOKEN + 0x100;
+
+/**
+ * Supersede relations stated in a paragraph of prose, as status sections written by hand state them:
+ * "Supersedes the layout portions of [ADR 9](…), [ADR 6](…), and [ADR 11](…)", "Superseded in part
+ * by [ADR 12](…) for …", "[ADR 19](…) supersedes this ADR's provider decision", "Superseded by the
+ * 2026-06-20 boundary and ADR 0008". Only records named right after the verb (a few words may come
+ * between) count; a clause ends at `;` or at the end of a sentence.
+ */
+export function supersedeClauses(paragraph: string): RelationPhrase[] {
+  const refs = recordReferences(paragraph).slice(0, 0x100);
+  if (refs.length === 0 || !/super[sc]ed|replace/i.test(paragraph)) return [];
+  let masked = '';
+  let at = 0;
+  refs.forEach((r, i) => {
+    masked += paragraph.slice(at, r.index) + String.fromCharCode(TOKEN + i);
+    at = r.index + r.length;
+  });
+  masked = (masked + paragraph.slice(at)).replace(/\*\*|__|`[^`]*`/g, (m) => (m.startsWith('`') ? m.replace(/[.;]/g, ' ') : ''));
+  const out: RelationPhrase[] = [];
+  const add = (type: 'supersedes' | 'superseded-by', tokens: string[]) => {
+    for (const t of tokens) {
+      const r = refs[t.charCodeAt(0) - TOKEN]!;
+      if (!out.some((o) => o.type === type && o.target === r.target)) out.push({ verb: type === 'supersedes' ? 'supersedes' : 'superseded by', type, target: r.target, ...(r.label !== undefined ? { label: r.label } : {}) });
+    }
+  };
+  for (const clause of masked.split(/;|\.(?=\s|$)/)) {
+    const lower = clause.toLowerCase();
+    for (const m of lower.matchAll(/\b(?:refines\/)?(?:supersedes|replaces)\b:?/g)) {
+      const after = clause.slice(m.index + m[0].length);
+      if (/^\s*(?:this|the present|the current)\s+(?:adr|record|decision)/i.test(after)) {
+        const before = clause.slice(0, m.index).trimEnd();
+        if (isToken(before[before.length - 1])) add('superseded-by', [before[before.length - 1]!]);
+      } else add('supersedes', tokenList(after, 12));
+    }
+    for (const m of lower.matchAll(/\bsuper[sc]+eded\b[^\ue200-\ue2ff:;—–]{0,80}?\bby\b/g)) {
+      add('superseded-by', tokenList(clause.slice(m.index + m[0].length), 8));
+    }
+  }
+  return out;
+}
+
+/** The references listed at the start of `text` (`[A], [B], and [C]`), after at most `words` other words. */
+function tokenList(text: string, words: number): string[] {
+  let i = 0;
+  let skipped = 0;
+  while (i < text.length && !isToken(text[i])) {
+    if (/[:—–(]/.test(text[i]!)) return [];
+    if (/\s/.test(text[i]!) && i > 0 && !/\s/.test(text[i - 1]!)) skipped++;
+    if (skipped > words) return [];
+    i++;
+  }
+  const out: string[] = [];
+  while (i < text.length && isToken(text[i])) {
+    out.push(text[i]!);
+    i++;
+    const sep = /^[\s,]*(?:(?:and|or|&)\s+)?/.exec(text.slice(i))!;
+    if (!isToken(text[i + sep[0].length])) break;
+    i += sep[0].length;
   }
   return out;
 }

@@ -31,7 +31,10 @@ export function normaliseStatus(text: string | null | undefined, vocabulary?: St
   }
   if (chosen !== 'superseded' && chosen !== 'unknown') {
     for (const w of words) {
-      if (w.index <= chosenAt || w.status !== 'superseded' || w.negated || isQualifiedSupersede(folded, w)) continue;
+      if (w.index <= chosenAt || w.status !== 'superseded' || w.negated) continue;
+      // "Accepted, then superseded (some portions) by …" tells the record's history: it moved on.
+      const history = /\b(?:then|later|now|since)\s+$/.test(folded.slice(0, w.index)) && !/^\s*(?:in\s+part|partial|partly)/.test(folded.slice(w.index + w.length));
+      if (!history && isQualifiedSupersede(folded, w)) continue;
       if (isSupersedeClause(folded, w)) return 'superseded';
     }
   }
@@ -90,8 +93,8 @@ export function cleanStatusText(text: string): string {
 }
 
 const VERBS: readonly [RegExp, RelationType][] = [
-  [/^super[sc]eded[ -_]?by$|^replaced[ -_]by$/, 'superseded-by'],
-  [/^super[sc]edes$|^replaces$/, 'supersedes'],
+  [/^(?:(?:partially|partly|refined and|wholly|fully) )?super[sc]eded(?: (?:in part|partially|partly))?[ -_]?by$|^replaced[ -_]by$/, 'superseded-by'],
+  [/^(?:refines\/)?super[sc]edes$|^replaces$/, 'supersedes'],
   [/^amended[ -_]?by$/, 'amended-by'],
   [/^amends$/, 'amends'],
   [/^clarified[ -_]?by$/, 'clarified-by'],

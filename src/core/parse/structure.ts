@@ -149,6 +149,16 @@ export function scanStructure(text: string, mdText: string): DocStructure {
   };
 }
 
+/** Inline links in `text[start, end)` (front matter values), found by pattern. */
+export function linksIn(text: string, start: number, end: number): RecordLink[] {
+  const out: RecordLink[] = [];
+  for (let at = text.indexOf('](', start); at !== -1 && at < end; at = text.indexOf('](', at + 2)) {
+    const link = linkAt(text, at, end);
+    if (link) out.push(link);
+  }
+  return out;
+}
+
 /** Inline links `[text](href)` outside code, found by pattern. */
 function scanLinks(text: string, masked: readonly [number, number][]): RecordLink[] {
   const out: RecordLink[] = [];
