@@ -103,8 +103,9 @@ export class Reads {
   async read(record: Pick<AdrRecord, 'path' | 'collection'>, index?: AdrIndex): Promise<RecordText> {
     const { text, bom } = decodeText(await this.io.fs.readFile(record.path), record.path);
     this.basis.set(record.path, text);
-    const collectionDialect = index?.collection(record.collection)?.dialect;
-    return { record: parseRecord(text, { path: record.path, collection: record.collection, collectionDialect, bom }), text };
+    const c = index?.collection(record.collection);
+    const collectionDialect = c?.dialect;
+    return { record: parseRecord(text, { path: record.path, collection: record.collection, collectionDialect, bom, ...(c?.statusVocabulary ? { statusVocabulary: c.statusVocabulary } : {}) }), text };
   }
 
   /** Writes `plan`; nothing when a file it edits changed since it was read. */

@@ -169,6 +169,11 @@ export interface Collection {
   readonly templatePath?: string;
   /** An index file that lists the records (README.md / index.md), when present. */
   readonly indexPath?: string;
+  /**
+   * Status words the collection declares (`statuses` in its config file or `.adr-workbench.yml`),
+   * lower-case word → status, read on top of the built-in vocabulary.
+   */
+  readonly statusVocabulary?: Readonly<Record<string, Exclude<Status, 'unknown'>>>;
 }
 
 export type CollectionSource =

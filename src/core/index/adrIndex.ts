@@ -79,7 +79,7 @@ export class AdrIndex {
   private async read(path: string, collection: Collection): Promise<AdrRecord | undefined> {
     try {
       const { text, bom } = decodeText(await this.fs.readFile(path), path);
-      const record = this.parse(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom });
+      const record = this.parse(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom, ...(collection.statusVocabulary ? { statusVocabulary: collection.statusVocabulary } : {}) });
       this.fileProblems.delete(path);
       return record;
     } catch (e) {

@@ -17,7 +17,7 @@ import { readFrontMatter, stringList } from './frontMatter';
 import { inlinePlain, linksIn, remarkStructure, scanStructure, type DocStructure, type Heading } from './structure';
 import { parseFileName, titleFromSlug } from './fileName';
 import { normaliseDate } from './dates';
-import { cleanStatusText, isQualifiedSupersede, normaliseStatus, relationTypeOf } from './status';
+import { cleanStatusText, isQualifiedSupersede, isStatusPlaceholder, normaliseStatus, relationTypeOf } from './status';
 import { foldStatus, type StatusVocabulary } from './vocabulary';
 import { parseRelationPhrase, recordReferences, referenceDefinitions, relationsInStatus, supersedeClauses, targetOf } from './relations';
 import { foldKey, forEachLine, metadataKey, metadataLine, nextLineStart, tableMetadata, type Line, type MetadataLine } from './lines';
@@ -167,7 +167,9 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
   // ---- the Status section (Nygard) and the Links section (MADR 2 / log4brains)
   const statements: Statement[] = [];
   const addStatement = (field: Field<string>): Statement => {
-    const st = { field, status: normaliseStatus(cleanStatusText(field.value), vocabulary) };
+    // An unfilled template value (`"{proposed | rejected}"`) is judged before its braces are cleaned off.
+    const status = isStatusPlaceholder(foldStatus(field.value), vocabulary) ? 'unknown' : normaliseStatus(cleanStatusText(field.value), vocabulary);
+    const st = { field, status };
     statements.push(st);
     return st;
   };
@@ -430,7 +432,8 @@ function statusLines(text: string, body: Span): Line[] {
     if (fence) {
       if (f && f[1]!.startsWith(fence)) fence = undefined;
     } else if (f) fence = f[1]![0]!.repeat(3);
-    else if (l.text.trim() && !/^\s*<!--.*-->\s*$/.test(l.text) && !/^ {0,3}#{1,6}(?:\s|$)/.test(l.text)) lines.push(l);
+    // Reference definitions (`[ADR 9]: @ref rest_adr_0009`) state nothing.
+    else if (l.text.trim() && !/^\s*<!--.*-->\s*$/.test(l.text) && !/^ {0,3}#{1,6}(?:\s|$)/.test(l.text) && !/^ {0,3}\[[^\]\n]+\]:/.test(l.text)) lines.push(l);
     return true;
   });
   return lines;

@@ -28,7 +28,8 @@ export function parseRelationPhrase(text: string, options: { customVerbs?: boole
   if (!m) return undefined;
   const verb = m[1]!.trim().replace(/\s+/g, ' ').toLowerCase();
   const type = relationTypeOf(verb);
-  if (type === 'custom' && (options.customVerbs === false || verb.split(' ').length > 4)) return undefined;
+  // "superseded - in [ADR 9] we…" is prose around a dash, not a verb.
+  if (type === 'custom' && (options.customVerbs === false || verb.split(' ').length > 4 || /(?:^|\s)[-_]+(?:\s|$)/.test(verb))) return undefined;
   if (link) return { verb, type, target: link[3]!, label: link[2]! };
   // `[ADR 9]`: a reference-style link; its definition (`[ADR 9]: 0009-x.md`) is looked up by the caller.
   if (id![2] !== undefined) return { verb, type, target: id![2], label: id![2] };

@@ -107,8 +107,8 @@ export function findStatusWords(folded: string, vocabulary?: StatusVocabulary): 
     const re = phraseRegex(p.words);
     re.lastIndex = 0;
     for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      const before = folded.slice(Math.max(0, m.index - 8), m.index);
-      const negated = /(?:^|[^\p{L}])(?:not|non|nao|no|nicht|pas)[\s-]+$/u.test(before) || /(?:^|[^\p{L}])un-?$/u.test(before);
+      const before = folded.slice(Math.max(0, m.index - 12), m.index);
+      const negated = /(?:^|[^\p{L}])(?:not|non|nao|no|nicht|pas)(?:[\s-]+(?:yet|encore|ainda))?[\s-]+$/u.test(before) || /(?:^|[^\p{L}])un-?$/u.test(before);
       out.push({ index: m.index, length: m[0].length, words: p.words, status: p.status, negated });
     }
   }
