@@ -11,7 +11,7 @@ import type { Collection, CollectionSource } from '../model';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
 import { dirname, isInside, join, normalize, relative, resolve } from '../paths';
-import { CONFIG_FILE_KINDS, readWorkbenchConfig, WORKBENCH_CONFIG } from './configFiles';
+import { CONFIG_FILE_KINDS, configuredPath, readWorkbenchConfig, WORKBENCH_CONFIG } from './configFiles';
 import type { StatusVocabulary } from '../parse/vocabulary';
 import { describeCollection, type FolderListing } from './layout';
 import { compareRecordNames, isNumberedRecordName, isRecordFile } from './naming';
@@ -69,7 +69,7 @@ export async function discover(fs: FileSystem, root: string, options: DiscoveryO
   const dirs = [...walk.folders.keys()].sort();
 
   const candidates: Candidate[] = [];
-  candidates.push(...(await fromConfigFiles(fs, dirs, walk.folders, problems)));
+  candidates.push(...(await fromConfigFiles(fs, base, dirs, walk.folders, problems)));
   for (const f of options.extraFolders ?? []) candidates.push({ path: resolve(base, f), source: 'configured' });
   candidates.push(...fromConventions(base, dirs, walk.folders));
   const unique = new Map<string, Candidate>();
@@ -130,6 +130,7 @@ function displayName(root: string, path: string): string {
 
 async function fromConfigFiles(
   fs: FileSystem,
+  base: string,
   dirs: readonly string[],
   folders: Map<string, FolderListing>,
   problems: DiscoveryProblem[],
@@ -140,9 +141,11 @@ async function fromConfigFiles(
       if (!folders.get(dir)!.files.includes(kind.file)) continue;
       const file = join(dir, kind.file);
       try {
-        const { text } = decodeText(await fs.readFile(file), file);
+        const { text } = decodeText(await fs.readFile(file, { maxBytes: 1024 * 1024 }), file);
         for (const f of kind.read(text)) {
-          out.push({ path: resolve(dir, f.folder), source: kind.source, ...(f.name ? { name: f.name } : {}), ...(f.statuses ? { statuses: f.statuses } : {}) });
+          // Folders outside the scanned root are refused (a problem), never read or written.
+          const path = configuredPath(dir, f.folder, base);
+          out.push({ path, source: kind.source, ...(f.name ? { name: f.name } : {}), ...(f.statuses ? { statuses: f.statuses } : {}) });
           for (const w of f.warnings ?? []) problems.push({ path: file, message: w });
         }
       } catch (e) {
@@ -160,7 +163,7 @@ async function workbenchConfigs(fs: FileSystem, dirs: readonly string[], folders
     if (!folders.get(dir)!.files.includes(WORKBENCH_CONFIG)) continue;
     const file = join(dir, WORKBENCH_CONFIG);
     try {
-      const config = readWorkbenchConfig(decodeText(await fs.readFile(file), file).text);
+      const config = readWorkbenchConfig(decodeText(await fs.readFile(file, { maxBytes: 1024 * 1024 }), file).text);
       for (const w of config.warnings) problems.push({ path: file, message: w });
       if (config.statuses) out.set(dir, config.statuses);
     } catch (e) {
