@@ -20,6 +20,7 @@ import { normaliseDate } from './dates';
 import { cleanStatusText, isQualifiedSupersede, isStatusPlaceholder, normaliseStatus, relationTypeOf } from './status';
 import { foldStatus, type StatusVocabulary } from './vocabulary';
 import { parseRelationPhrase, recordReferences, referenceDefinitions, relationsInStatus, supersedeClauses, targetOf } from './relations';
+import { frontMatterLinks } from './frontMatterLinks';
 import { foldKey, forEachLine, metadataKey, metadataLine, nextLineStart, tableMetadata, type Line, type MetadataLine } from './lines';
 
 export interface ParseContext {
@@ -131,19 +132,9 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
           relations.push({ type: relationTypeOf(verb), verb, target: t.target, ...(t.label !== undefined ? { label: t.label } : {}), source: 'front-matter', span: entry.span });
         }
       }
-      if (key === 'links' && Array.isArray(value)) {
-        // adrs "ng" mode: `links: [{rel: Supersedes, target: 12}]`.
-        for (const item of value) {
-          if (typeof item !== 'object' || item === null) continue;
-          const rel = (item as Record<string, unknown>).rel ?? (item as Record<string, unknown>).kind ?? (item as Record<string, unknown>).type;
-          const target = (item as Record<string, unknown>).target;
-          if (typeof rel !== 'string' || !rel.trim() || (typeof target !== 'string' && typeof target !== 'number')) continue;
-          const v = rel.trim().toLowerCase().replace(/[-_]+/g, ' ');
-          relations.push({ type: relationTypeOf(v), verb: v, target: String(target).trim(), source: 'front-matter', span: entry.span });
-        }
-      }
     }
   }
+  relations.push(...frontMatterLinks(frontMatter));
   const metaLines = doc.contentLines(metaStart, metaEnd);
   let sawBullet = false;
   const metaFields: [MetadataLine, Line | undefined][] = [];
