@@ -42,7 +42,8 @@ export function metadataKey(key: string): string | undefined {
 
 /** Lower-case, accents removed, inner spaces collapsed. */
 export function foldKey(key: string): string {
-  return key.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const ascii = /^[\x00-\x7f]*$/.test(key);
+  return (ascii ? key : key.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 const META = /^(\s*(?:>[ \t]?)*\s*(?:[-*+]\s+)?)(\*\*|__)?(\p{L}[\p{L} -]{0,30}?)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]*(.*)$/u;
@@ -59,6 +60,8 @@ export interface MetadataLine {
 /** Reads `* Status: accepted <!-- optional -->` as key `status`, value `accepted` (comment excluded). */
 export function metadataLine(_text: string, line: Line): MetadataLine | undefined {
   // "Date 09/04/2018" (colon forgotten) is common enough in Nygard records to accept.
+  // Cheap refusal first: a metadata line has a colon (or is "Date 09/04/2018").
+  if (!line.text.includes(':') && !/^\s*date\s/i.test(line.text)) return undefined;
   const m = META.exec(line.text) ?? /^(\s*)()(Date)[ \t]+(\d.*)$/i.exec(line.text);
   if (!m) return undefined;
   const key = metadataKey(m[3]!);

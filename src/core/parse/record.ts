@@ -147,7 +147,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
       if (r && isRecordTarget(r.target)) relations.push({ ...withReference(r, refs), source: /^\s*(?:>\s?)*[-*+]\s/.test(line.text) ? 'bullet' : 'link-line', span: line.span });
     }
   }
-  for (const m of tableMetadata(text, metaLines)) metaFields.push([m, undefined]);
+  if (metaLines.some((l) => l.text.includes('|'))) for (const m of tableMetadata(text, metaLines)) metaFields.push([m, undefined]);
   for (const [m, line] of metaFields) {
     if (m.bullet) sawBullet = true;
     const source: Field<string>['source'] = line === undefined ? 'table' : m.quoted ? 'blockquote' : m.bullet ? 'bullet' : 'line';
@@ -159,7 +159,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
   const statements: Statement[] = [];
   const addStatement = (field: Field<string>): Statement => {
     // An unfilled template value (`"{proposed | rejected}"`) is judged before its braces are cleaned off.
-    const status = isStatusPlaceholder(foldStatus(field.value), vocabulary) ? 'unknown' : normaliseStatus(cleanStatusText(field.value), vocabulary);
+    const status = /^\s*["']?[[{(<]/.test(field.value) && isStatusPlaceholder(foldStatus(field.value), vocabulary) ? 'unknown' : normaliseStatus(cleanStatusText(field.value), vocabulary);
     const st = { field, status };
     statements.push(st);
     return st;
@@ -171,7 +171,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
   if (fmStatus) addStatement({ value: fmStatus[0].value, span: fmStatus[0].valueSpan, lineSpan: fmStatus[1]?.span ?? lineSpanAt(text, fmStatus[0].valueSpan.start), source: fmStatus[1] ? (fmStatus[0].bullet ? 'bullet' : 'line') : 'table' });
 
   let sectionStatement: Statement | undefined;
-  const statusSection = sections.find((s) => s.headingSpan.start !== h1?.start && (s.depth >= 2 || h1 !== undefined) && STATUS_HEADING.test(foldKey(s.heading)));
+  const statusSection = sections.find((s) => s.headingSpan.start !== h1?.start && (s.depth >= 2 || h1 !== undefined) && STATUS_HEADING.test(asciiHeading(s.heading)));
   if (statusSection) {
     const inline = /^[^:]+:\s*(.+)$/.exec(statusSection.heading.trim());
     const lines = statusLines(text, statusSection.bodySpan);
@@ -188,7 +188,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
         relations.push({ ...withReference(r, refs), source: 'link-line', span: l.span });
       }
     }
-    const table = tableMetadata(text, lines).find((m) => m.key === 'status');
+    const table = lines.some((l) => l.text.includes('|')) ? tableMetadata(text, lines).find((m) => m.key === 'status') : undefined;
     let chosen: Line | undefined;
     if (inline) {
       const hs = statusSection.headingSpan;
@@ -367,7 +367,7 @@ function headingTitle(text: string, h1: Heading, fileNumber: number | null): Hea
   let e = contentEnd;
   while (s < e && /\s/.test(text[s]!)) s++;
   // Doxygen's `{#adr_0031}` anchor at the end.
-  const anchorSrc = ANCHOR_SUFFIX.exec(text.slice(s, e));
+  const anchorSrc = plain.includes('{#') ? ANCHOR_SUFFIX.exec(text.slice(s, e)) : null;
   if (anchorSrc) {
     e = s + anchorSrc.index;
     plain = plain.replace(ANCHOR_SUFFIX, '');
@@ -383,9 +383,9 @@ function headingTitle(text: string, h1: Heading, fileNumber: number | null): Hea
     plain = plain.slice(prefix.length).trimStart();
   };
   for (let round = 0; round < 3; round++) {
-    const l = LABEL_PREFIX.exec(plain);
+    const l = plain.includes(':') ? LABEL_PREFIX.exec(plain) : null;
     if (l) { skip(l[0]); continue; }
-    if (label === undefined) {
+    if (label === undefined && /^\s*(?:\[|super|repl|depr|acc|prop|rej|draft|obs|withd)/i.test(text.slice(s, s + 12))) {
       const src = STATUS_PREFIX.exec(text.slice(s, e));
       if (src) {
         const value = src[0].replace(/\s*[:\-–—]?\s*$/, '').replace(/^\[(.*)\]$/, '$1');
@@ -419,6 +419,12 @@ function statusLines(text: string, body: Span): Line[] {
   const lines: Line[] = [];
   let fence: string | undefined;
   forEachLine(text, body.start, body.end, (l) => {
+    const c = l.text.trimStart()[0];
+    if (c === undefined) return true;
+    if (!fence && c !== '`' && c !== '~' && c !== '<' && c !== '#' && c !== '[') {
+      lines.push(l);
+      return true;
+    }
     const f = /^ {0,3}(`{3,}|~{3,})/.exec(l.text);
     if (fence) {
       if (f && f[1]!.startsWith(fence)) fence = undefined;
@@ -446,6 +452,11 @@ function paragraphsOf(text: string, lines: readonly Line[]): Line[][] {
   return out;
 }
 
+/** A heading as the Status-heading test reads it: accent-free only when it has accents. */
+function asciiHeading(heading: string): string {
+  return /^[\x00-\x7f]*$/.test(heading) ? heading.trim() : foldKey(heading);
+}
+
 /** A line's text without a blockquote marker or surrounding spaces. */
 function unquote(line: string): string {
   return line.replace(/^\s*(?:>\s?)*/, '').trim();
@@ -453,6 +464,7 @@ function unquote(line: string): string {
 
 /** True for a line that states the record is (wholly) superseded: "Superseded by …", "Superceded", not "Superseded in part by …". */
 function isSupersedeStatement(line: string): boolean {
+  if (!/super[sc]|replac/i.test(line)) return false;
   const folded = foldStatus(cleanStatusText(line));
   const m = /^(super[sc]+eded|replaced by)(?![\p{L}\p{N}])/u.exec(folded);
   return m !== null && !isQualifiedSupersede(folded, { index: 0, length: m[0].length });
@@ -460,7 +472,7 @@ function isSupersedeStatement(line: string): boolean {
 
 /** A line that may hold a record reference (cheap pre-filter). */
 function isRecordLine(line: Line): boolean {
-  return /\]\(|\bADR[-_ ]?#?\d|\.md\b|\]/i.test(line.text);
+  return /supers|superc|replac|amend|clarif|relat|see also/i.test(line.text) && /\]|\bADR[-_ ]?#?\d|\.md\b|#\d/i.test(line.text);
 }
 
 /** A relation whose target is a reference-style link (`[ADR 9]`) takes the file its definition names. */

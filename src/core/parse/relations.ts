@@ -43,6 +43,7 @@ export function parseRelationPhrase(text: string, options: { customVerbs?: boole
  */
 export function relationsInStatus(status: string): RelationPhrase[] {
   const out: RelationPhrase[] = [];
+  if (!/supers|superc|replac|amend|clarif|relat|see also/i.test(status)) return out;
   for (const part of status.split(/[;,]|\s+and\s+/)) {
     const r = parseRelationPhrase(part.trim(), { customVerbs: false });
     if (r) out.push(r);
@@ -96,8 +97,9 @@ const isToken = (c: string | undefined) => c !== undefined && c.charCodeAt(0) >=
  * between) count; a clause ends at `;` or at the end of a sentence.
  */
 export function supersedeClauses(paragraph: string): RelationPhrase[] {
+  if (!/super[sc]ed|replace/i.test(paragraph)) return [];
   const refs = recordReferences(paragraph).slice(0, 0x100);
-  if (refs.length === 0 || !/super[sc]ed|replace/i.test(paragraph)) return [];
+  if (refs.length === 0) return [];
   let masked = '';
   let at = 0;
   refs.forEach((r, i) => {

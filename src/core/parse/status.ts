@@ -16,7 +16,7 @@ import { findStatusWords, foldStatus, negatedStatus, type StatusVocabulary } fro
 export function normaliseStatus(text: string | null | undefined, vocabulary?: StatusVocabulary): Status {
   if (!text) return 'unknown';
   const folded = foldStatus(text);
-  if (isStatusPlaceholder(folded, vocabulary)) return 'unknown';
+  if (/[|/,{[]/.test(folded) && isStatusPlaceholder(folded, vocabulary)) return 'unknown';
   const words = findStatusWords(folded, vocabulary);
   let chosen: Status = 'unknown';
   let chosenAt = -1;

@@ -50,11 +50,8 @@ const NOT_YET = new Set(['implemented', 'done', 'active', 'final', 'in force']);
 
 /** Lower-case, accents removed, markup and decoration replaced by spaces: the form phrases are matched in. */
 export function foldStatus(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[*_`~]+/g, ' ');
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  return (ascii ? text : text.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase().replace(/[*_`~]+/g, ' ');
 }
 
 interface Phrase {
@@ -81,14 +78,25 @@ function phrasesOf(vocabulary: StatusVocabulary | undefined): Phrase[] {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const regexCache = new Map<string, RegExp>();
-function phraseRegex(words: string): RegExp {
-  let re = regexCache.get(words);
-  if (!re) {
-    re = new RegExp(`(?<![\\p{L}\\p{N}])${escape(words).replace(/ /g, '[\\s-]+')}(?![\\p{L}\\p{N}])`, 'gu');
-    regexCache.set(words, re);
+
+interface Matcher {
+  readonly re: RegExp;
+  /** Phrase (spaces for any run of spaces or hyphens) → its entry; the first listed wins. */
+  readonly byWords: Map<string, Phrase>;
+}
+const matchers = new WeakMap<Phrase[], Matcher>();
+
+/** One regex for every phrase of a vocabulary, longest first so "in review" wins over "review". */
+function matcherOf(phrases: Phrase[]): Matcher {
+  let m = matchers.get(phrases);
+  if (!m) {
+    const byWords = new Map<string, Phrase>();
+    for (const p of phrases) if (!byWords.has(p.words)) byWords.set(p.words, p);
+    const alternatives = [...byWords.keys()].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, '[\\s-]+'));
+    m = { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), byWords };
+    matchers.set(phrases, m);
   }
-  return re;
+  return m;
 }
 
 /** One status word found in a text: where, which status, and whether a "not" precedes it. */
@@ -100,20 +108,20 @@ export interface StatusWord {
   readonly negated: boolean;
 }
 
-/** Every vocabulary phrase in `folded` (a `foldStatus` text), leftmost first, longest first at a position. */
+/** The vocabulary phrases in `folded` (a `foldStatus` text), leftmost first, the longest at each place. */
 export function findStatusWords(folded: string, vocabulary?: StatusVocabulary): StatusWord[] {
   const out: StatusWord[] = [];
-  for (const p of phrasesOf(vocabulary)) {
-    const re = phraseRegex(p.words);
-    re.lastIndex = 0;
-    for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      const before = folded.slice(Math.max(0, m.index - 12), m.index);
-      const negated = /(?:^|[^\p{L}])(?:not|non|nao|no|nicht|pas)(?:[\s-]+(?:yet|encore|ainda))?[\s-]+$/u.test(before) || /(?:^|[^\p{L}])un-?$/u.test(before);
-      out.push({ index: m.index, length: m[0].length, words: p.words, status: p.status, negated });
-    }
+  const { re, byWords } = matcherOf(phrasesOf(vocabulary));
+  re.lastIndex = 0;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const words = m[0].replace(/[\s-]+/g, ' ');
+    const p = byWords.get(words);
+    if (!p) continue;
+    const before = folded.slice(Math.max(0, m.index - 12), m.index);
+    const negated = /(?:^|[^\p{L}])(?:not|non|nao|no|nicht|pas)(?:[\s-]+(?:yet|encore|ainda))?[\s-]+$/u.test(before) || /(?:^|[^\p{L}])un-?$/u.test(before);
+    out.push({ index: m.index, length: m[0].length, words: p.words, status: p.status, negated });
   }
-  // Leftmost first; at one position the longest phrase, then a declared one.
-  return out.sort((a, b) => a.index - b.index || b.length - a.length);
+  return out;
 }
 
 /** The status a negated word means. */
