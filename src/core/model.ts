@@ -120,6 +120,11 @@ export interface AdrRecord {
   readonly numberText: string | null;
   readonly title: string;
   readonly titleField: Field<string> | undefined;
+  /**
+   * The level-1 heading's title when front matter `title:` is the record's title and the heading
+   * says the same (after its number), so a retitle can change both.
+   */
+  readonly headingTitleField?: Field<string>;
   readonly status: Status;
   /** The status as written ("✅ Accepted", "Superceded by [3. X](0003-x.md)"), or null when absent. */
   readonly statusText: string | null;

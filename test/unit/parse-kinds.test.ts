@@ -436,3 +436,16 @@ describe('issue 15: section collection is linear', () => {
     assert.equal(parseRecord(record, { path: '/r/0001-big.md' }).sections.length, 80_002);
   });
 });
+
+describe('issue 15: front matter title and heading', () => {
+  it('a retitle changes front matter `title:` and the H1 that says the same (adrs ng), keeping the number', async () => {
+    const { retitle } = await import('../../src/core/edit');
+    const text = '---\nnumber: 2\ntitle: Use Bun\nstatus: proposed\n---\n\n# 2. Use Bun\n\n## Context and Problem Statement\n\nX.\n';
+    const record = parseRecord(text, { path: '/r/docs/adrs/0002-use-bun.md', collection: '/r/docs/adrs' });
+    assert.equal(record.titleField?.source, 'front-matter');
+    const r = retitle({ record, text }, 'Use Deno', []);
+    assert.equal(applyEdits(text, r.plan.edits[0]!.edits), text.replace('title: Use Bun', 'title: Use Deno').replace('# 2. Use Bun', '# 2. Use Deno'));
+    const different = '---\ntitle: Short\n---\n\n# A longer heading\n';
+    assert.equal(parseRecord(different, { path: '/r/x.md' }).headingTitleField, undefined);
+  });
+});

@@ -322,6 +322,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
     numberText: nameInfo.numberText,
     title: titleField?.value || titleFromSlug(nameInfo.slug),
     titleField,
+    ...(titleField?.source === 'front-matter' && heading && heading.field.value === titleField.value ? { headingTitleField: heading.field } : {}),
     status,
     statusText,
     statusField,
