@@ -449,3 +449,12 @@ describe('issue 15: front matter title and heading', () => {
     assert.equal(parseRecord(different, { path: '/r/x.md' }).headingTitleField, undefined);
   });
 });
+
+describe('issue 15: dates', () => {
+  it('a 14-digit creation timestamp name dates a record with no date of its own; a Date line wins', () => {
+    const r = parseRecord('# Use X\n\n## Context\n', { path: '/r/20240516132303-use-x.md' });
+    assert.deepEqual([r.number, r.date], [null, '2024-05-16']);
+    assert.equal(parseRecord('# Use X\n\nDate: 2024-06-01\n', { path: '/r/20240516132303-use-x.md' }).date, '2024-06-01');
+    assert.equal(parseRecord('# Use X\n', { path: '/r/20241399132303-use-x.md' }).date, null);
+  });
+});

@@ -281,6 +281,9 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
     problems.push({ code: 'date-unreadable', severity: 'info', message: `Date "${dateField.value}" is not a date this tool can read`, span: dateField.span });
   }
   if (!date && nameInfo.date && !dateField) date = nameInfo.date;
+  // `YYYYMMDDHHMMSS-slug.md` (a creation timestamp, no sequence number) dates a record without a date of its own.
+  const stamp = !date && !dateField ? /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])[0-5]\d[0-5]\d[-_]/.exec(fileName) : null;
+  if (stamp) date = `${stamp[1]}-${stamp[2]}-${stamp[3]}`;
 
   const people = (keys: string[]): string[] => {
     for (const k of keys) {
