@@ -10,7 +10,7 @@ import {
   acknowledge, failing, formatGithub, formatText, GitCommandError, GitUnavailableError, ReviewEngine, toSarif,
   type ReviewOutcome, type ReviewScope,
 } from '../../core/review';
-import { isoDate } from '../../core/edit/numbering';
+import { isoDate } from '../../core/naming';
 import { NodeGit } from '../../platform/git';
 import { flag, parse, str, UsageError } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
