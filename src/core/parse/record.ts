@@ -15,7 +15,7 @@ import { basename, dirname } from '../paths';
 import { detectEol } from '../text';
 import { readFrontMatter, stringList } from './frontMatter';
 import { remarkStructure, scanStructure, type DocStructure, type Heading } from './structure';
-import { parseFileName, titleFromSlug } from '../naming/fileName';
+import { parseFileName, titleFromSlug } from './fileName';
 import { normaliseDate } from './dates';
 import { cleanStatusText, normaliseStatus, relationTypeOf } from './status';
 import { parseRelationPhrase, relationsInStatus, targetOf } from './relations';
