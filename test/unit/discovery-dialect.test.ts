@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { join as nativeJoin, resolve as nativeResolve } from 'node:path';
-import { discover } from '../../src/core/discovery';
+import { discover, parseRecordName } from '../../src/core/discovery';
 import { classify, resolveDialect } from '../../src/core/discovery/layout';
 import type { Collection } from '../../src/core/model';
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
@@ -102,5 +102,13 @@ describe('declared and actual dialect', () => {
   it('scielo-kernel, looms, agentv: each its records\' dialect', async () => {
     const dialects = await Promise.all(['scielo-kernel', 'looms', 'agentv'].map(async (c) => (await collectionsOf(nativeJoin(CORPORA_WILD, c))).map((x) => x.dialect)));
     assert.deepEqual(dialects, [['adr-tools'], ['madr'], ['adr-tools']]);
+  });
+});
+
+describe('parseRecordName (the older view, kept for its callers)', () => {
+  it('is parseFileName seen as number / date / nothing', () => {
+    assert.deepEqual(parseRecordName('ADR-0007-x.md'), { naming: 'number', number: 7, digits: '0007', adrPrefix: true });
+    assert.deepEqual(parseRecordName('1950-01-01-x.md'), { naming: 'date', number: null, digits: '', adrPrefix: false });
+    assert.equal(parseRecordName('notes.md'), undefined);
   });
 });
