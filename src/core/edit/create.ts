@@ -79,11 +79,12 @@ export async function createRecord(fs: FileSystem, clock: Clock, collection: Col
   await ensureFolder(fs, collection.path);
   const max = options.maxAttempts ?? 50;
   // The name copies the pattern the folder's records already use (an empty folder: the collection's).
-  const pattern = inferNamingPattern(await listNames(fs, collection.path), collection);
+  const listing = await listNames(fs, collection.path);
+  const pattern = inferNamingPattern(listing, collection);
   const created =
     pattern.kind === 'date'
       ? await createDated(fs, collection, pattern, date, clock.now(), title, render, max)
-      : await createNumbered(fs, collection, pattern, title, render, max);
+      : await createNumbered(fs, collection, pattern, listing, title, render, max);
   const subject = newSubject(created.path, created.number, created.numberText, title, created.content);
   return { path: created.path, number: created.number, content: created.content, plan: targetEdits(collection, subject, options) };
 }
@@ -133,13 +134,14 @@ function takes(name: string, n: number): boolean {
   return !name.startsWith('.') && parseFileName(name).number === n;
 }
 
-async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPattern, title: string, render: Render, max: number): Promise<Created> {
+async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPattern, listing: string[], title: string, render: Render, max: number): Promise<Created> {
   const dir = c.path;
   const width = Math.max(pattern.padding, 1);
   const nameOf = (n: number): string => recordFileName(pattern, { number: n, title });
   let floor = c.firstNumber;
   for (let attempt = 0; attempt < max; attempt++) {
-    const names = await listNames(fs, dir);
+    // The first try numbers from the listing the pattern was read from; later ones list again.
+    const names = attempt === 0 ? listing : await listNames(fs, dir);
     let n = Math.max(nextNumber(names.filter((x) => !x.startsWith('.')), c.firstNumber), floor);
     let claim = join(dir, claimName(formatNumber(n, width)));
     let path = join(dir, nameOf(n));
