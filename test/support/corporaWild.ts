@@ -473,3 +473,15 @@ export const CORPORA_WILD_COUNTS: Record<string, number> = {
   'dsp-api': 10,
   agentv: 21,
 };
+
+/** Absolute path of one wild folder on disk. */
+export function wildFolderPath(corpus: string, folder: WildFolder): string {
+  return join(CORPORA_WILD, corpus, folder.folder);
+}
+
+/** Every record of a wild corpus: its folder, its expectation and its absolute path (for property tests). */
+export function wildRecordFiles(corpus: string): { folder: WildFolder; record: WildRecord; path: string }[] {
+  return CORPORA_WILD_EXPECTED[corpus]!.folders.flatMap((folder) =>
+    folder.records.map((record) => ({ folder, record, path: join(wildFolderPath(corpus, folder), record.file) })),
+  );
+}

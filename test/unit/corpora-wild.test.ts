@@ -18,6 +18,7 @@ import {
   CORPORA_WILD_EXPECTED,
   NEXT_TITLE,
   corporaWildAvailable,
+  wildFolderPath,
   type WildFolder,
   type WildRecord,
 } from '../support/corporaWild';
@@ -88,7 +89,7 @@ function wanted(expected: WildRecord): Record<string, unknown> {
 }
 
 function read(corpus: string, folder: WildFolder, file: string): { text: string; bom: boolean } {
-  const path = nativeJoin(CORPORA_WILD, corpus, folder.folder, file);
+  const path = nativeJoin(wildFolderPath(corpus, folder), file);
   return decodeText(readFileSync(path), path);
 }
 
