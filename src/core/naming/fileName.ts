@@ -106,19 +106,24 @@ export function parseFileName(fileName: string): FileNameInfo {
  * `adr-template-bare.md`, `template-nygard.md`, `NNNN-adr-template.md`, `ADR-nnn_Title_Template.md`,
  * `000-template.md`. A real record about templates (`0012-use-a-template-engine.md`) is not one.
  */
-export function isTemplateName(fileName: string): boolean {
-  const id = fileName.replace(EXTENSION, '');
+export function isTemplateName(fileName: string, info: FileNameInfo = parseFileName(fileName)): boolean {
+  const id = info.id;
   if (TEMPLATE_ID.test(id) || PLACEHOLDER.test(id)) return true;
-  const info = parseFileName(fileName);
   if (info.kind !== 'number') return false;
   // `000-template.md`, `0000-adr-template.md`; or a slug that is only a template's name (`001-template.md`).
   return (/^0+$/.test(info.numberText!) && TEMPLATE_WORD.test(info.slug)) || TEMPLATE_ID.test(info.slug);
 }
 
+/** A Markdown file's name read, when it can be a record (not README, index, a template, a hidden file); else undefined. */
+export function readRecordName(name: string): FileNameInfo | undefined {
+  if (name.startsWith('.') || !/\.md$/i.test(name)) return undefined;
+  const info = parseFileName(name);
+  return NOT_RECORD_ID.test(info.id) || isTemplateName(name, info) ? undefined : info;
+}
+
 /** True for `.md` files in a collection folder that can be records (not README, index, templates, hidden files). */
 export function isRecordFile(name: string): boolean {
-  if (!/\.md$/i.test(name) || name.startsWith('.')) return false;
-  return !NOT_RECORD_ID.test(name.replace(EXTENSION, '')) && !isTemplateName(name);
+  return readRecordName(name) !== undefined;
 }
 
 /** The record number a name carries (`ADR-0008-x.md` → 8), or null (dates, unnumbered names). */
@@ -137,8 +142,8 @@ export function isDateName(name: string): boolean {
  * ordinary documentation to count.
  */
 export function isNumberedRecordName(name: string): boolean {
-  if (!isRecordFile(name)) return false;
-  const r = parseFileName(name);
+  const r = readRecordName(name);
+  if (r === undefined) return false;
   if (r.kind === 'date') return true;
   if (r.kind !== 'number') return false;
   return r.prefix !== '' || (r.numberText!.length >= 3 && r.numberText!.length <= 6);

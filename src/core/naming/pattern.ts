@@ -8,7 +8,7 @@
  * stripping zeros before `$((...))`) and padded as the collection pads.
  */
 import type { Collection } from '../model';
-import { isRecordFile, isTemplateName, parseFileName, type DateStyle, type FileNameInfo } from './fileName';
+import { isTemplateName, parseFileName, readRecordName, type DateStyle, type FileNameInfo } from './fileName';
 
 export type SlugCase = 'lower' | 'upper' | 'title' | 'keep';
 
@@ -129,10 +129,17 @@ function wordSeparatorOf(slug: string): string | undefined {
  * number (`ADR-nnn_Title_Template.md`), else from `defaults`.
  */
 export function inferNamingPattern(names: Iterable<string>, defaults: PatternDefaults): NamingPattern {
-  const all = [...names].filter((n) => !n.startsWith('.'));
-  const records = all.filter(isRecordFile).map(parseFileName).filter((r) => r.kind !== 'none');
+  const all = [...names];
+  const records: FileNameInfo[] = [];
+  let dated = 0;
+  for (const name of all) {
+    const r = readRecordName(name);
+    if (r === undefined || r.kind === 'none') continue;
+    records.push(r);
+    if (r.kind === 'date') dated++;
+  }
   if (records.length === 0) return fromTemplateName(all, defaults) ?? defaultPattern(defaults);
-  const kind = majority(records.map((r) => r.kind)) === 'date' ? 'date' : 'number';
+  const kind = dated * 2 > records.length ? 'date' : 'number';
   const same = records
     .filter((r) => r.kind === kind)
     .sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -176,7 +183,7 @@ function traitsOf(all: readonly FileNameInfo[], kind: 'number' | 'date', default
 /** `ADR-nnn_Title_Template.md` → `ADR-001_Title_Like_This.md`; `NNNN-adr-template.md` → `0001-…`. */
 function fromTemplateName(names: readonly string[], defaults: PatternDefaults): NamingPattern | undefined {
   for (const name of names) {
-    if (!/\.md$/i.test(name) || !isTemplateName(name)) continue;
+    if (name.startsWith('.') || !/\.md$/i.test(name) || !isTemplateName(name)) continue;
     const m = /^((?:adr)[-_ ]?)?(n{2,}|x{2,})([-_ ])(.*)\.md$/i.exec(name);
     if (!m) continue;
     const slug = m[4]!;
