@@ -143,6 +143,8 @@ describe('naming pattern and the next file name', () => {
     assert.equal(next([], NEXT_TITLE, { naming: 'date', padding: 0, firstNumber: 1 }), '20261201-use-example-thing.md');
     assert.equal(next(['ADR-nnn_Title_Template.md', 'README.md']), 'ADR-001_Use_Example_Thing.md');
     assert.equal(next(['NNNN-adr-template.md']), '0001-use-example-thing.md');
+    assert.equal(next(['000-template.md']), '001-use-example-thing.md');
+    assert.equal(next(['adr_xxx_template.md']), 'adr_001_use_example_thing.md');
   });
 
   it('accents: kept where the folder keeps them, else stripped like adr-tools', () => {

@@ -180,11 +180,11 @@ function traitsOf(all: readonly FileNameInfo[], kind: 'number' | 'date', default
   };
 }
 
-/** `ADR-nnn_Title_Template.md` → `ADR-001_Title_Like_This.md`; `NNNN-adr-template.md` → `0001-…`. */
+/** `ADR-nnn_Title_Template.md` → `ADR-001_Title_Like_This.md`; `NNNN-adr-template.md` → `0001-…`; `000-template.md` → `001-…`. */
 function fromTemplateName(names: readonly string[], defaults: PatternDefaults): NamingPattern | undefined {
   for (const name of names) {
     if (name.startsWith('.') || !/\.md$/i.test(name) || !isTemplateName(name)) continue;
-    const m = /^((?:adr)[-_ ]?)?(n{2,}|x{2,})([-_ ])(.*)\.md$/i.exec(name);
+    const m = /^((?:adr)[-_ ]?)?(n{2,}|x{2,}|0{2,})([-_ ])(.*)\.md$/i.exec(name);
     if (!m) continue;
     const slug = m[4]!;
     return {
