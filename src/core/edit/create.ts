@@ -22,7 +22,7 @@ import { headingText, labelFor, linkPath, subjectOf, verbFor, type LinkSubject, 
 import { addRelation, supersededEdits } from './lifecycle';
 import { mergeSequential } from './merge';
 import { parseFileName } from '../naming/fileName';
-import { formatNumber, inferNamingPattern, isoDate, nextNumber, recordFileName, type NamingPattern } from '../naming/pattern';
+import { formatNumber, inferNamingPattern, isoDate, nextRecordFileName, recordFileName, type NamingPattern } from '../naming/pattern';
 
 /** A link from the new record to an existing one, and back. */
 export interface LinkRequest {
@@ -142,9 +142,10 @@ async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPatt
   for (let attempt = 0; attempt < max; attempt++) {
     // The first try numbers from the listing the pattern was read from; later ones list again.
     const names = attempt === 0 ? listing : await listNames(fs, dir);
-    let n = Math.max(nextNumber(names.filter((x) => !x.startsWith('.')), c.firstNumber), floor);
+    const planned = nextRecordFileName(names, { title, collection: c, floor, pattern });
+    let n = planned.number!;
     let claim = join(dir, claimName(formatNumber(n, width)));
-    let path = join(dir, nameOf(n));
+    let path = join(dir, planned.fileName);
     let content = render(n, path);
     try {
       await fs.createFile(claim, encodeText(content, false));

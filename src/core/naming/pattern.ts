@@ -326,12 +326,14 @@ export interface NextNameOptions {
   readonly title: string;
   /** Empty folders: the collection's numbering, padding and first number. */
   readonly collection: Pick<Collection, 'naming' | 'padding' | 'firstNumber'>;
-  /** `YYYY-MM-DD` of the record (dated patterns). */
-  readonly date: string;
+  /** `YYYY-MM-DD` of the record (needed by dated patterns). */
+  readonly date?: string;
   /** The time (timestamp patterns). */
   readonly now?: Date;
   /** At least this number (a creator moving past numbers others hold). */
   readonly floor?: number;
+  /** The folder's pattern when already inferred from `names` (creators retrying). */
+  readonly pattern?: NamingPattern;
 }
 
 /**
@@ -340,7 +342,7 @@ export interface NextNameOptions {
  * when that dated name is taken.
  */
 export function nextRecordFileName(names: readonly string[], options: NextNameOptions): PlannedName {
-  const pattern = inferNamingPattern(names, options.collection);
+  const pattern = options.pattern ?? inferNamingPattern(names, options.collection);
   if (pattern.kind === 'number') {
     const n = Math.max(nextNumber(names, options.collection.firstNumber), options.floor ?? 0);
     const fileName = recordFileName(pattern, { title: options.title, number: n });
@@ -348,7 +350,7 @@ export function nextRecordFileName(names: readonly string[], options: NextNameOp
   }
   const taken = new Set(names);
   for (let attempt = 1; ; attempt++) {
-    const fileName = recordFileName(pattern, { title: options.title, date: options.date, ...(options.now ? { time: options.now } : {}), attempt });
+    const fileName = recordFileName(pattern, { title: options.title, ...(options.date ? { date: options.date } : {}), ...(options.now ? { time: options.now } : {}), attempt });
     if (!taken.has(fileName)) return { fileName, number: null, numberText: null, pattern };
   }
 }
