@@ -78,11 +78,11 @@ describe('record file names: the one reader', () => {
   });
 
   it('templates and examples are not records; records about templates are', () => {
-    for (const t of ['000-template.md', '0000-template.md', 'NNNN-adr-template.md', 'ADR-nnn_Title_Template.md', 'ADR-NNN_Short_Title_Template.md', 'template-nygard.md', 'template_madr.md', 'TEMPLATE.md', 'template.md', 'adr-template.md', 'adr-template-bare-minimal.md', 'XXXX-title.md']) {
+    for (const t of ['000-template.md', '0000-template.md', '001-template.md', '0001-adr-template.md', '0000-adr-template-bare.md', 'NNNN-adr-template.md', 'ADR-nnn_Title_Template.md', 'ADR-NNN_Short_Title_Template.md', 'template-nygard.md', 'template_madr.md', 'TEMPLATE.md', 'template.md', 'adr-template.md', 'adr-template-bare-minimal.md', 'XXXX-title.md']) {
       assert.ok(isTemplateName(t), t);
       assert.equal(isRecordFile(t), false, t);
     }
-    for (const r of ['0012-use-a-template-engine.md', '0001-templates-for-emails.md', '0000-use-markdown-architectural-decision-records.md', 'ADR-0001-x.md']) {
+    for (const r of ['0012-use-a-template-engine.md', '0005-template-engine.md', '0001-templates-for-emails.md', '0003-adr-template-usage.md', '0000-use-markdown-architectural-decision-records.md', 'ADR-0001-x.md']) {
       assert.equal(isTemplateName(r), false, r);
       assert.ok(isRecordFile(r), r);
     }

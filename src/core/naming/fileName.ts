@@ -50,6 +50,8 @@ const NUMBERED = /^((?:adr)[-_ ]?)?(\d{1,15})(?:([-_ .]+)(.*))?$/i;
 const PLACEHOLDER = /^((?:adr)[-_ ]?)?(n{2,}|x{2,}|#{2,}|y{4}-?m{2}-?d{2})(?:[-_ .]|$)/i;
 const TEMPLATE_ID = /^(?:adr[-_ ]?|madr[-_ ]?)?template(?:$|[-_ .])/i;
 const TEMPLATE_WORD = /(?:^|[-_ .])template(?:$|[-_ .])/i;
+/** A slug that is only a template's name: `001-template.md`, `0001-adr-template.md`. */
+const TEMPLATE_SLUG = /^(?:adr[-_ ]?|madr[-_ ]?)?template$/i;
 const NOT_RECORD_ID = /^(?:readme|index)$/i;
 
 function plausibleDate(y: number, m: number, d: number): boolean {
@@ -111,7 +113,7 @@ export function isTemplateName(fileName: string, info: FileNameInfo = parseFileN
   if (TEMPLATE_ID.test(id) || PLACEHOLDER.test(id)) return true;
   if (info.kind !== 'number') return false;
   // `000-template.md`, `0000-adr-template.md`; or a slug that is only a template's name (`001-template.md`).
-  return (/^0+$/.test(info.numberText!) && TEMPLATE_WORD.test(info.slug)) || TEMPLATE_ID.test(info.slug);
+  return (/^0+$/.test(info.numberText!) && TEMPLATE_WORD.test(info.slug)) || TEMPLATE_SLUG.test(info.slug);
 }
 
 /** A Markdown file's name read, when it can be a record (not README, index, a template, a hidden file); else undefined. */
