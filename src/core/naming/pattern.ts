@@ -31,7 +31,7 @@ export interface NamingPattern {
   readonly ascii: boolean;
   /** False when names have no slug at all (`adr-1.md`, `adr-2.md`). */
   readonly slug: boolean;
-  /** `.md` (or `.markdown`). */
+  /** `.md` (records are Markdown files named `*.md`). */
   readonly extension: string;
 }
 
@@ -124,9 +124,9 @@ function wordSeparatorOf(slug: string): string | undefined {
  * The pattern of a folder holding `names` (every entry name; non-records are ignored): numbers or
  * dates as most records have them, padding as most numbers are written, and each style trait
  * (prefix, separators, case) as most of the ten newest records write it (`docs/adr` of Wikibase has
- * 34 `NNNN-slug.md` and one `NNNN_slug.md`: hyphens; cloud-platform capitalised its first names,
- * lower-cases since 035: lower case). A folder without records takes its shape from a template name with a placeholder
- * number (`ADR-nnn_Title_Template.md`), else from `defaults`.
+ * 34 `NNNN-slug.md` and one `NNNN_slug.md`: hyphens; cloud-platform capitalised its first names and
+ * lower-cases since 035: lower case). A folder without records takes its shape from a template name
+ * with a placeholder number (`ADR-nnn_Title_Template.md`), else from `defaults`.
  */
 export function inferNamingPattern(names: Iterable<string>, defaults: PatternDefaults): NamingPattern {
   const all = [...names];
@@ -165,7 +165,6 @@ function traitsOf(all: readonly FileNameInfo[], kind: 'number' | 'date', default
     const title = others.filter((c) => c === 'title').length;
     slugCase = upper * 2 > others.length ? 'upper' : title * 2 > others.length ? 'title' : 'keep';
   }
-  const extension = majority(same.map((r) => (/\.markdown$/i.test(r.id) ? '.markdown' : '.md'))) ?? '.md';
   return {
     kind,
     prefix: kind === 'number' ? majority(same.map((r) => r.prefix)) ?? '' : '',
@@ -176,7 +175,7 @@ function traitsOf(all: readonly FileNameInfo[], kind: 'number' | 'date', default
     slugCase,
     ascii: !all.some((r) => /[^\x00-\x7f]/.test(r.slug)),
     slug: withSlug.length * 2 >= same.length,
-    extension,
+    extension: '.md',
   };
 }
 
