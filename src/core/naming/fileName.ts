@@ -151,12 +151,16 @@ export function isNumberedRecordName(name: string): boolean {
   return r.prefix !== '' || (r.numberText!.length >= 3 && r.numberText!.length <= 6);
 }
 
-/** The number used to order a name: its record number, else its date digits, else none. */
+/**
+ * The number a name is ordered by: its leading digits after an `adr-` prefix. For numbered names that
+ * is the record number, for `YYYYMMDD` / timestamp names the date, for `YYYY-MM-DD` names the year
+ * (then the name, which is chronological). One regex, as sorting calls it twice per comparison.
+ */
+const ORDER_NUMBER = /^(?:adr[-_ ]?)?(\d+)/i;
+
 function orderNumber(name: string): number | null {
-  const info = parseFileName(name);
-  if (info.number !== null) return info.number;
-  if (info.dateText !== null) return Number(info.dateText.replace(/-/g, ''));
-  return null;
+  const m = ORDER_NUMBER.exec(name);
+  return m ? Number(m[1]) : null;
 }
 
 /**
