@@ -3,6 +3,7 @@ import type { Collection } from '../model';
 import { join } from '../paths';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
+import { TEMPLATE_FILE_NAMES } from '../dialects';
 import { defaultTemplateKind, sniffTemplate, templateInfo, type TemplateInfo, type TemplateKind } from './kinds';
 
 /** A template ready to render: a built-in kind, or a collection's file. */
@@ -22,7 +23,7 @@ export interface ResolvedTemplate {
  * Template files a collection may keep beside its records, most specific first:
  * adr-tools' `templates/template.md`, log4brains' `template.md`, MADR's `adr-template.md`.
  */
-export const COLLECTION_TEMPLATE_NAMES = ['templates/template.md', 'template.md', 'adr-template.md'] as const;
+export const COLLECTION_TEMPLATE_NAMES: readonly string[] = TEMPLATE_FILE_NAMES;
 
 /** An explicit template choice (front-end options); empty means "the collection's". */
 export interface TemplateChoice {
