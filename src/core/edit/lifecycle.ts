@@ -11,7 +11,8 @@
  * | superseded by    | status line → `Superceded by [2. T](f.md)`  | `status: superseded by [ADR-0002](f.md)`     | `- Status: superseded by [id](f.md)`          |
  * | supersedes, links| `Supercedes [1. T](f.md)` paragraph at the end of `## Status` | `* Supersedes [ADR-0001](f.md)` in `## Links` | `- Supersedes [id](f.md)` in `## Links` |
  */
-import type { AdrRecord, EditPlan, FileEdit, RelationType, Status, TextEdit } from '../model';
+import type { AdrRecord, CollectionDialect, EditPlan, FileEdit, RelationType, Status, TextEdit } from '../model';
+import { spellingFor } from '../dialects';
 import { relationTypeOf } from '../parse/status';
 import { insertRelationLines, type RelationPlacement } from './placement';
 import { findSection } from './sections';
@@ -22,8 +23,19 @@ export type { RecordText } from './labels';
 
 /** Options shared by the lifecycle edits. */
 export interface LifecycleOptions {
-  /** `adr-tools` (default) writes "Superceded by"/"Supercedes" in Nygard records, as adr-tools does. */
+  /**
+   * `adr-tools` writes "Superceded by"/"Supercedes" in Nygard records, as adr-tools does; `standard`
+   * "Superseded". Default: what the records already write, else by `collectionDialect` (adr-tools'
+   * spelling only in adr-tools collections), else adr-tools' for Nygard records.
+   */
   readonly spelling?: Spelling;
+  /** The dialect of the records' collection, when the caller knows it. */
+  readonly collectionDialect?: CollectionDialect;
+}
+
+/** The spelling `options` ask for, or the one the records and their collection use. */
+export function spellingOf(options: LifecycleOptions, ...records: readonly RecordText[]): Spelling {
+  return options.spelling ?? spellingFor(records.map((r) => r.text), options.collectionDialect, records[0]?.record.dialect);
 }
 
 /** Edits that set `record`'s status to `status`, worded and cased as the record writes statuses. */
@@ -90,7 +102,7 @@ export function supersededEdits(old: RecordText, by: LinkSubject, options: Lifec
   const link = linkPath(record.path, by.path);
   // Already superseded by it (the status may read otherwise if the parser prefers other text: leave it).
   if (hasRelation(record, 'superseded by', link)) return [];
-  const verb = verbFor('superseded-by', record.dialect, options.spelling);
+  const verb = verbFor('superseded-by', record.dialect, spellingOf(options, old));
   const line = relationLine(record.dialect === 'nygard' || record.dialect === 'unknown' ? verb : matchCase(record, verb), by, record.path, record.dialect);
   return setStatusEdits(record, text, line);
 }
@@ -100,9 +112,10 @@ export function supersededEdits(old: RecordText, by: LinkSubject, options: Lifec
  * and `replacement` gets a "Supersedes" link to `old`. Edits for both files.
  */
 export function supersede(old: RecordText, replacement: RecordText, options: LifecycleOptions = {}): EditPlan {
-  const newVerb = verbFor('supersedes', replacement.record.dialect, options.spelling);
+  const spelling = spellingOf(options, old, replacement);
+  const newVerb = verbFor('supersedes', replacement.record.dialect, spelling);
   return plan([
-    { path: old.record.path, edits: supersededEdits(old, subjectOf(replacement), options) },
+    { path: old.record.path, edits: supersededEdits(old, subjectOf(replacement), { ...options, spelling }) },
     { path: replacement.record.path, edits: addRelation(replacement, newVerb, subjectOf(old)) },
   ]);
 }

@@ -86,6 +86,12 @@ export function renderText(template: string, values: RenderValues, style?: Rende
 }
 
 function frontMatterLine(line: string, status: string, v: RenderValues): string | undefined {
+  // `key: TOKEN` (inferred templates: `statut: STATUS`, `title: TITLE`): the value as a YAML scalar.
+  const t = /^([^\s:#][^:]*:)[ \t]*(STATUS|TITLE|DATE|NUMBER)[ \t]*$/.exec(line);
+  if (t) {
+    const value = t[2] === 'STATUS' ? status : t[2] === 'TITLE' ? v.title : t[2] === 'DATE' ? v.date : v.number === null ? '' : String(v.number);
+    return `${t[1]} ${value === '' ? '' : yamlScalar(value)}`.trimEnd();
+  }
   const m = /^(status|date|decision-makers|deciders)([ \t]*:)/.exec(line);
   if (!m) return undefined;
   const key = m[1]!;
@@ -106,11 +112,13 @@ function bulletLine(line: string, status: string, v: RenderValues): string | und
   return undefined;
 }
 
-const TOKENS = /NUMBER|TITLE|DATE|STATUS|\{short title[^}\n]*\}|\[short title[^\]\n]*\]|<!--[ \t]*short title[^\n]*?-->/g;
+const TOKENS = /\{NUMBER:\d\}|NUMBER|TITLE|DATE|STATUS|\{short title[^}\n]*\}|\[short title[^\]\n]*\]|<!--[ \t]*short title[^\n]*?-->/g;
 
 function substituteTokens(line: string, status: string, v: RenderValues): string {
   const seen = new Set<string>();
   return line.replace(TOKENS, (token) => {
+    const padded = /^\{NUMBER:(\d)\}$/.exec(token);
+    if (padded) return v.number === null ? '' : String(v.number).padStart(Number(padded[1]), '0');
     const name = /^[A-Z]+$/.test(token) ? token : 'PLACEHOLDER';
     if (name !== 'PLACEHOLDER') {
       if (seen.has(name)) return token;
