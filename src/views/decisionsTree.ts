@@ -12,7 +12,7 @@ import { escapeMarkdown } from '../platform/markdownText';
 import { statusCodicon, statusIcon } from './statusIcons';
 import { readSettings } from '../platform/settings';
 import type { DecisionWorkspace } from '../workspace/decisionWorkspace';
-import { buildTree, childrenOf, hasSuperseded, STATUS_LABEL, statusDisplay, type ContributedNode, type Filter, type GroupBy, type RecordNode, type TreeNode } from './grouping';
+import { asFilter, asGroupBy, buildTree, childrenOf, hasSuperseded, STATUS_LABEL, statusDisplay, type ContributedNode, type Filter, type GroupBy, type RecordNode, type TreeNode } from './grouping';
 
 export const VIEW_ID = 'adrWorkbench.decisions';
 const GROUP_BY_KEY = 'adrWorkbench.tree.groupBy';
@@ -224,14 +224,18 @@ export function registerDecisionsView(context: vscode.ExtensionContext, workspac
   context.subscriptions.push(
     tree,
     vscode.commands.registerCommand('adrWorkbench.tree.refresh', () => workspace.refresh()),
-    vscode.commands.registerCommand('adrWorkbench.tree.groupBy', async (choice?: GroupBy) => {
+    // Toolbar and palette invocations pass whatever VS Code has at hand (nothing, a tree node, a URI):
+    // an argument is an option only when it has the option's shape.
+    vscode.commands.registerCommand('adrWorkbench.tree.groupBy', async (arg?: unknown) => {
+      const choice = asGroupBy(arg);
       const options: { label: string; value: GroupBy }[] = [
         { label: 'Status', value: 'status' }, { label: 'Collection', value: 'collection' }, { label: 'Tag', value: 'tag' }, { label: 'Month', value: 'month' },
       ];
       const picked = choice ?? (await vscode.window.showQuickPick(options.map((o) => ({ ...o, description: o.value === tree.groupBy ? 'current' : undefined })), { title: 'Group Decisions By' }))?.value;
       if (picked) await tree.setGroupBy(picked);
     }),
-    vscode.commands.registerCommand('adrWorkbench.tree.filter', async (preset?: Filter) => {
+    vscode.commands.registerCommand('adrWorkbench.tree.filter', async (arg?: unknown) => {
+      const preset = asFilter(arg);
       if (preset) return tree.setFilter(preset);
       const text = await vscode.window.showInputBox({ title: 'Filter Decisions (1/2)', prompt: 'Text in the number, title, tags or deciders (empty: any)', value: tree.currentFilter.text ?? '' });
       if (text === undefined) return undefined;

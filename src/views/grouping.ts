@@ -4,6 +4,7 @@
  * benchmark and unit tests run it in plain Node; `decisionsTree.ts` maps these nodes to TreeItems.
  */
 import type { AdrRecord, Collection, Status } from '../core/model';
+import { STATUSES } from '../core/model';
 import type { AdrIndex } from '../core/index';
 import { inlinePlain } from '../core/parse/structure';
 
@@ -204,4 +205,25 @@ export function childrenOf(node: TreeNode): TreeNode[] {
 /** True when a record node has nested children (without building them). */
 export function hasSuperseded(index: AdrIndex, record: AdrRecord): boolean {
   return index.relationsOf(record.path).some((r) => r.type === 'supersedes' && r.other !== undefined);
+}
+
+const GROUPINGS: readonly GroupBy[] = ['status', 'collection', 'tag', 'month'];
+
+/** The grouping an argument names, or undefined when it is anything else (a toolbar's node, a URI). */
+export function asGroupBy(arg: unknown): GroupBy | undefined {
+  return typeof arg === 'string' && (GROUPINGS as readonly string[]).includes(arg) ? (arg as GroupBy) : undefined;
+}
+
+/**
+ * A filter preset, when the argument is exactly one: a plain object whose only keys are `text` (a
+ * string) and `statuses` (known statuses). Anything else VS Code passes is not a preset.
+ */
+export function asFilter(arg: unknown): Filter | undefined {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg) || Object.getPrototypeOf(arg) !== Object.prototype) return undefined;
+  const o = arg as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 0 || keys.some((k) => k !== 'text' && k !== 'statuses')) return undefined;
+  if (o.text !== undefined && typeof o.text !== 'string') return undefined;
+  if (o.statuses !== undefined && !(Array.isArray(o.statuses) && o.statuses.every((s) => (STATUSES as readonly unknown[]).includes(s)))) return undefined;
+  return { text: o.text as string | undefined, statuses: o.statuses as Status[] | undefined };
 }

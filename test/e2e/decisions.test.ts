@@ -53,6 +53,35 @@ describe('Decisions view (e2e)', () => {
     await wb().sideBarAction('Clear Filter').waitFor({ state: 'hidden' });
   });
 
+  it('Filter… on the view toolbar asks for the filter (with a row selected, the click passes that row)', async () => {
+    await wb().openViewContainer(WORKBENCH_CONTAINER);
+    // A selected row, as after any use of the tree: VS Code may hand the toolbar command an argument.
+    await wb().treeRow(DECISIONS, '0005. Help comments').click();
+    await (await wb().viewAction(DECISIONS, 'Filter…')).click();
+    await wb().answer(/^Filter Decisions \(1\/2\)/, 'python');
+    await wb().answer(/^Filter Decisions \(2\/2\)/);
+    await wb().quickInputClosed();
+    await wb().viewMessage(DECISIONS).filter({ hasText: 'Filter: "python" — 1 of 12' }).waitFor();
+    await wb().treeRow(DECISIONS, 'Rejected 1').waitFor();
+    await wb().sideBarAction('Clear Filter').click();
+    await wb().treeRow(DECISIONS, 'Accepted 9').waitFor();
+  });
+
+  it('Group By… on the view toolbar offers the groupings (with a row selected), and the tree keeps its records', async () => {
+    await wb().openViewContainer(WORKBENCH_CONTAINER);
+    await wb().treeRow(DECISIONS, '0005. Help comments').click();
+    await (await wb().viewAction(DECISIONS, 'Group By…')).click();
+    await wb().answer(/^Group Decisions By/, 'Month');
+    await wb().quickInputClosed();
+    // Month groups (newest first) replace the status groups; every record is still listed.
+    await wb().treeRow(DECISIONS, 'March 2024 ').waitFor();
+    assert.equal((await wb().treeLabels(DECISIONS)).some((l) => l.startsWith('Accepted ')), false);
+    await (await wb().viewAction(DECISIONS, 'Group By…')).click();
+    await wb().answer(/^Group Decisions By/, 'Status');
+    await wb().quickInputClosed();
+    await wb().treeRow(DECISIONS, 'Accepted 9').waitFor();
+  });
+
   it('filters by status and clears the filter with ADR: Clear Filter from the palette', async () => {
     await wb().runCommand('ADR: Filter…');
     await wb().answer(/^Filter Decisions \(1\/2\)/, '');

@@ -149,6 +149,8 @@ export class Workbench {
   /** Opens a view container from the activity bar by its title (e.g. 'ADR Workbench') and waits
    * for the side bar to show it. */
   async openViewContainer(title: string): Promise<void> {
+    // Clicking the active container's tab would close the side bar: click only when it is not shown.
+    if (await this.page.locator(`${SIDEBAR} .composite.title`, { hasText: title }).isVisible()) return;
     await this.page.locator('.part.activitybar').getByRole('tab', { name: new RegExp(`^${reEscape(title)}\\b`) }).click();
     await this.page.locator(`${SIDEBAR} .composite.title`, { hasText: title }).waitFor();
   }
@@ -183,6 +185,18 @@ export class Workbench {
    * container shows one view, in the view's own header when it shows several. */
   sideBarAction(name: string): Locator {
     return this.page.locator(`${SIDEBAR} .title-actions, ${SIDEBAR} .pane-header .actions`).getByRole('button', { name, exact: true });
+  }
+
+  /** A toolbar button of one view's header, as a user reaches it: the pointer over the header first
+   * (a container with several views shows header actions on hover or focus only). */
+  async viewAction(viewName: string, name: string): Promise<Locator> {
+    // The header's label is '<name> - <count> Section' or '<name> Section' ('Decisions' must not
+    // match 'Decisions for This File').
+    const header = this.page.locator(`${SIDEBAR} .pane-header`).and(this.page.getByRole('button', { name: new RegExp(`^${reEscape(viewName)}(?: - \\d+)? Section$`) }));
+    await header.hover();
+    const button = header.locator('.actions').getByRole('button', { name, exact: true });
+    await button.waitFor();
+    return button;
   }
 
   /** A status bar item by its id ('<publisher>.<extension>.<item id>' for extensions' items). */

@@ -74,3 +74,25 @@ describe('statusDisplay', () => {
     assert.equal(statusDisplay(parseRecord('# X\n', { path: '/r/0004-x.md' })), 'No status');
   });
 });
+
+describe('Decisions view command arguments', () => {
+  it('takes a grouping only when the argument names one', async () => {
+    const { asGroupBy } = await import('../../src/views/grouping');
+    assert.equal(asGroupBy('collection'), 'collection');
+    assert.equal(asGroupBy('month'), 'month');
+    // What a toolbar, a context menu or a keybinding passes is not a grouping.
+    for (const arg of [undefined, null, '', 'Status', 'statuses', 7, {}, { groupBy: 'tag' }, ['tag'], { fsPath: '/x', scheme: 'file' }]) {
+      assert.equal(asGroupBy(arg), undefined, JSON.stringify(arg));
+    }
+  });
+
+  it('takes a filter preset only when the argument has exactly its shape', async () => {
+    const { asFilter } = await import('../../src/views/grouping');
+    assert.deepEqual(asFilter({ text: 'help' }), { text: 'help', statuses: undefined });
+    assert.deepEqual(asFilter({ statuses: ['accepted', 'superseded'] }), { text: undefined, statuses: ['accepted', 'superseded'] });
+    for (const arg of [undefined, null, 'help', 3, [], {}, { text: 3 }, { statuses: ['nope'] }, { statuses: 'accepted' },
+      { text: 'x', kind: 'record' }, { record: { id: '0001' }, kind: 'record' }, new (class Node { text = 'x'; })()]) {
+      assert.equal(asFilter(arg), undefined, String(JSON.stringify(arg)));
+    }
+  });
+});
