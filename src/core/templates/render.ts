@@ -90,7 +90,7 @@ function frontMatterLine(line: string, status: string, v: RenderValues): string 
   const t = /^([^\s:#][^:]*:)[ \t]*(STATUS|TITLE|DATE|NUMBER)[ \t]*$/.exec(line);
   if (t) {
     const value = t[2] === 'STATUS' ? status : t[2] === 'TITLE' ? v.title : t[2] === 'DATE' ? v.date : v.number === null ? '' : String(v.number);
-    return `${t[1]} ${value === '' ? '' : yamlScalar(value)}`.trimEnd();
+    return `${t[1]} ${value === '' || t[2] === 'NUMBER' ? value : yamlScalar(value)}`.trimEnd();
   }
   const m = /^(status|date|decision-makers|deciders)([ \t]*:)/.exec(line);
   if (!m) return undefined;

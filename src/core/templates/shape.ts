@@ -75,11 +75,13 @@ export function inferTemplate(siblings: readonly RecordText[]): InferredTemplate
   const eol = '\n';
   const out: string[] = [];
   if (r.frontMatter) out.push(...frontMatterLines(exemplar), '');
-  const h1 = headingPattern(exemplar);
-  const headerStart = r.titleField?.source === 'heading' ? r.titleField.lineSpan.end : r.frontMatter?.span.end ?? 0;
+  // The heading style most of the siblings write (`# ADR-0006 Title` over one `# ADR-009: Title`).
+  const h1 = mostCommon(best.map(headingPattern)) ?? headingPattern(exemplar);
+  const headerStart = titleFirst(r) ? r.titleField!.lineSpan.end : r.frontMatter?.span.end ?? 0;
   const headerEnd = r.sections.find((s) => s.depth >= 2 && s.headingSpan.start >= headerStart)?.headingSpan.start ?? r.length;
   if (h1 !== undefined) out.push(h1, '');
-  const header = headerLines(exemplar, headerStart, headerEnd);
+  const labels = sharedLabels(samples);
+  const header = headerLines(exemplar, headerStart, headerEnd, labels);
   if (header.length > 0) out.push(...header, '');
   for (const s of sections) {
     out.push(exemplar.text.slice(s.headingSpan.start, s.headingSpan.end).trimEnd(), '');
@@ -123,8 +125,41 @@ export function inTemplateWords(template: Pick<ResolvedTemplate, 'statusWords'>,
   return words[normaliseStatus(status)] ?? status;
 }
 
+/** True when the record's title is an H1 before its first section (not a stray `# Consequences` later on). */
+function titleFirst(r: RecordText['record']): boolean {
+  const f = r.titleField;
+  if (f?.source !== 'heading') return false;
+  const firstH2 = r.sections.find((s) => s.depth >= 2);
+  return !firstH2 || f.lineSpan.start < firstH2.headingSpan.start;
+}
+
+/** The most frequent value (first among equals); undefined values do not count. */
+function mostCommon<T>(values: readonly (T | undefined)[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
+  return best;
+}
+
+/** Labels of metadata lines under the title (`Date`, `Deciders`, `RFC`) written by at least half of the samples. */
+function sharedLabels(samples: readonly RecordText[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const { record: r, text } of samples) {
+    const start = titleFirst(r) ? r.titleField!.lineSpan.end : r.frontMatter?.span.end ?? 0;
+    const end = r.sections.find((x) => x.depth >= 2 && x.headingSpan.start >= start)?.headingSpan.start ?? r.length;
+    const seen = new Set<string>();
+    for (const line of linesIn(text, start, end)) {
+      const m = LABEL.exec(text.slice(line.start, line.end));
+      if (m) seen.add(m[3]!.trim().toLowerCase());
+    }
+    for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n * 2 >= samples.length).map(([k]) => k));
+}
+
 function signature({ record: r }: RecordText): string {
-  const h1 = r.titleField?.source === 'heading';
+  const h1 = titleFirst(r);
   return [r.frontMatter ? 'fm' : '-', r.statusField?.source ?? '-', h1 ? 'h1' : '-', r.dialect].join('|');
 }
 
@@ -164,7 +199,7 @@ function frontMatterLines(rt: RecordText): string[] {
     const key = e.key;
     const lower = key.toLowerCase();
     const value = data[key];
-    if (key === statusKey) lines.push(`${key}: STATUS`);
+    if (key === statusKey || /^(status|statut|estado|stato|zustand)$/.test(lower)) lines.push(`${key}: STATUS`);
     else if (key === dateKey || lower === 'date') lines.push(`${key}: DATE`);
     else if (lower === 'title') lines.push(`${key}: TITLE`);
     else if (lower === 'number' || lower === 'id' && typeof value === 'number') lines.push(`${key}: NUMBER`);
@@ -183,29 +218,38 @@ function keyAt(rt: RecordText, offset: number): string | undefined {
 function headingPattern(rt: RecordText): string | undefined {
   const r = rt.record;
   const f = r.titleField;
-  const h1Line = f?.source === 'heading' ? rt.text.slice(f.lineSpan.start, f.lineSpan.end) : undefined;
+  const h1Line = f?.source === 'heading' && titleFirst(r) ? rt.text.slice(f.lineSpan.start, f.lineSpan.end) : undefined;
   if (h1Line === undefined) return r.frontMatter ? undefined : '# TITLE';
-  const at = h1Line.indexOf(f!.value);
+  // The title as written (the parsed value drops Markdown such as backticks): its span in the line.
+  const inLine = f!.span.start >= f!.lineSpan.start && f!.span.end <= f!.lineSpan.end && f!.span.end > f!.span.start;
+  const at = inLine ? f!.span.start - f!.lineSpan.start : h1Line.indexOf(f!.value);
+  let len = inLine ? f!.span.end - f!.span.start : f!.value.length;
   if (f!.value === '' || at === -1) return '# TITLE';
-  const numbers = (s: string): string => {
+  // A trailing `{#anchor}` (Doxygen) is not part of the title.
+  const anchor = /\s*\{#[^}]*\}\s*$/.exec(h1Line.slice(at, at + len));
+  if (anchor) len -= anchor[0].length;
+  if (len <= 0) return '# TITLE';
+  const numbers = (text: string): string => {
     const n = r.number;
-    if (n === null) return s;
-    return s.replace(/\d+/g, (digits) => (Number(digits) !== n ? digits : digits.length > 1 && digits.startsWith('0') ? `{NUMBER:${digits.length}}` : 'NUMBER'));
+    if (n === null) return text;
+    return text.replace(/\d+/g, (digits) => (Number(digits) !== n ? digits : digits.length > 1 && digits.startsWith('0') ? `{NUMBER:${digits.length}}` : 'NUMBER'));
   };
-  return numbers(h1Line.slice(0, at)) + 'TITLE' + numbers(h1Line.slice(at + f!.value.length));
+  return numbers(h1Line.slice(0, at)) + 'TITLE' + numbers(h1Line.slice(at + len));
 }
 
 const LABEL = /^(\s*(?:[-*+]\s+)?(?:>\s*)?)(\*\*|__)?([\p{L}][\p{L} ._-]{0,30}?)(\*\*|__)?\s*:(\*\*|__)?[ \t]*(.*)$/u;
 const DATE_VALUE = /^\[?(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}\/\d{2}\/\d{2})\]?\s*$/;
 
 /** The metadata lines between the title and the first section, values replaced, prose dropped. */
-function headerLines(rt: RecordText, start: number, end: number): string[] {
+function headerLines(rt: RecordText, start: number, end: number, shared: ReadonlySet<string>): string[] {
   const r = rt.record;
   const out: string[] = [];
   const sf = r.statusField && r.statusField.source !== 'section' && r.statusField.source !== 'front-matter' ? r.statusField : undefined;
   const df = r.dateField && r.dateField.source !== 'front-matter' ? r.dateField : undefined;
-  for (const line of linesIn(rt.text, start, end)) {
+  const lines = linesIn(rt.text, start, end);
+  for (const [i, line] of lines.entries()) {
     const text = rt.text.slice(line.start, line.end);
+    const next = lines[i + 1] ? rt.text.slice(lines[i + 1]!.start, lines[i + 1]!.end) : '';
     if (text.trim() === '') {
       if (out.length > 0) out.push('');
       continue;
@@ -219,30 +263,33 @@ function headerLines(rt: RecordText, start: number, end: number): string[] {
       continue;
     }
     if (/^\s*\|/.test(text)) {
-      out.push(tableRow(text));
+      out.push(isSeparatorRow(next) ? text.trimEnd() : tableRow(text));
       continue;
     }
     const m = LABEL.exec(text);
-    if (m && relationTypeOf(m[3]!) === 'custom') {
+    if (m && relationTypeOf(m[3]!) === 'custom' && shared.has(m[3]!.trim().toLowerCase())) {
       const head = text.slice(0, text.length - m[6]!.length).trimEnd();
       out.push(DATE_VALUE.test(m[6]!) ? `${head} DATE` : head);
     }
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  return out;
+  // No trailing spaces: a Markdown hard break before a line that was dropped would dangle.
+  return out.map((l) => l.trimEnd());
 }
 
 /** A metadata table row with its values emptied (status and date rows get their tokens). */
 function tableRow(text: string): string {
+  if (isSeparatorRow(text)) return text.trimEnd();
   const cells = text.trim().replace(/^\||\|$/g, '').split('|');
-  if (cells.every((c) => /^\s*:?-{2,}:?\s*$/.test(c))) return text.trimEnd();
   const label = (cells[0] ?? '').trim();
   const key = label.replace(/[*_`]/g, '').toLowerCase();
   const value = key === 'status' ? 'STATUS' : key === 'date' ? 'DATE' : '';
-  if (cells.length >= 2 && (key === 'status' || key === 'date' || !/^[\p{Lu}\s]+$/u.test(cells[1]!.trim()))) {
-    return `| ${label} | ${value} |`;
-  }
-  return text.trimEnd(); // a header row
+  return cells.length >= 2 ? `| ${label} | ${value} |` : text.trimEnd();
+}
+
+function isSeparatorRow(text: string): boolean {
+  const cells = text.trim().replace(/^\||\|$/g, '').split('|');
+  return /^\s*\|/.test(text) && cells.every((c) => /^\s*:?-{2,}:?\s*$/.test(c));
 }
 
 function linesIn(text: string, start: number, end: number): { start: number; end: number }[] {
