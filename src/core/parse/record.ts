@@ -20,6 +20,7 @@ import { normaliseDate } from './dates';
 import { cleanStatusText, normaliseStatus, relationTypeOf } from './status';
 import { parseRelationPhrase, relationsInStatus, targetOf } from './relations';
 import { forEachLine, metadataLine, type Line } from './lines';
+import { governsLines } from './governs';
 
 export interface ParseContext {
   /** Absolute `/` path of the file. */
@@ -202,6 +203,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
   const tagsRaw = frontMatter?.data && 'tags' in data ? stringList(data.tags) : (meta.get('tags') ? meta.get('tags')!.value.replace(/<!--[\s\S]*?-->/g, '').split(/[\s,]+/).filter(Boolean) : []);
   const governs: string[] = [];
   for (const k of GOVERNS_KEYS) if (frontMatter?.data && k in data) governs.push(...stringList(data[k]));
+  for (const g of governsLines(text, metaStart, metaEnd)) governs.push(...g.globs);
 
   const dialect = detectDialect({
     hasFrontMatterMeta: !!frontMatter?.data && ['status', 'date', 'deciders', 'decision-makers', 'consulted', 'informed'].some((k) => k in data),

@@ -56,7 +56,7 @@ export function inferTemplate(siblings: readonly RecordText[]): InferredTemplate
   const shared = sharedHeadings(samples);
   const from = samples.map((s) => s.record.path);
   const r = exemplar.record;
-  const sections = r.sections.filter((s) => s.depth >= 2 && shared.has(`${s.depth}:${headingKey(s.heading)}`));
+  const sections = mergedSections(exemplar, samples, shared);
 
   const proposed = statusWordFor(samples, 'proposed');
   const d = dialectOfRecord(r.dialect);
@@ -68,7 +68,7 @@ export function inferTemplate(siblings: readonly RecordText[]): InferredTemplate
     if (w !== undefined) statusWords[st] = w;
   }
 
-  if (isAdrToolsShape(exemplar, sections.map((s) => headingKey(s.heading)))) {
+  if (isAdrToolsShape(exemplar, sections.map((s) => s.key))) {
     return { ...builtin('nygard'), defaultStatus, inferredFrom: from, statusWords };
   }
 
@@ -84,8 +84,8 @@ export function inferTemplate(siblings: readonly RecordText[]): InferredTemplate
   const header = headerLines(exemplar, headerStart, headerEnd, labels);
   if (header.length > 0) out.push(...header, '');
   for (const s of sections) {
-    out.push(exemplar.text.slice(s.headingSpan.start, s.headingSpan.end).trimEnd(), '');
-    if (statusInSection && r.statusField!.span.start >= s.bodySpan.start && r.statusField!.span.start < s.bodySpan.end) out.push('STATUS', '');
+    out.push(s.line, '');
+    if (statusInSection && s.holdsStatus) out.push('STATUS', '');
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   const text = out.join(eol).replace(/\n{3,}/g, '\n\n') + eol;
@@ -131,6 +131,44 @@ function titleFirst(r: RecordText['record']): boolean {
   if (f?.source !== 'heading') return false;
   const firstH2 = r.sections.find((s) => s.depth >= 2);
   return !firstH2 || f.lineSpan.start < firstH2.headingSpan.start;
+}
+
+interface PlannedSection {
+  readonly key: string;
+  /** The heading line as a sibling writes it. */
+  readonly line: string;
+  /** The exemplar's status is in this section. */
+  readonly holdsStatus: boolean;
+}
+
+/**
+ * The shared sections in order: the exemplar's, with shared ones it lacks inserted after the heading
+ * that precedes them in the sibling that has them (a record without `## Consequences` does not
+ * take it away from the others).
+ */
+function mergedSections(exemplar: RecordText, samples: readonly RecordText[], shared: ReadonlySet<string>): PlannedSection[] {
+  const of = (rt: RecordText): PlannedSection[] =>
+    rt.record.sections
+      .filter((s) => s.depth >= 2 && shared.has(`${s.depth}:${headingKey(s.heading)}`))
+      .map((s) => {
+        const f = rt.record.statusField;
+        return {
+          key: `${s.depth}:${headingKey(s.heading)}`,
+          line: rt.text.slice(s.headingSpan.start, s.headingSpan.end).trimEnd(),
+          holdsStatus: rt === exemplar && f?.source === 'section' && f.span.start >= s.bodySpan.start && f.span.start < s.bodySpan.end,
+        };
+      });
+  const out = of(exemplar);
+  for (const other of samples) {
+    if (other === exemplar) continue;
+    const theirs = of(other);
+    theirs.forEach((s, i) => {
+      if (out.some((x) => x.key === s.key)) return;
+      const before = i > 0 ? out.findIndex((x) => x.key === theirs[i - 1]!.key) : -1;
+      out.splice(before + 1, 0, s);
+    });
+  }
+  return out.map((s) => ({ ...s, key: s.key.slice(s.key.indexOf(':') + 1) }));
 }
 
 /** The most frequent value (first among equals); undefined values do not count. */
