@@ -42,11 +42,19 @@ export class WorkspaceLint extends Disposable {
     this.register(vscode.workspace.onDidChangeTextDocument((e) => forget(e.document)));
   }
 
-  /** Lints every record of every folder and shows the Problems panel. */
+  /** Lints every record of every folder and says what it found: a count, and Show Problems when
+   * there is something to show. */
   async run(): Promise<LintSummary> {
     await this.services.workspace.ready;
     const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Linting decision records' }, () => this.lintAll());
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const message = lintMessage(summary);
+    if (summary.findings === 0) {
+      void vscode.window.showInformationMessage(message);
+    } else {
+      void vscode.window.showWarningMessage(message, 'Show Problems').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      });
+    }
     return summary;
   }
 
@@ -78,4 +86,11 @@ export class WorkspaceLint extends Disposable {
     this.diagnostics.set(entries);
     return { findings, records: byPath.size, checked };
   }
+}
+
+/** `Lint Decisions: 3 problems in 2 of 12 records` / `Lint Decisions: no problems in 12 records`. */
+export function lintMessage(s: LintSummary): string {
+  const records = `${s.checked} record${s.checked === 1 ? '' : 's'}`;
+  if (s.findings === 0) return `Lint Decisions: no problems in ${records}`;
+  return `Lint Decisions: ${s.findings} problem${s.findings === 1 ? '' : 's'} in ${s.records} of ${records}`;
 }

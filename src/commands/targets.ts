@@ -20,8 +20,9 @@ export interface UriLike {
  */
 export type RecordRef = string | UriLike | { readonly record: AdrRecord } | AdrRecord;
 
-/** A collection: its folder (path or URI), a collection node of the tree, or the collection itself. */
-export type CollectionRef = string | UriLike | { readonly collection?: Collection } | Collection;
+/** A collection: its folder (path or URI), a collection node of the tree, the collection itself, or a
+ * record or record row (its collection). */
+export type CollectionRef = string | UriLike | { readonly collection?: Collection } | Collection | { readonly record: AdrRecord } | AdrRecord;
 
 export function isUriLike(x: unknown): x is UriLike {
   return typeof x === 'object' && x !== null && typeof (x as UriLike).scheme === 'string' && typeof (x as UriLike).fsPath === 'string';
@@ -86,8 +87,11 @@ export function findCollection(workspace: DecisionWorkspace, ref: CollectionRef)
   let path: string | undefined;
   if (typeof ref === 'string') path = ref;
   else if (isUriLike(ref)) path = toPosix(ref.fsPath);
+  // A record (or its tree row, selected when a toolbar button is clicked) stands for its collection.
+  else if (isRecord(ref)) path = ref.collection;
+  else if (isRecordNode(ref)) path = ref.record.collection;
   else if ('dialect' in ref && typeof ref.path === 'string') path = ref.path;
-  else if ('collection' in ref && ref.collection) path = ref.collection.path;
+  else if ('collection' in ref && ref.collection && typeof ref.collection === 'object') path = ref.collection.path;
   if (path === undefined) throw new UserError('That is not a decision record collection');
   const all = workspace.collections().map((c) => c.collection);
   const wanted = path.replace(/\/+$/, '');

@@ -199,6 +199,44 @@ export class Workbench {
     return button;
   }
 
+  /** Waits for a notification whose message matches `text`: shown as a toast, else listed in the
+   * notification centre (a headless page may hold toasts back), which it then closes. */
+  async notification(text: RegExp): Promise<void> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: text });
+    if (await toast.first().isVisible()) return;
+    await this.page.locator('.part.statusbar').getByRole('button', { name: /Notifications/ }).first().click();
+    await this.page.locator('.notifications-center .notification-list-item-message', { hasText: text }).first().waitFor();
+    await this.page.keyboard.press('Escape');
+  }
+
+  /** Right-clicks `target` and clicks the context-menu entry `name`. */
+  async contextMenu(target: Locator, name: string): Promise<void> {
+    await target.click({ button: 'right' });
+    await this.menuItem(name);
+  }
+
+  /** Clicks an entry of the open (context or overflow) menu. */
+  async menuItem(name: string): Promise<void> {
+    const menu = this.page.locator('.context-view .monaco-menu').filter({ visible: true });
+    await menu.waitFor();
+    const item = menu.getByRole('menuitem', { name: new RegExp(`^${reEscape(name)}`) });
+    await item.first().hover();
+    await item.first().click();
+    await menu.waitFor({ state: 'hidden' });
+  }
+
+  /** Opens a view header's "More Actions..." menu and clicks `name` in it. */
+  async viewMenu(viewName: string, name: string): Promise<void> {
+    await (await this.viewAction(viewName, 'More Actions...')).click();
+    await this.menuItem(name);
+  }
+
+  /** Hovers a tree row and clicks one of its inline actions. */
+  async rowAction(row: Locator, name: string): Promise<void> {
+    await row.hover();
+    await row.locator('.actions').getByRole('button', { name, exact: true }).click();
+  }
+
   /** A status bar item by its id ('<publisher>.<extension>.<item id>' for extensions' items). */
   statusBarItem(id: string): Locator {
     return this.page.locator(`.part.statusbar [id="${id}"]`);

@@ -1,0 +1,142 @@
+/** Every toolbar, context-menu, status-bar and Source Control entry the manifest contributes, clicked
+ * where a user clicks it, with whatever argument VS Code passes from there (a selected row, a URI, a
+ * tree node): each must open the right question about the right record or collection. The quick
+ * inputs are dismissed, so nothing is written. */
+import * as assert from 'node:assert/strict';
+import { useWorkbench } from './harness';
+import { DECISIONS, STATUS_ITEM, WORKBENCH_CONTAINER } from './support';
+
+const RECORD = '0005. Help comments';
+
+describe('Contributed menus (e2e)', () => {
+  const wb = useWorkbench();
+  // A failed step may leave a menu open: close it before the next test.
+  afterEach(async () => {
+    await wb().page.keyboard.press('Escape');
+    await wb().page.keyboard.press('Escape');
+  });
+
+  /** Waits for a quick input titled `title`, then closes it. */
+  async function asked(title: RegExp): Promise<void> {
+    await wb().quickInput(title);
+    await wb().dismissQuickInput();
+    await wb().quickInputClosed();
+  }
+
+  it('the Decisions view toolbar: New Decision… with a row selected, and every overflow entry', async () => {
+    await wb().openViewContainer(WORKBENCH_CONTAINER);
+    await wb().widenSideBar(520);
+    await wb().treeRow(DECISIONS, RECORD).click();
+    // The selected row is passed to the command: it stands for its collection.
+    await (await wb().viewAction(DECISIONS, 'New Decision…')).click();
+    await asked(/^New Decision \(1\/\d+\)/);
+
+    await wb().viewMenu(DECISIONS, 'Refresh');
+    await wb().treeRow(DECISIONS, 'Accepted 9').waitFor();
+
+    await wb().quickOpen('0009-help-scripts.md');
+    await wb().editorTab('0009-help-scripts.md').waitFor();
+    await wb().viewMenu(DECISIONS, 'Reveal Active Decision');
+    await wb().view(DECISIONS).locator('[role="treeitem"][aria-selected="true"]', { hasText: '0009. Help scripts' }).waitFor();
+    // From a file that is not a record, the same entry says so.
+    await wb().editorLine(/^#\s9\.\sHelp\sscripts/).click();
+    await wb().quickOpen('cli.ts');
+    await wb().editorTab('cli.ts').waitFor();
+    await wb().viewMenu(DECISIONS, 'Reveal Active Decision');
+    await wb().notification(/^The active editor is not a decision record/);
+
+    await wb().viewMenu(DECISIONS, 'Lint Decisions');
+    // The summary notification (a toast, or in the notification centre when toasts are held back).
+    await wb().notification(/^Lint Decisions: no problems in 12 records/);
+    await wb().viewMenu(DECISIONS, 'Regenerate Index');
+    // The adr-tools fixture has no index file: the command asks before creating one.
+    await wb().waitFor('.quick-input-widget, .monaco-dialog-box, .notifications-toasts', { hasText: /no index file/ });
+    await wb().page.keyboard.press('Escape');
+    await wb().page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+  });
+
+  it('a record row: the inline actions and every context-menu entry ask about that record', async () => {
+    const row = wb().treeRow(DECISIONS, RECORD);
+    await wb().rowAction(row, 'Change Status…');
+    await asked(/^Change Status: 0005\. Help comments/);
+    await wb().rowAction(row, 'Supersede…');
+    await asked(/^Supersede 0005\. Help comments by/);
+
+    await wb().contextMenu(row, 'Change Status…');
+    await asked(/^Change Status: 0005\. Help comments/);
+    await wb().contextMenu(row, 'Supersede…');
+    await asked(/^Supersede 0005\. Help comments by/);
+    await wb().contextMenu(row, 'Amend / Link…');
+    await asked(/^Amend \/ Link: 0005\. Help comments/);
+    await wb().contextMenu(row, 'Rename Decision…');
+    await asked(/^Rename 0005\. Help comments/);
+    await wb().contextMenu(wb().treeRow(DECISIONS, '0003. Single command with subcommands'), 'Find Code References');
+    // src/cli.ts names record 3 in a comment: the references view lists it.
+    await wb().waitFor('.part.sidebar, .part.panel, .zone-widget', { hasText: /cli\.ts/ });
+  });
+
+  it('a collection row and the Explorer folder: New Decision Here… asks for a title in that collection', async () => {
+    await wb().openViewContainer(WORKBENCH_CONTAINER);
+    await (await wb().viewAction(DECISIONS, 'Group By…')).click();
+    await wb().answer(/^Group Decisions By/, 'Collection');
+    const group = wb().treeRow(DECISIONS, /^doc\/adr\b/);
+    await group.waitFor();
+    await wb().contextMenu(group, 'New Decision Here…');
+    // The collection is given, so the first question is the title.
+    await asked(/^New Decision \(1\/\d+\)/);
+    await (await wb().viewAction(DECISIONS, 'Group By…')).click();
+    await wb().answer(/^Group Decisions By/, 'Status');
+
+    await wb().page.keyboard.press('Control+Shift+E');
+    // Compact folders: `doc/adr` is one row; its `adr` part is the collection folder.
+    const adr = wb().page.locator('.explorer-folders-view').getByRole('treeitem').filter({ hasText: /^doc\s*\/?\s*adr$/ });
+    await wb().contextMenu(adr.locator('.monaco-icon-name-container, .label-name').last(), 'New Decision Here…');
+    await asked(/^New Decision \(1\/\d+\)/);
+  });
+
+  it('an open record: the editor tab and editor context menus, and the status bar item', async () => {
+    await wb().quickOpen('0005-help-comments.md');
+    const tab = wb().editorTab('0005-help-comments.md');
+    await tab.waitFor();
+    await wb().contextMenu(tab, 'Change Status…');
+    await asked(/^Change Status: 0005\. Help comments/);
+    await wb().contextMenu(tab, 'Supersede…');
+    await asked(/^Supersede 0005\. Help comments by/);
+
+    const line = wb().editorLine(/^#\s5\.\sHelp\scomments/);
+    for (const [entry, title] of [
+      ['Change Status…', /^Change Status: 0005\. Help comments/],
+      ['Supersede…', /^Supersede 0005\. Help comments by/],
+      ['Amend / Link…', /^Amend \/ Link: 0005\. Help comments/],
+    ] as const) {
+      await wb().contextMenu(line, entry);
+      await asked(title);
+    }
+    await wb().contextMenu(line, 'Find Code References');
+    await wb().waitFor('.notifications-toasts, .part.sidebar, .part.panel, .zone-widget', { hasText: /0005|Help comments|No code/ });
+
+    await wb().statusBarItem(STATUS_ITEM).filter({ hasText: 'Accepted' }).click();
+    await asked(/^Change Status: 0005\. Help comments/);
+  });
+
+  it('a source file: Link Selection to Decision… and Record Decision from Selection… from the editor menu', async () => {
+    await wb().quickOpen('cli.ts');
+    const line = wb().editorLine(/usage:\sadr/);
+    await line.click({ clickCount: 3 });
+    await wb().contextMenu(line, 'Link Selection to Decision…');
+    await asked(/^Link Selection to Decision/);
+    await line.click({ clickCount: 3 });
+    await wb().contextMenu(line, 'Record Decision from Selection…');
+    await asked(/^New Decision \(1\/\d+\)|^Record Decision/);
+  });
+
+  it('Source Control: Show Architecture Review in the title bar, then the review view toolbar', async () => {
+    await wb().page.keyboard.press('Control+Shift+G');
+    await wb().page.locator('.part.sidebar .composite.title', { hasText: /Source Control/i }).waitFor();
+    await wb().sideBarAction('Show Architecture Review').first().click();
+    const panel = wb().page.locator('.part.panel');
+    await panel.locator('.composite.title, .panel-switcher-container', { hasText: 'Architecture Review' }).first().waitFor();
+    await panel.getByRole('button', { name: 'Review Working Change', exact: true }).click();
+    assert.ok(await panel.isVisible());
+  });
+});
