@@ -50,7 +50,11 @@ interface LineDiff {
   readonly added: string[];
 }
 
-/** The changed window between two texts, in lines with their terminators (edits here touch one place). */
+/**
+ * The lines removed and added between two texts, with their terminators: common prefix and suffix
+ * trimmed, then a longest-common-subsequence diff of the middle (an edit may touch two places, such
+ * as a front matter status and a front matter `links:` list).
+ */
 function lineDiff(a: string, b: string): LineDiff {
   const la = a.split(/(?<=\n)/);
   const lb = b.split(/(?<=\n)/);
@@ -58,7 +62,22 @@ function lineDiff(a: string, b: string): LineDiff {
   while (p < la.length && p < lb.length && la[p] === lb[p]) p++;
   let s = 0;
   while (s < la.length - p && s < lb.length - p && la[la.length - 1 - s] === lb[lb.length - 1 - s]) s++;
-  return { removed: la.slice(p, la.length - s), added: lb.slice(p, lb.length - s) };
+  const ma = la.slice(p, la.length - s);
+  const mb = lb.slice(p, lb.length - s);
+  const lcs: number[][] = Array.from({ length: ma.length + 1 }, () => new Array<number>(mb.length + 1).fill(0));
+  for (let i = ma.length - 1; i >= 0; i--) for (let j = mb.length - 1; j >= 0; j--) lcs[i]![j] = ma[i] === mb[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const removed: string[] = [];
+  const added: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < ma.length && j < mb.length) {
+    if (ma[i] === mb[j]) {
+      i++;
+      j++;
+    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) removed.push(ma[i++]!);
+    else added.push(mb[j++]!);
+  }
+  return { removed: [...removed, ...ma.slice(i)], added: [...added, ...mb.slice(j)] };
 }
 
 /** Checks that the only lines changed are the allowed ones, and that added lines use the record's line break. */
@@ -301,6 +320,10 @@ function assertNoSecondStatus(before: string, after: string, what: string): void
   assert.ok(a <= Math.max(b, 1), `${what}: ${a} places state a status (was ${b})`);
 }
 
+/** Front matter `links:` items (adrs "ng"): `  - rel: Supersedes` / `    target: 3`, and the `links: []` they replace. */
+const fmLinkItem = (l: string): boolean => /^[ \t]*(?:- )?(?:rel|kind|target):[ \t]*\S/.test(l) || /^links:[ \t]*$/.test(l);
+const fmLinksLine = (l: string): boolean => /^links:[ \t]*\[\][ \t]*\r?\n?$/.test(l);
+
 describe('new, new -s, new -l, status, link on every corpus and fixture record: one status, only the intended lines', () => {
   for (const [label, root, folder] of allCollections()) {
     describe(label, () => {
@@ -327,7 +350,7 @@ describe('new, new -s, new -l, status, link on every corpus and fixture record: 
             const what = `${basename(before.record.path)} [${variant}] link`;
             assertNoSecondStatus(before.text, after.text, what);
             assert.equal(after.record.statusText, before.record.statusText, `${what}: status changed`);
-            assertOnlyIntended(before, after, () => false, (l) => structural(l) || l.includes(`](${mark})`), what);
+            assertOnlyIntended(before, after, fmLinksLine, (l) => structural(l) || l.includes(`](${mark})`) || fmLinkItem(l), what);
           }
         })));
       });
@@ -358,11 +381,11 @@ describe('new, new -s, new -l, status, link on every corpus and fixture record: 
               const mark = `](${basename(created.path)})`;
               if (mode === 'new -s') {
                 assert.equal(after.record.status, 'superseded', `${what}: reads ${after.record.statusText}`);
-                assertOnlyIntended(target, after, statusLines(target), (l) => structural(l) || l.includes(mark) || /^status:/.test(l), what);
+                assertOnlyIntended(target, after, (l) => statusLines(target)(l) || fmLinksLine(l), (l) => structural(l) || l.includes(mark) || /^status:/.test(l) || fmLinkItem(l), what);
                 if (collection.dialect !== 'adr-tools' && !/supercede/i.test(text)) assert.doesNotMatch(after.text, /supercede/i, `${what}: adr-tools spelling outside adr-tools`);
               } else if (mode === 'new -l') {
                 assert.equal(after.record.statusText, target.record.statusText, `${what}: status changed`);
-                assertOnlyIntended(target, after, () => false, (l) => structural(l) || l.includes(mark), what);
+                assertOnlyIntended(target, after, fmLinksLine, (l) => structural(l) || l.includes(mark) || fmLinkItem(l), what);
               }
               fs.remove(created.path);
             } catch (e) {

@@ -106,7 +106,7 @@ function spellingOfNew(collection: Collection, o: CreateOptions): Spelling {
 
 function relationLines(template: ResolvedTemplate, o: CreateOptions, path: string): RelationLine[] {
   const dialect = template.dialect;
-  const line = (verb: string, t: RecordText): RelationLine => ({ verb, label: labelFor(subjectOf(t), dialect), target: linkPath(path, t.record.path) });
+  const line = (verb: string, t: RecordText): RelationLine => ({ verb, label: labelFor(subjectOf(t), dialect), target: linkPath(path, t.record.path), number: t.record.number });
   return [
     ...(o.supersedes ?? []).map((t) => line(verbFor('supersedes', dialect, o.spelling), t)),
     ...(o.links ?? []).map((l) => line(l.verb, l.target)),

@@ -14,7 +14,7 @@
 import type { AdrRecord, CollectionDialect, EditPlan, FileEdit, RelationType, Status, TextEdit } from '../model';
 import { spellingFor } from '../dialects';
 import { relationTypeOf } from '../parse/status';
-import { insertRelationLines, type RelationPlacement } from './placement';
+import { hasFrontMatterLinks, insertFrontMatterLinks, insertRelationLines, type RelationPlacement } from './placement';
 import { findSection } from './sections';
 import { linkPath, relationLine, subjectOf, verbFor, type LinkSubject, type RecordText, type Spelling } from './labels';
 import { formatStatus, matchCase, setStatusEdits } from './status';
@@ -49,8 +49,9 @@ function isStatusWord(s: string): s is Exclude<Status, 'unknown'> {
   return ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft'].includes(s);
 }
 
-/** Where `record` writes relation lines. */
-export function relationPlacement(record: AdrRecord): RelationPlacement {
+/** Where `record` writes relation lines: where it already does (front matter `links:`), else where its dialect does. */
+export function relationPlacement(record: AdrRecord, text?: string): RelationPlacement {
+  if (text !== undefined && record.frontMatter && hasFrontMatterLinks(text)) return 'front-matter-links';
   const nygard = record.dialect === 'nygard' || (record.dialect === 'unknown' && !record.frontMatter);
   return nygard && findSection(record.sections, ['status']) ? 'status-section' : 'links-section';
 }
@@ -62,19 +63,29 @@ export function relationPlacement(record: AdrRecord): RelationPlacement {
 export function addRelation(source: RecordText, verb: string, target: LinkSubject): TextEdit[] {
   const { record, text } = source;
   const link = linkPath(record.path, target.path);
-  if (hasRelation(record, verb, link)) return [];
+  if (hasRelation(record, verb, link, target.number)) return [];
+  const placement = relationPlacement(record, text);
+  if (placement === 'front-matter-links') {
+    const edit = insertFrontMatterLinks(text, record.eol, [{ rel: verb, target: target.number ?? link }]);
+    if (edit) return [edit];
+  }
   const line = relationLine(verb, target, record.path, record.dialect);
   const marker = bulletMarker(record, text);
-  const edit = insertRelationLines({ text, sections: record.sections, eol: record.eol }, relationPlacement(record), [line], marker);
+  const edit = insertRelationLines({ text, sections: record.sections, eol: record.eol }, placement, [line], marker);
   return edit ? [edit] : [];
 }
 
-/** True when `record` has a relation whose verb means the same as `verb` and whose target is `link`. */
-export function hasRelation(record: AdrRecord, verb: string, link: string): boolean {
+/**
+ * True when `record` has a relation whose verb means the same as `verb` and whose target is `link`
+ * (or the record `number`, as front matter `links:` name them).
+ */
+export function hasRelation(record: AdrRecord, verb: string, link: string, number?: number | null): boolean {
   const type = relationTypeOf(verb);
   const wanted = normaliseLink(link);
   return record.relations.some(
-    (r) => normaliseLink(r.target) === wanted && (type === 'custom' ? r.verb === verb.trim().toLowerCase() : r.type === type),
+    (r) =>
+      (normaliseLink(r.target) === wanted || (number !== undefined && number !== null && r.target === String(number))) &&
+      (type === 'custom' ? r.verb === verb.trim().toLowerCase() : r.type === type),
   );
 }
 
@@ -101,8 +112,13 @@ export function supersededEdits(old: RecordText, by: LinkSubject, options: Lifec
   const { record, text } = old;
   const link = linkPath(record.path, by.path);
   // Already superseded by it (the status may read otherwise if the parser prefers other text: leave it).
-  if (hasRelation(record, 'superseded by', link)) return [];
+  if (hasRelation(record, 'superseded by', link, by.number)) return [];
   const verb = verbFor('superseded-by', record.dialect, spellingOf(options, old));
+  if (relationPlacement(record, text) === 'front-matter-links') {
+    // adrs "ng": `status: superseded` and a `Superseded by` item in `links:`.
+    const links = insertFrontMatterLinks(text, record.eol, [{ rel: 'Superseded by', target: by.number ?? link }]);
+    if (links) return [...setStatusEdits(record, text, matchCase(record, 'superseded')), links];
+  }
   const line = relationLine(record.dialect === 'nygard' || record.dialect === 'unknown' ? verb : matchCase(record, verb), by, record.path, record.dialect);
   return setStatusEdits(record, text, line);
 }

@@ -21,6 +21,7 @@ import { cleanStatusText, normaliseStatus, relationTypeOf } from './status';
 import { parseRelationPhrase, relationsInStatus, targetOf } from './relations';
 import { forEachLine, metadataLine, type Line } from './lines';
 import { governsLines } from './governs';
+import { frontMatterLinks } from './frontMatterLinks';
 
 export interface ParseContext {
   /** Absolute `/` path of the file. */
@@ -117,6 +118,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
       }
     }
   }
+  relations.push(...frontMatterLinks(frontMatter));
   const bulletLines = doc.contentLines(metaStart, metaEnd);
   let sawBullet = false;
   for (const line of bulletLines) {

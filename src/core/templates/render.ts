@@ -14,7 +14,7 @@
  */
 import type { TextEdit } from '../model';
 import { applyEdits } from '../text';
-import { insertRelationLines, type RelationPlacement } from '../edit/placement';
+import { hasFrontMatterLinks, insertFrontMatterLinks, insertRelationLines, type RelationPlacement } from '../edit/placement';
 import { frontMatterEnd, scanSections } from '../edit/sections';
 import { yamlScalar } from '../edit/yaml';
 import { sniffTemplate, templateInfo, type TemplateKind } from './kinds';
@@ -26,6 +26,8 @@ export interface RelationLine {
   readonly label: string;
   /** Relative link from the new record's folder. */
   readonly target: string;
+  /** The target's record number, for front matter `links:` lists that name records by number. */
+  readonly number?: number | null;
 }
 
 /** The values a template is filled with. */
@@ -139,6 +141,10 @@ function substituteTokens(line: string, status: string, v: RenderValues): string
 
 /** Relation lines in their dialect's place; MADR 2 / log4brains link placeholders make way for them. */
 function addRelations(text: string, relations: readonly RelationLine[], s: RenderStyle): string {
+  if (hasFrontMatterLinks(text)) {
+    const edit = insertFrontMatterLinks(text, '\n', relations.map((r) => ({ rel: r.verb, target: r.number ?? r.target })));
+    if (edit) return applyEdits(text, [edit]);
+  }
   const lines = relations.map((r) => `${r.verb} [${r.label}](${r.target})`);
   if (s.relations === 'links-section') {
     text = text.replace(/^[ \t]*[-*+][ \t]+(?:\[Link type\].*|….*numbers of links can vary.*)\n/gim, '');
