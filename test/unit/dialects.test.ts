@@ -3,6 +3,8 @@
  * writer takes from them, and `init` planned once for the CLI and the extension.
  */
 import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ADR_TOOLS, DIALECTS, GENERIC, INIT_DIALECTS, LOG4BRAINS, MADR2, MADR4, TEMPLATE_FILE_NAMES, dialectOfCollection, dialectOfRecord,
   dialectOfTemplate, spellingFor,
@@ -27,6 +29,18 @@ describe('dialect descriptors', () => {
       assert.equal(templateInfo(kind as never).dialect, dialectOfTemplate(kind as never).records[0]);
     }
     assert.deepEqual(INIT_DIALECTS.map((d) => d.id), ['adr-tools', 'madr4', 'log4brains']);
+  });
+
+  it('one file per dialect in src/core/dialects, each exporting one complete descriptor listed in DIALECTS', async () => {
+    const dir = join(process.cwd(), 'src', 'core', 'dialects');
+    const files = readdirSync(dir).filter((f) => !['index.ts', 'types.ts', 'init.ts'].includes(f));
+    assert.equal(files.length, DIALECTS.length);
+    for (const d of DIALECTS) {
+      for (const key of ['detection', 'fields', 'wording', 'templates', 'layout', 'index'] as const) assert.ok(d[key] !== undefined, `${d.id}.${key}`);
+      assert.equal(Object.keys(d.wording.verbs).length, 7, d.id);
+      assert.ok(d.templates.fileNames.length > 0 && d.layout.defaultFolder !== '', d.id);
+      assert.ok(['status-section', 'links-section'].includes(d.fields.relations), d.id);
+    }
   });
 
   it('maps collection and record dialects to their descriptor; a Nygard record is adr-tools only in adr-tools collections', () => {

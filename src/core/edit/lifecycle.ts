@@ -12,7 +12,7 @@
  * | supersedes, links| `Supercedes [1. T](f.md)` paragraph at the end of `## Status` | `* Supersedes [ADR-0001](f.md)` in `## Links` | `- Supersedes [id](f.md)` in `## Links` |
  */
 import type { AdrRecord, CollectionDialect, EditPlan, FileEdit, RelationType, Status, TextEdit } from '../model';
-import { spellingFor } from '../dialects';
+import { dialectOfRecord, spellingFor } from '../dialects';
 import { relationTypeOf } from '../parse/status';
 import { hasFrontMatterLinks, insertFrontMatterLinks, insertRelationLines, type RelationPlacement } from './placement';
 import { findSection } from './sections';
@@ -52,8 +52,9 @@ function isStatusWord(s: string): s is Exclude<Status, 'unknown'> {
 /** Where `record` writes relation lines: where it already does (front matter `links:`), else where its dialect does. */
 export function relationPlacement(record: AdrRecord, text?: string): RelationPlacement {
   if (text !== undefined && record.frontMatter && hasFrontMatterLinks(text)) return 'front-matter-links';
-  const nygard = record.dialect === 'nygard' || (record.dialect === 'unknown' && !record.frontMatter);
-  return nygard && findSection(record.sections, ['status']) ? 'status-section' : 'links-section';
+  // The dialect's place (dialects/*: `fields.relations`); a record in front matter is no Nygard record.
+  const home = record.dialect === 'unknown' && record.frontMatter ? 'links-section' : dialectOfRecord(record.dialect).fields.relations;
+  return home === 'status-section' && findSection(record.sections, ['status']) ? 'status-section' : 'links-section';
 }
 
 /**
@@ -104,7 +105,7 @@ function bulletMarker(record: AdrRecord, text: string): '-' | '*' {
     const m = /^[ \t]*([-*+])/.exec(text.slice(f.lineSpan.start, f.lineSpan.end));
     if (m) return m[1] === '-' ? '-' : '*';
   }
-  return record.dialect === 'log4brains' ? '-' : '*';
+  return dialectOfRecord(record.dialect).wording.bullet;
 }
 
 /** Edits marking `old` as superseded by the record `by` (only `old`'s file). */
@@ -119,7 +120,7 @@ export function supersededEdits(old: RecordText, by: LinkSubject, options: Lifec
     const links = insertFrontMatterLinks(text, record.eol, [{ rel: 'Superseded by', target: by.number ?? link }]);
     if (links) return [...setStatusEdits(record, text, matchCase(record, 'superseded')), links];
   }
-  const line = relationLine(record.dialect === 'nygard' || record.dialect === 'unknown' ? verb : matchCase(record, verb), by, record.path, record.dialect);
+  const line = relationLine(dialectOfRecord(record.dialect).wording.statusCase === 'capitalised' ? verb : matchCase(record, verb), by, record.path, record.dialect);
   return setStatusEdits(record, text, line);
 }
 
