@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import { AdrIndex } from '../src/core/index';
 import { ReviewEngine, type GitOutput, type GitPort } from '../src/core/review';
 import { NodeGit, SAFE_GIT_CONFIG, SAFE_GIT_ENV } from '../src/platform/git';
+import { NodeWorkTree } from '../src/platform/workTree';
 import { NodeFileSystem } from '../src/platform/nodeFileSystem';
 
 type Report = (name: string, value: string, target?: string, ok?: boolean) => void;
@@ -118,7 +119,7 @@ export async function reviewBench(report: Report): Promise<void> {
   let engine: ReviewEngine | undefined;
   for (let r = 0; r < ROUNDS; r++) {
     const git = new TimedGit();
-    engine = new ReviewEngine(git, fs);
+    engine = new ReviewEngine(git, fs, new NodeWorkTree());
     const s = performance.now();
     const out = await engine.review(request);
     colds.push(performance.now() - s);

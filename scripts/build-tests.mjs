@@ -32,5 +32,6 @@ await esbuild.build({
   target: 'node20',
   sourcemap: 'inline',
   logLevel: 'warning',
-  external: ['vscode', 'mocha', 'playwright-core'],
+  // proper-lockfile stays one shared copy: bundled into every suite, each copy would add its own exit handlers.
+  external: ['vscode', 'mocha', 'playwright-core', 'proper-lockfile'],
 });

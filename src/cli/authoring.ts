@@ -1,15 +1,20 @@
 /**
  * Plumbing of the commands that write: which collection a command writes to, reading records with
- * their text, applying plans (refusing files that changed meanwhile), and the editor.
+ * their text under the collections' locks, applying plans (all or nothing, confined to the
+ * repository, refusing files that changed meanwhile), and the editor.
  */
 import type { AdrRecord, Collection, CollectionDialect, EditPlan } from '../core/model';
 import { AdrIndex } from '../core/index';
 import { findAdrDirUpwards } from '../core/discovery';
-import { applyPlan, type RecordText } from '../core/edit';
+import { applyPlan, type ApplyResult, type RecordText } from '../core/edit';
+import { lockFolders, requireInside, type PlannedMove } from '../core/edit/apply';
+import { findRepoRoot } from '../core/links/ignore';
 import { parseRecord } from '../core/parse/record';
 import { TEMPLATE_KINDS, type TemplateKind } from '../core/templates';
-import { decodeText } from '../core/text';
-import { resolve } from '../core/paths';
+import { decodeForEdit, MAX_RECORD_BYTES } from '../core/text';
+import { dirname, isInside, resolve } from '../core/paths';
+import type { ReleaseLock } from '../core/ports';
+import { UserError } from '../core/errors';
 import { UsageError } from './args';
 import type { CliIO } from './io';
 import { rel } from './workspace';
@@ -64,8 +69,10 @@ function extraFolders(io: CliIO): string[] {
 export async function chooseCollection(io: CliIO, command: string, options: TargetOptions): Promise<Target> {
   const loc = await findAdrDirUpwards(io.fs, io.cwd);
   let path: string | undefined;
-  if (options.collection !== undefined) path = resolve(io.cwd, options.collection);
-  else if (loc.found !== 'default') path = loc.path;
+  if (options.collection !== undefined) {
+    path = resolve(io.cwd, options.collection);
+    explicitFolders(io).push(path);
+  } else if (loc.found !== 'default') path = loc.path;
   const index = await AdrIndex.build(io.fs, io.cwd, { extraFolders: [...extraFolders(io), ...(path ? [path] : [])] });
   let collection = path ? index.collection(path) : undefined;
   if (!collection) {
@@ -79,6 +86,7 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
     if (!options.createDefault) throw new UsageError(`${command}: no ADR collection here or above (run "adr-workbench init")`, command);
     collection = { path: loc.path, dialect: 'adr-tools', source: 'convention', name: rel(io, loc.path), padding: 4, naming: 'number', firstNumber: 1 };
   }
+  if (options.collection === undefined) await requireWritable(io, command, collection.path);
   if (options.kind && index.records(collection.path).length === 0) collection = shapedFor(collection, options.kind);
   const upward = collection.path === loc.path;
   const nygard = options.kind === undefined || options.kind === 'nygard';
@@ -93,23 +101,111 @@ function shapedFor(c: Collection, kind: BuiltinKind): Collection {
   return { ...c, dialect, naming: 'number', padding: 4, firstNumber: dialect === 'madr' ? 0 : 1 };
 }
 
-/** Records read for editing, and the text each had (to refuse files that change before the write). */
+// Per-invocation state (a CliIO is one command run): folders named on the command line, which may
+// lie outside the repository, and the locks held, released by `releaseLocks` when the command ends.
+const explicit = new WeakMap<CliIO, string[]>();
+const heldLocks = new WeakMap<CliIO, ReleaseLock[]>();
+
+function explicitFolders(io: CliIO): string[] {
+  let list = explicit.get(io);
+  if (!list) explicit.set(io, (list = []));
+  return list;
+}
+
+/** Releases every lock the command run with `io` still holds (the CLI calls it when a command ends). */
+export async function releaseLocks(io: CliIO): Promise<void> {
+  const held = heldLocks.get(io) ?? [];
+  heldLocks.delete(io);
+  for (const release of held.reverse()) await release();
+}
+
+async function lockFor(io: CliIO, folders: readonly string[]): Promise<ReleaseLock> {
+  const release = await lockFolders(io.fs, folders);
+  let list = heldLocks.get(io);
+  if (!list) heldLocks.set(io, (list = []));
+  list.push(release);
+  return release;
+}
+
+/**
+ * The folders a command may write in: the repository (the folder holding `.git`, walking up; without
+ * git, the working folder, or the folder of the `.adr-dir` that adr-tools' upward search found),
+ * plus folders the user named with `--collection`.
+ */
+export async function writeRoots(io: CliIO): Promise<string[]> {
+  const repo = await findRepoRoot(io.fs, io.cwd);
+  let roots: string[];
+  if (repo) roots = [repo];
+  else {
+    const loc = await findAdrDirUpwards(io.fs, io.cwd).catch(() => undefined);
+    const base = loc?.configFile ? dirname(loc.configFile) : loc?.found === 'doc/adr' ? dirname(dirname(loc.path)) : io.cwd;
+    roots = [isInside(base, io.cwd) ? base : io.cwd];
+  }
+  return [...roots, ...(explicit.get(io) ?? [])];
+}
+
+/** Refuses a collection outside the repository (a configured `../../elsewhere`, or a symlinked folder). */
+async function requireWritable(io: CliIO, command: string, folder: string): Promise<void> {
+  const roots = await Promise.all((await writeRoots(io)).map((r) => io.fs.realPath(r)));
+  const real = await io.fs.realPath(folder);
+  if (roots.some((r) => isInside(r, real))) return;
+  const via = real !== folder ? ` (a symlink to ${real})` : '';
+  throw new UserError(`${command}: ${rel(io, folder)}${via} is outside the repository (${roots.join(', ')}); pass --collection PATH to write there`, folder);
+}
+
+/** `applyPlan` confined to `writeRoots` (for commands that read without `Reads`). */
+export async function applyConfined(io: CliIO, plan: EditPlan, basis?: ReadonlyMap<string, string>): Promise<ApplyResult> {
+  return applyPlan(io.fs, plan, { ...(basis ? { basis } : {}), confine: await writeRoots(io) });
+}
+
+/** Parse problems after which an edit would guess or lose data. */
+const REFUSED_PROBLEMS = new Set(['yaml-duplicate-key', 'yaml-too-complex', 'front-matter-too-large']);
+
+/**
+ * Records read for editing, and the text each had. The first read locks every collection of the
+ * index (in path order, so processes never wait for each other), and the locks are held until the
+ * plan is written: read → plan → write is one step for every other adr-workbench process.
+ */
 export class Reads {
   readonly basis = new Map<string, string>();
+  private release: ReleaseLock | undefined;
 
   constructor(private readonly io: CliIO) {}
 
-  /** `record` re-read from disk and parsed (with its collection's dialect from `index`), with its text. */
-  async read(record: Pick<AdrRecord, 'path' | 'collection'>, index?: AdrIndex): Promise<RecordText> {
-    const { text, bom } = decodeText(await this.io.fs.readFile(record.path), record.path);
-    this.basis.set(record.path, text);
-    const collectionDialect = index?.collection(record.collection)?.dialect;
-    return { record: parseRecord(text, { path: record.path, collection: record.collection, collectionDialect, bom }), text };
+  private async lock(folders: readonly string[]): Promise<void> {
+    if (!this.release) this.release = await lockFor(this.io, folders);
   }
 
-  /** Writes `plan`; nothing when a file it edits changed since it was read. */
-  async apply(plan: EditPlan): Promise<void> {
-    await applyPlan(this.io.fs, plan, { basis: this.basis });
+  /** `record` re-read from disk (under the locks) and parsed with its collection's dialect from `index`. */
+  async read(record: Pick<AdrRecord, 'path' | 'collection'>, index?: AdrIndex): Promise<RecordText> {
+    await this.lock([...(index?.collections.map((c) => c.path) ?? []), record.collection]);
+    const bytes = await this.io.fs.readFile(record.path, { maxBytes: MAX_RECORD_BYTES });
+    const { text, bom } = decodeForEdit(bytes, record.path);
+    // Every record read here is about to be edited: refuse one we may not write now, before a
+    // command (`new -s`) creates anything. applyPlan checks again when it writes.
+    await requireInside(this.io.fs, record.path, await writeRoots(this.io));
+    await (await this.io.fs.stageWrite(record.path, bytes)).discard();
+    this.basis.set(record.path, text);
+    const collectionDialect = index?.collection(record.collection)?.dialect;
+    const parsed = parseRecord(text, { path: record.path, collection: record.collection, collectionDialect, bom });
+    // Problems that make an edit a guess (which of two `status:` keys?) or unsafe: refuse.
+    const refused = parsed.problems.find((p) => REFUSED_PROBLEMS.has(p.code));
+    if (refused) throw new UserError(`${record.path}: ${refused.message.replace(/ \(edits of this record are refused\)$/, '')}; not edited`, record.path);
+    return { record: parsed, text };
+  }
+
+  /**
+   * Writes `plan` (and `move`, a rename that belongs to it): all or nothing, nothing when a file it
+   * edits changed since it was read, never outside the repository. Releases the locks.
+   */
+  async apply(plan: EditPlan, move?: PlannedMove): Promise<void> {
+    try {
+      await this.lock([...plan.edits.map((e) => e.path), ...plan.creates.map((c) => c.path), ...(move ? [move.from] : [])].map(dirname));
+      await applyPlan(this.io.fs, plan, { basis: this.basis, confine: await writeRoots(this.io), locked: true, ...(move ? { move } : {}) });
+    } finally {
+      await this.release?.();
+      this.release = undefined;
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { NodeFileSystem } from '../platform/nodeFileSystem';
 import { EXIT_USAGE, type CliIO } from './io';
 import { UsageError } from './args';
 import { COMMANDS, helpText } from './commands';
+import { releaseLocks } from './authoring';
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...args] = argv;
@@ -35,6 +36,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return EXIT_USAGE;
     }
     throw e;
+  } finally {
+    await releaseLocks(io);
   }
 }
 

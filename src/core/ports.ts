@@ -13,18 +13,68 @@ export interface FileStat {
   readonly mtime: number;
 }
 
+/** A folder entry: `[name, kind]`, marked `symlink: true` when it is a symlink (kind: its target's). */
+export type DirectoryEntry = readonly [string, FileKind] & { readonly symlink?: true };
+
+/** How much of a file `readFile` may read. */
+export interface ReadOptions {
+  /**
+   * Refuse (with a `UserError`) a file longer than this many bytes, checked while reading, so a
+   * huge or endless file never fills memory. Implementations apply a default cap of their own.
+   */
+  readonly maxBytes?: number;
+}
+
+/**
+ * A write prepared next to its target (a temporary file in the same folder, with the target's
+ * mode): nothing visible changes until `commit`, which replaces the target in one rename.
+ */
+export interface StagedWrite {
+  /** The file that `commit` replaces (symlinks inside the allowed roots resolved). */
+  readonly path: string;
+  commit(): Promise<void>;
+  /** Removes the temporary file; safe to call after a failed or a successful commit. */
+  discard(): Promise<void>;
+}
+
+/** Releases a lock taken with `FileSystem.lock`. */
+export type ReleaseLock = () => Promise<void>;
+
 export interface FileSystem {
-  /** The file's bytes. Rejects with a `FileNotFoundError` when it does not exist. */
-  readFile(path: string): Promise<Uint8Array>;
-  /** Replaces the file's bytes (creating it when absent). Used only for files core already read. */
+  /**
+   * The bytes of a regular file. Rejects with a `FileNotFoundError` when it does not exist, and with
+   * a `UserError` when it is not a regular file (FIFO, device, folder) or is longer than the cap.
+   */
+  readFile(path: string, options?: ReadOptions): Promise<Uint8Array>;
+  /**
+   * Replaces the file's bytes (creating it when absent), atomically: readers see the old or the new
+   * bytes, never a mix; the file keeps its mode. Used only for files core already read.
+   */
   writeFile(path: string, data: Uint8Array): Promise<void>;
+  /**
+   * Prepares `writeFile(path, data)` without making it visible: rejects with a `UserError` when the
+   * target cannot be written (not a regular file, no permission, read-only folder), so a plan can
+   * check every target before it changes any.
+   */
+  stageWrite(path: string, data: Uint8Array): Promise<StagedWrite>;
+  /** `path` with symlinks resolved (for a path that does not exist: its deepest existing folder's). */
+  realPath(path: string): Promise<string>;
+  /**
+   * Takes an exclusive lock on a folder, shared by every process on the machine, waiting for it
+   * (a lock left by a process that died is broken after a few seconds). Rejects with a `UserError`
+   * when it cannot be had in time.
+   */
+  lock(folder: string): Promise<ReleaseLock>;
   /**
    * Creates a file that must not exist yet (O_EXCL): rejects with a `FileExistsError` instead of
    * overwriting, so two writers can never clobber each other.
    */
   createFile(path: string, data: Uint8Array): Promise<void>;
-  /** Entries of a folder as `[name, kind]`; rejects with `FileNotFoundError` when absent. */
-  readDirectory(path: string): Promise<readonly (readonly [string, FileKind])[]>;
+  /**
+   * Entries of a folder as `[name, kind]`; rejects with `FileNotFoundError` when absent. A symlink
+   * has the kind of what it points to (dangling ones are left out) and `symlink: true`.
+   */
+  readDirectory(path: string): Promise<readonly DirectoryEntry[]>;
   /** `undefined` when nothing is there. */
   stat(path: string): Promise<FileStat | undefined>;
   /** Creates a folder and its parents; no error when it exists. */

@@ -5,12 +5,18 @@ import { UserError } from './errors';
 export interface DecodedText {
   readonly text: string;
   readonly bom: boolean;
+  /**
+   * True when the bytes are not valid UTF-8 (a Latin-1 or Windows-1252 file): `text` has U+FFFD for
+   * each bad sequence, so writing it back would lose bytes. Such files are listed, never edited.
+   */
+  readonly lossy?: true;
 }
 
 /** Records larger than this are not parsed (a clear message instead). */
 export const MAX_RECORD_BYTES = 2 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const utf8Exact = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 
 /**
@@ -26,8 +32,40 @@ export function decodeText(bytes: Uint8Array, path: string): DecodedText {
     if (bytes[i] === 0) throw new UserError(`${path}: binary file, not a Markdown record`, path);
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = utf8.decode(bom ? bytes.subarray(3) : bytes);
-  return { text, bom };
+  const body = bom ? bytes.subarray(3) : bytes;
+  try {
+    // The fatal decoder costs the same as the lenient one on valid input (nearly every file).
+    return { text: utf8Exact.decode(body), bom };
+  } catch {
+    return { text: utf8.decode(body), bom, lossy: true };
+  }
+}
+
+/** Where the first byte sequence that is not UTF-8 starts (-1 when all of it is UTF-8). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/**
+ * `decodeText` for a file about to be edited: refuses (with a `UserError` saying why) a file that
+ * does not decode exactly as UTF-8, since writing its text back would turn every non-UTF-8 byte
+ * into U+FFFD. A BOM is handled as `decodeText` does.
+ */
+export function decodeForEdit(bytes: Uint8Array, path: string): DecodedText {
+  const decoded = decodeText(bytes, path);
+  if (decoded.lossy) {
+    const at = firstInvalidUtf8(bytes);
+    const byte = at >= 0 ? ` (byte 0x${bytes[at]!.toString(16).toUpperCase().padStart(2, '0')} at offset ${at})` : '';
+    throw new UserError(`${path}: not UTF-8${byte}, probably Latin-1; not edited, so no byte is lost (convert it to UTF-8 first)`, path);
+  }
+  return decoded;
 }
 
 /** Encodes text back to bytes, restoring the BOM when the file had one. */

@@ -4,6 +4,15 @@
  * ignored, optional locks off (a review never writes the index), no prompts, and ambient `GIT_*`
  * variables (`GIT_DIR`, …) and editor/pager variables removed so that the folder asked about is the one looked at.
  * Diff commands add `--no-ext-diff --no-textconv` themselves (core does, see `core/review/changes.ts`).
+ *
+ * No connection, ever: a blob missing from a partial clone makes git fetch it lazily, which would run
+ * the repository's `remote.*.uploadpack`, `core.sshCommand`, `core.gitProxy`, `credential.helper`,
+ * `core.askPass` or an `ext::` transport. `GIT_ALLOW_PROTOCOL` naming no real protocol refuses every
+ * transport before any of them is looked at (it overrides `protocol.*.allow` in any config file);
+ * `GIT_NO_LAZY_FETCH` stops the fetch itself on git ≥ 2.44; the ssh, proxy, askpass and credential
+ * settings are neutralised as well, in case a later git reaches one by another road.
+ * Clean/process filters never run because git is never asked to read the work tree's content (see
+ * `core/review/changes.ts`); their settings are emptied here too for any driver the repository names.
  */
 import { simpleGit, type SimpleGitOptions } from 'simple-git';
 import { GitUnavailableError, type GitOutput, type GitPort } from '../core/review/git';
@@ -21,6 +30,12 @@ export const SAFE_GIT_CONFIG: readonly string[] = [
   'diff.mnemonicPrefix=false',
   'diff.relative=false',
   'status.relativePaths=false',
+  'protocol.allow=never',
+  'core.sshCommand=false',
+  'core.askPass=',
+  'credential.helper=',
+  'core.alternateRefsCommand=',
+  'uploadpack.packObjectsHook=',
 ];
 
 /** Environment variables set for every command (simple-git strips every other `GIT_*` one). */
@@ -29,6 +44,15 @@ export const SAFE_GIT_ENV: Readonly<Record<string, string>> = {
   GIT_OPTIONAL_LOCKS: '0',
   GIT_TERMINAL_PROMPT: '0',
   GIT_NO_REPLACE_OBJECTS: '1',
+  // No transport is allowed (a name no protocol has); overrides every protocol.<name>.allow.
+  GIT_ALLOW_PROTOCOL: 'none-adr-workbench-review',
+  GIT_PROTOCOL_FROM_USER: '0',
+  GIT_NO_LAZY_FETCH: '1',
+  GIT_SSH_COMMAND: 'false',
+  GIT_SSH: 'false',
+  GIT_PROXY_COMMAND: 'false',
+  GIT_ASKPASS: '',
+  SSH_ASKPASS: '',
   LC_ALL: 'C',
   LANGUAGE: 'C',
 };
@@ -66,8 +90,13 @@ export class NodeGit implements GitPort {
       config: [...SAFE_GIT_CONFIG],
       timeout: { block: this.options.timeoutMs ?? 120_000 },
       completion: { onClose: true, onExit: false },
-      unsafe: { allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeDiffExternal: true, allowUnsafePager: true },
-      allowEnvironment: Object.keys(SAFE_GIT_ENV).filter((k) => k.startsWith('GIT_')),
+      // Each "unsafe" flag lets through one of OUR neutralising settings above (simple-git refuses them by default).
+      unsafe: {
+        allowUnsafeHooksPath: true, allowUnsafeFsMonitor: true, allowUnsafeDiffExternal: true, allowUnsafePager: true,
+        allowUnsafeSshCommand: true, allowUnsafeAskPass: true, allowUnsafeGitProxy: true, allowUnsafeCredentialHelper: true,
+        allowUnsafeProtocolOverride: true, allowUnsafePack: true,
+      },
+      allowEnvironment: Object.keys(SAFE_GIT_ENV).filter((k) => k.startsWith('GIT_') || k === 'SSH_ASKPASS'),
       errors(_error, result) {
         exitCode = result.exitCode;
         stderr = Buffer.concat(result.stdErr).toString('utf8');

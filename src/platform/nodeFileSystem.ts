@@ -2,15 +2,29 @@
  * The `FileSystem` port over `node:fs/promises`, used by the CLI (and by integration tests).
  * Paths are absolute and `/`-separated; Node accepts that form on every platform.
  */
-import { promises as fsp, readFile as readFileCallback } from 'node:fs';
+import { close, constants, fstat, open, promises as fsp, read } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { FileKind, FileStat, FileSystem } from '../core/ports';
-import { FileExistsError, FileNotFoundError } from '../core/errors';
-import { dirname } from '../core/paths';
+import { lock as properLock } from 'proper-lockfile';
+import type { DirectoryEntry, FileKind, FileStat, FileSystem, ReadOptions, ReleaseLock, StagedWrite } from '../core/ports';
+import { FileExistsError, FileNotFoundError, UserError } from '../core/errors';
+import { basename, dirname, toPosix } from '../core/paths';
 
-// The callback readFile is several times faster than `fs.promises.readFile` (no FileHandle, no
-// chunked reads) — it is most of the cost of indexing thousands of small records.
-const readFileFast = promisify(readFileCallback);
+// Callback functions, promisified: several times faster than `fs.promises` FileHandles for thousands
+// of small records (indexing is mostly reading).
+const openCb = promisify(open);
+const fstatCb = promisify(fstat);
+const readCb = promisify(read);
+const closeCb = promisify(close);
+
+/** What `readFile` reads at most when the caller names no cap: no real text file is this long. */
+export const DEFAULT_MAX_READ_BYTES = 64 * 1024 * 1024;
+
+/** The name of the lock folder `lock` creates inside the folder it locks. */
+export const LOCK_NAME = '.adrw.lock';
+
+/** Open for reading without blocking: a FIFO opens at once (and is then refused) instead of hanging. */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 function errorCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
@@ -32,20 +46,161 @@ function kindOf(s: { isFile(): boolean; isDirectory(): boolean }): FileKind {
 
 /** `FileSystem` over the local disk. */
 export class NodeFileSystem implements FileSystem {
-  async readFile(path: string): Promise<Uint8Array> {
+  /**
+   * Regular files only (symlinks followed), opened non-blocking and checked with `fstat` on the
+   * open descriptor, so a FIFO, a device (`/dev/zero`) or a socket is refused, never read; the
+   * length is capped while reading (a file growing meanwhile cannot get past the cap either).
+   */
+  async readFile(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
+    const cap = options.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+    let fd: number;
     try {
-      return await readFileFast(path);
+      fd = await openCb(path, READ_FLAGS);
     } catch (e) {
+      if (errorCode(e) === 'EISDIR') throw new UserError(`${path}: a folder, not a file`, path);
+      throw translate(e, path);
+    }
+    try {
+      const st = await fstatCb(fd);
+      if (!st.isFile()) throw new UserError(`${path}: ${st.isDirectory() ? 'a folder' : 'not a regular file (FIFO, device or socket)'}; not read`, path);
+      if (st.size > cap) throw tooLarge(path, cap);
+      let buffer = Buffer.allocUnsafe(Math.min(st.size, cap) + 1);
+      let length = 0;
+      for (;;) {
+        if (length === buffer.length) {
+          // Grew since fstat (or a size-less file): grow up to one byte past the cap.
+          if (length > cap) throw tooLarge(path, cap);
+          const bigger = Buffer.allocUnsafe(Math.min(cap + 1, Math.max(buffer.length * 2, 8192)));
+          buffer.copy(bigger, 0, 0, length);
+          buffer = bigger;
+        }
+        const { bytesRead: n } = await readCb(fd, buffer, length, buffer.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      if (length > cap) throw tooLarge(path, cap);
+      return buffer.subarray(0, length);
+    } catch (e) {
+      throw translate(e, path);
+    } finally {
+      await closeCb(fd).catch(() => undefined);
+    }
+  }
+
+  /** Atomic: `stageWrite` + `commit` (a temporary file in the same folder, renamed over the target). */
+  async writeFile(path: string, data: Uint8Array): Promise<void> {
+    const staged = await this.stageWrite(path, data);
+    try {
+      await staged.commit();
+    } finally {
+      await staged.discard();
+    }
+  }
+
+  /**
+   * Checks the target (a regular file we may write, or nothing yet), then writes the bytes to a
+   * temporary file beside it (`.NAME.adrw-RANDOM.tmp`, created exclusively) with the target's mode
+   * and fsyncs it. A symlink is resolved first, so the file it points to is replaced and the link
+   * stays a link (callers confine where links may point).
+   */
+  async stageWrite(path: string, data: Uint8Array): Promise<StagedWrite> {
+    const target = await this.realPath(path);
+    const folder = dirname(target);
+    let mode = 0o666;
+    const existing = await fsp.lstat(target).catch((e: unknown) => {
+      if (errorCode(e) === 'ENOENT') return undefined;
+      throw translate(e, path);
+    });
+    if (existing) {
+      if (!existing.isFile()) throw new UserError(`${path}: not a regular file; nothing was written`, path);
+      try {
+        await fsp.access(target, constants.W_OK);
+      } catch {
+        throw new UserError(`${path}: not writable (permission denied); nothing was written`, path);
+      }
+      mode = existing.mode & 0o7777;
+    } else if (!(await this.stat(folder))) {
+      throw new FileNotFoundError(folder);
+    }
+    const temp = `${folder}/.${basename(target).slice(0, 100)}.adrw-${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      const handle = await fsp.open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(data);
+        // Exact mode of the file it replaces (umask does not apply to chmod); new files get 0666 & ~umask.
+        await handle.chmod(existing ? mode : mode & ~process.umask());
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (e) {
+      await fsp.unlink(temp).catch(() => undefined);
+      const code = errorCode(e);
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw new UserError(`${folder}: folder not writable (${code}); nothing was written`, folder);
+      }
+      if (code === 'ENOSPC' || code === 'EDQUOT') throw new UserError(`${folder}: no space left (${code}); nothing was written`, folder);
+      throw translate(e, path);
+    }
+    let done = false;
+    return {
+      path: target,
+      commit: async () => {
+        try {
+          await fsp.rename(temp, target);
+          done = true;
+        } catch (e) {
+          throw new UserError(`${path}: could not be replaced (${errorCode(e) ?? String(e)})`, path);
+        }
+      },
+      discard: async () => {
+        if (!done) await fsp.unlink(temp).catch(() => undefined);
+        done = true;
+      },
+    };
+  }
+
+  async realPath(path: string): Promise<string> {
+    try {
+      return toPosix(await fsp.realpath(path));
+    } catch (e) {
+      const code = errorCode(e);
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(path) !== path) {
+        const parent = await this.realPath(dirname(path));
+        return `${parent.replace(/\/+$/, '')}/${basename(path)}`;
+      }
       throw translate(e, path);
     }
   }
 
-  async writeFile(path: string, data: Uint8Array): Promise<void> {
+  /**
+   * `proper-lockfile` on `FOLDER/.adrw.lock` (an atomic `mkdir`, its mtime refreshed while held, so
+   * a lock left by a killed process goes stale after 10 s). Waits up to about 30 s. A folder we may
+   * not write to (read-only checkout) needs no lock: nothing can be written there.
+   */
+  async lock(folder: string): Promise<ReleaseLock> {
+    const lockPath = `${folder.replace(/\/+$/, '')}/${LOCK_NAME}`;
     try {
-      await fsp.writeFile(path, data);
+      const release = await properLock(folder, {
+        lockfilePath: lockPath,
+        realpath: false,
+        stale: 10_000,
+        update: 2_000,
+        retries: { retries: 400, factor: 1.2, minTimeout: 5, maxTimeout: 80, randomize: true },
+        // A lock we lost (removed by hand, clock jumps) must not crash the process from a timer.
+        onCompromised: () => undefined,
+      });
+      return async () => {
+        await release().catch(() => undefined);
+      };
     } catch (e) {
-      // ENOENT here means the parent folder is missing.
-      throw translate(e, errorCode(e) === 'ENOENT' ? dirname(path) : path);
+      const code = errorCode(e);
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return async () => undefined;
+      if (code === 'ENOENT') throw new FileNotFoundError(folder);
+      if (code === 'ELOCKED') {
+        throw new UserError(`${folder}: locked by another adr-workbench process (${lockPath}); try again, or remove it if none is running`, folder);
+      }
+      throw e;
     }
   }
 
@@ -58,19 +213,20 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
-  async readDirectory(path: string): Promise<readonly (readonly [string, FileKind])[]> {
+  async readDirectory(path: string): Promise<readonly DirectoryEntry[]> {
     let entries;
     try {
       entries = await fsp.readdir(path, { withFileTypes: true });
     } catch (e) {
       throw translate(e, path);
     }
-    const out: (readonly [string, FileKind])[] = [];
+    const out: DirectoryEntry[] = [];
     for (const entry of entries) {
       if (entry.isSymbolicLink()) {
-        // Follow links so a linked records folder behaves like a real one; dangling links are skipped.
+        // Follow links so a linked records folder behaves like a real one (marked, so discovery can
+        // refuse links that leave its root); dangling links are skipped.
         const target = await this.stat(`${path.replace(/\/+$/, '')}/${entry.name}`);
-        if (target) out.push([entry.name, target.kind]);
+        if (target) out.push(Object.assign([entry.name, target.kind] as const, { symlink: true as const }));
       } else {
         out.push([entry.name, kindOf(entry)]);
       }
@@ -143,6 +299,10 @@ export class NodeFileSystem implements FileSystem {
       throw translate(e, from);
     }
   }
+}
+
+function tooLarge(path: string, cap: number): UserError {
+  return new UserError(`${path}: file is larger than ${cap} bytes; not read`, path);
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {

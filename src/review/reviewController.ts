@@ -14,6 +14,7 @@ import type { Logger } from '../core/ports';
 import { Disposable } from '../platform/lifecycle';
 import { affects, readSettings } from '../platform/settings';
 import { NodeGit } from '../platform/git';
+import { NodeWorkTree } from '../platform/workTree';
 import type { Services } from '../services';
 import type { FindingView, PanelState } from '../webviews/review/protocol';
 import { REVIEW_VIEW_ID, type ReviewPanel } from './reviewPanel';
@@ -35,7 +36,7 @@ export class ReviewController extends Disposable {
   constructor(private readonly services: Services, private readonly panel: ReviewPanel) {
     super();
     this.log = services.log.for('review');
-    this.engine = new ReviewEngine(new NodeGit(), services.fs);
+    this.engine = new ReviewEngine(new NodeGit(), services.fs, new NodeWorkTree());
     this.statusItem.name = 'Architecture Review';
     this.statusItem.command = `${REVIEW_VIEW_ID}.focus`;
     this.register(vscode.workspace.onDidSaveTextDocument(() => this.schedule()));

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join as nativeJoin } from 'node:path';
-import type { FileKind, FileStat, FileSystem } from '../../src/core/ports';
-import { FileExistsError, FileNotFoundError } from '../../src/core/errors';
+import type { DirectoryEntry, FileKind, FileStat, FileSystem, ReadOptions, ReleaseLock, StagedWrite } from '../../src/core/ports';
+import { FileExistsError, FileNotFoundError, UserError } from '../../src/core/errors';
 import { dirname, join, normalize } from '../../src/core/paths';
 
 interface FileEntry {
@@ -25,7 +25,11 @@ export class MemoryFileSystem implements FileSystem {
   private readonly files = new Map<string, FileEntry>();
   private readonly dirs = new Set<string>(['/']);
   private readonly failures = new Map<string, Error>();
+  private readonly readOnly = new Set<string>();
+  private readonly locks = new Map<string, Promise<void>>();
   private tick = 1_700_000_000_000;
+  /** Every `lock` taken and released, in order (`+/a` / `-/a`), for tests of the lock discipline. */
+  readonly lockLog: string[] = [];
   /** Every `readFile` call, in order (tests can assert what was read). */
   readonly reads: string[] = [];
 
@@ -69,6 +73,12 @@ export class MemoryFileSystem implements FileSystem {
     return this;
   }
 
+  /** Makes `path` (a file or folder) refuse writes as a read-only file does: `stageWrite` rejects. */
+  makeReadOnly(path: string): this {
+    this.readOnly.add(normalize(path));
+    return this;
+  }
+
   /** The text of a file, or undefined. */
   text(path: string): string | undefined {
     const f = this.files.get(normalize(path));
@@ -95,29 +105,81 @@ export class MemoryFileSystem implements FileSystem {
     for (const d of [...this.dirs]) if (d.startsWith(prefix)) this.dirs.delete(d);
   }
 
-  async readFile(path: string): Promise<Uint8Array> {
+  async readFile(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
     const p = this.check(path);
     this.reads.push(p);
     const f = this.files.get(p);
-    if (!f) throw new FileNotFoundError(p);
+    if (!f) {
+      if (this.dirs.has(p)) throw new UserError(`${p}: a folder, not a file`, p);
+      throw new FileNotFoundError(p);
+    }
+    if (options.maxBytes !== undefined && f.data.length > options.maxBytes) {
+      throw new UserError(`${p}: file is larger than ${options.maxBytes} bytes; not read`, p);
+    }
     return f.data.slice();
   }
 
   async writeFile(path: string, data: Uint8Array): Promise<void> {
+    const staged = await this.stageWrite(path, data);
+    await staged.commit();
+  }
+
+  async stageWrite(path: string, data: Uint8Array): Promise<StagedWrite> {
     const p = this.check(path);
     this.requireParent(p);
-    if (this.dirs.has(p)) throw new Error(`EISDIR: ${p} is a folder`);
-    this.files.set(p, { data: data.slice(), mtime: this.nextTime() });
+    if (this.dirs.has(p)) throw new UserError(`${p}: not a regular file; nothing was written`, p);
+    if (this.readOnly.has(p)) throw new UserError(`${p}: not writable (permission denied); nothing was written`, p);
+    if (this.readOnly.has(dirname(p))) throw new UserError(`${dirname(p)}: folder not writable (EACCES); nothing was written`, dirname(p));
+    const copy = data.slice();
+    let done = false;
+    return {
+      path: p,
+      commit: async () => {
+        if (done) return;
+        this.check(p);
+        this.files.set(p, { data: copy, mtime: this.nextTime() });
+        done = true;
+      },
+      discard: async () => {
+        done = true;
+      },
+    };
+  }
+
+  async realPath(path: string): Promise<string> {
+    return this.check(path);
+  }
+
+  /** An in-process mutex per folder (the fake has no other processes). */
+  async lock(folder: string): Promise<ReleaseLock> {
+    const p = this.check(folder);
+    if (!this.dirs.has(p)) throw new FileNotFoundError(p);
+    const previous = this.locks.get(p) ?? Promise.resolve();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const chain = previous.then(() => held);
+    this.locks.set(p, chain);
+    await previous;
+    this.lockLog.push(`+${p}`);
+    let released = false;
+    return async () => {
+      if (released) return;
+      released = true;
+      this.lockLog.push(`-${p}`);
+      if (this.locks.get(p) === chain) this.locks.delete(p);
+      release();
+    };
   }
 
   async createFile(path: string, data: Uint8Array): Promise<void> {
     const p = this.check(path);
     this.requireParent(p);
+    if (this.readOnly.has(dirname(p))) throw new UserError(`${dirname(p)}: folder not writable (EACCES)`, dirname(p));
     if (this.files.has(p) || this.dirs.has(p)) throw new FileExistsError(p);
     this.files.set(p, { data: data.slice(), mtime: this.nextTime() });
   }
 
-  async readDirectory(path: string): Promise<readonly (readonly [string, FileKind])[]> {
+  async readDirectory(path: string): Promise<readonly DirectoryEntry[]> {
     const p = this.check(path);
     if (!this.dirs.has(p)) {
       if (this.files.has(p)) throw Object.assign(new Error(`ENOTDIR: ${p}`), { code: 'ENOTDIR' });

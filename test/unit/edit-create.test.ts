@@ -272,4 +272,7 @@ class SlowFileSystem implements FileSystem {
   async stat(p: string) { await this.pause('stat'); return this.inner.stat(p); }
   async mkdir(p: string) { await this.pause('mkdir'); return this.inner.mkdir(p); }
   async rename(a: string, b: string) { await this.pause('rename'); return this.inner.rename(a, b); }
+  async stageWrite(p: string, d: Uint8Array) { await this.pause('stageWrite'); return this.inner.stageWrite(p, d); }
+  async realPath(p: string) { return this.inner.realPath(p); }
+  async lock(p: string) { return this.inner.lock(p); }
 }

@@ -1,10 +1,11 @@
 /** The Node file system port on a real temporary folder: errors, exclusive create, safe rename. */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join as nativeJoin } from 'node:path';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
-import { FileExistsError, FileNotFoundError } from '../../src/core/errors';
+import { FileExistsError, FileNotFoundError, UserError } from '../../src/core/errors';
 import { toPosix } from '../../src/core/paths';
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
 import type { FileSystem } from '../../src/core/ports';
@@ -100,11 +101,99 @@ describe('FileSystem port', () => {
       }
       const fs = new NodeFileSystem();
       const entries = [...(await fs.readDirectory(toPosix(dir)))].sort();
-      assert.deepEqual(entries, [['linked', 'directory'], ['real', 'directory']]);
+      assert.deepEqual(entries.map(([n, k]) => [n, k]), [['linked', 'directory'], ['real', 'directory']]);
+      assert.deepEqual(entries.map((e) => e.symlink === true), [true, false], 'symlinks are marked');
       assert.equal(readFileSync(nativeJoin(dir, 'real', 'x.md'), 'utf8'), 'x');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  describe('NodeFileSystem: special files, caps, atomic writes, locks', () => {
+    let dir: string;
+    const fs = new NodeFileSystem();
+    beforeEach(() => {
+      dir = toPosix(mkdtempSync(nativeJoin(tmpdir(), 'adrw-fs-')));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('refuses a FIFO at once instead of hanging', async () => {
+      execFileSync('mkfifo', [`${dir}/pipe.md`]);
+      const started = Date.now();
+      await assert.rejects(fs.readFile(`${dir}/pipe.md`), (e: Error) => e instanceof UserError && /not a regular file/.test(e.message));
+      assert.ok(Date.now() - started < 1000);
+    });
+
+    it('refuses /dev/zero behind a symlink without reading it, and a folder', async () => {
+      symlinkSync('/dev/zero', `${dir}/zero.md`);
+      const before = process.memoryUsage().rss;
+      await assert.rejects(fs.readFile(`${dir}/zero.md`), /not a regular file/);
+      assert.ok(process.memoryUsage().rss - before < 50 * 1024 * 1024);
+      await assert.rejects(fs.readFile(dir), /a folder/);
+    });
+
+    it('caps the length while reading', async () => {
+      writeFileSync(`${dir}/big.md`, Buffer.alloc(10_000, 0x61));
+      assert.equal((await fs.readFile(`${dir}/big.md`, { maxBytes: 10_000 })).length, 10_000);
+      await assert.rejects(fs.readFile(`${dir}/big.md`, { maxBytes: 9_999 }), /larger than 9999 bytes/);
+      writeFileSync(`${dir}/empty.md`, '');
+      assert.equal((await fs.readFile(`${dir}/empty.md`)).length, 0);
+    });
+
+    it('writeFile replaces through a temporary file, keeps the mode, leaves no temporary file', async () => {
+      writeFileSync(`${dir}/x.md`, 'old');
+      chmodSync(`${dir}/x.md`, 0o640);
+      const inode = statSync(`${dir}/x.md`).ino;
+      await fs.writeFile(`${dir}/x.md`, bytes('new'));
+      assert.equal(readFileSync(`${dir}/x.md`, 'utf8'), 'new');
+      assert.equal(statSync(`${dir}/x.md`).mode & 0o777, 0o640);
+      assert.notEqual(statSync(`${dir}/x.md`).ino, inode, 'a new file renamed into place');
+      assert.deepEqual(readdirSync(dir), ['x.md']);
+    });
+
+    it('stageWrite shows nothing until commit; discard removes the temporary file', async () => {
+      writeFileSync(`${dir}/x.md`, 'old');
+      const staged = await fs.stageWrite(`${dir}/x.md`, bytes('new'));
+      assert.equal(readFileSync(`${dir}/x.md`, 'utf8'), 'old');
+      assert.equal(readdirSync(dir).length, 2);
+      await staged.discard();
+      assert.deepEqual(readdirSync(dir), ['x.md']);
+      assert.equal(readFileSync(`${dir}/x.md`, 'utf8'), 'old');
+    });
+
+    it('writing through a symlink replaces its target and keeps the link', async () => {
+      writeFileSync(`${dir}/real.md`, 'old');
+      symlinkSync(`${dir}/real.md`, `${dir}/link.md`);
+      await fs.writeFile(`${dir}/link.md`, bytes('new'));
+      assert.ok(lstatSync(`${dir}/link.md`).isSymbolicLink());
+      assert.equal(readFileSync(`${dir}/real.md`, 'utf8'), 'new');
+      assert.equal(await fs.realPath(`${dir}/link.md`), await fs.realPath(`${dir}/real.md`));
+      assert.equal(await fs.realPath(`${dir}/none/deeper.md`), `${await fs.realPath(dir)}/none/deeper.md`);
+    });
+
+    it('stageWrite refuses a folder or a FIFO as the target', async () => {
+      mkdirSync(`${dir}/sub.md`);
+      await assert.rejects(fs.stageWrite(`${dir}/sub.md`, bytes('x')), /not a regular file/);
+      execFileSync('mkfifo', [`${dir}/pipe.md`]);
+      await assert.rejects(fs.stageWrite(`${dir}/pipe.md`, bytes('x')), /not a regular file/);
+    });
+
+    it('lock excludes a second holder until released, in a lock folder inside the folder', async () => {
+      const release = await fs.lock(dir);
+      assert.ok(statSync(`${dir}/.adrw.lock`).isDirectory());
+      let second = false;
+      const waiting = fs.lock(dir).then((r) => {
+        second = true;
+        return r;
+      });
+      await new Promise((r) => setTimeout(r, 150));
+      assert.equal(second, false, 'the second lock waits');
+      await release();
+      const r2 = await waiting;
+      assert.equal(second, true);
+      await r2();
+      assert.throws(() => statSync(`${dir}/.adrw.lock`));
+    });
   });
 
   it('MemoryFileSystem seeds from objects and fails on demand', async () => {

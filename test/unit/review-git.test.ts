@@ -1,6 +1,7 @@
 /** Review scenarios, git states: no commits, detached HEAD, merges, odd names, renames, binaries, nested repos, scopes. */
 import { strict as assert } from 'node:assert';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
+import { NodeWorkTree } from '../../src/platform/workTree';
 import { ReviewEngine } from '../../src/core/review';
 import { TempRepo } from '../support/gitRepo';
 import { CountingGit, review, summary } from '../support/reviewHarness';
@@ -106,7 +107,7 @@ describe('review scenarios: git states', function () {
     repo = new TempRepo({ git: false });
     repo.write({ Dockerfile: 'FROM x\n' });
     const git = new CountingGit();
-    const out = await new ReviewEngine(git, new NodeFileSystem()).review({ folders: [repo.root], trusted: true });
+    const out = await new ReviewEngine(git, new NodeFileSystem(), new NodeWorkTree()).review({ folders: [repo.root], trusted: true });
     assert.equal(out.kind, 'reviewed');
     if (out.kind !== 'reviewed') return;
     assert.deepEqual(out.findings, []);

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
+import { NodeWorkTree } from '../../src/platform/workTree';
 import { acknowledge, ReviewEngine, RESTRICTED_REASON } from '../../src/core/review';
 import { applyEdits } from '../../src/core/text';
 import { record, TempRepo } from '../support/gitRepo';
@@ -107,26 +108,29 @@ describe('review scenarios: verdicts', function () {
   it('in Restricted Mode (untrusted) the review is off, says why, and runs no git', async () => {
     repo = new TempRepo().commit('base', BASE);
     const git = new CountingGit();
-    const out = await new ReviewEngine(git, new NodeFileSystem()).review({ folders: [repo.root], trusted: false });
+    const out = await new ReviewEngine(git, new NodeFileSystem(), new NodeWorkTree()).review({ folders: [repo.root], trusted: false });
     assert.deepEqual(out, { kind: 'disabled', reason: RESTRICTED_REASON });
     assert.equal(git.calls.length, 0);
   });
 
-  it('reads hunks only where a rule looks; a second review after an edit diffs only the edited files it needs', async () => {
-    repo = new TempRepo().commit('base', { ...BASE, 'src/b.ts': '1\n', Dockerfile: 'FROM a\n' });
+  it('reads content only where a rule looks; a second review after an edit reads only the edited files it needs', async () => {
+    repo = new TempRepo().commit('base', { ...BASE, 'src/b.ts': '1\n', Dockerfile: 'FROM a\n', 'package.json': pkg({}) });
     repo.write({ Dockerfile: 'FROM b\n', 'src/a.ts': '2\n', 'src/b.ts': '2\n' });
     const git = new CountingGit();
-    const engine = new ReviewEngine(git, new NodeFileSystem());
-    const patches = () => git.calls.filter((c) => c[0] === 'diff-index' && c.includes('-p')).map((c) => c.slice(c.indexOf('--') + 1).sort());
+    const engine = new ReviewEngine(git, new NodeFileSystem(), new NodeWorkTree());
+    const blobs = () => git.calls.filter((c) => c[0] === 'cat-file' && c[1] === 'blob').map((c) => c[2]);
     const first = await review(repo, undefined, engine);
     assert.deepEqual(summary(first), ['infra-container Dockerfile undocumented']);
     assert.deepEqual(first.findings[0]!.excerpt!.lines, ['-FROM a', '+FROM b']);
-    assert.deepEqual(patches(), [[':(literal)Dockerfile']]);
+    assert.deepEqual(blobs(), [repo.git('rev-parse', 'HEAD:Dockerfile').trim()]);
+    // Git never diffs against the work tree (that is where it would run a filter).
+    assert.ok(git.calls.every((c) => c[0] !== 'diff-index' || c.includes('--cached')), JSON.stringify(git.calls));
+    assert.ok(git.calls.every((c) => !c.includes('-p') && c[0] !== 'status' && c[0] !== 'diff-files' && c[0] !== 'diff'));
     git.calls.length = 0;
     repo.write({ 'src/b.ts': '3\nwith more text\n', 'package.json': pkg({ hono: '^4.0.0' }) });
     const second = await review(repo, undefined, engine);
     assert.deepEqual(summary(second), ['dependency-added package.json hono undocumented', 'infra-container Dockerfile undocumented']);
-    assert.deepEqual(patches(), [[':(literal)package.json']]);
+    assert.deepEqual(blobs(), [repo.git('rev-parse', 'HEAD:package.json').trim()]);
     assert.equal(second.repositories[0]!.fileCount, 4);
   });
 });

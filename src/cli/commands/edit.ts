@@ -65,8 +65,8 @@ export async function renameCommand(args: readonly string[], io: CliIO): Promise
   const { newPath, plan } = retitle(target, title, others);
   const moves = newPath !== target.record.path;
   if (moves && (await io.fs.stat(newPath))) throw new FileExistsError(newPath);
-  await reads.apply(plan);
-  if (moves) await io.fs.rename(target.record.path, newPath);
+  // The rename is part of the plan: all or nothing (no links rewritten to a file never created).
+  await reads.apply(plan, moves ? { from: target.record.path, to: newPath } : undefined);
   io.stdout(`${rel(io, newPath)}\n`);
   return EXIT_OK;
 }

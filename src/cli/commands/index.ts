@@ -106,7 +106,7 @@ export const COMMANDS: Record<string, Command> = {
     run: ackCommand,
   },
   hook: {
-    usage: 'hook install [--command CMD]',
+    usage: 'hook install [--command CMD] [--global]',
     summary: 'Installs a pre-commit hook running `check --staged`; an existing hook is kept and run first. Idempotent.',
     run: hookCommand,
   },

@@ -5,14 +5,13 @@
  * collections, an adr-log list otherwise). `--check` writes nothing and exits 1 when it is stale.
  */
 import { UserError } from '../../core/errors';
-import { applyPlan } from '../../core/edit';
 import { indexStyleOf, newIndex, updateIndex, type FolderEntry } from '../../core/generate/indexFile';
 import { join } from '../../core/paths';
 import { decodeText, type DecodedText } from '../../core/text';
 import { flag, parse, str, UsageError } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { rel } from '../workspace';
-import { chooseCollection } from '../authoring';
+import { applyConfined, chooseCollection } from '../authoring';
 
 /** Index file names, in the order they are preferred. */
 const INDEX_NAME = /^(readme|index)\.md$/i;
@@ -58,9 +57,9 @@ export async function indexCommand(args: readonly string[], io: CliIO): Promise<
   }
   if (!stale) return EXIT_OK;
   if (found && update) {
-    await applyPlan(io.fs, { edits: [{ path, edits: update.edits }], creates: [] }, { basis: new Map([[path, found.file.text]]) });
+    await applyConfined(io, { edits: [{ path, edits: update.edits }], creates: [] }, new Map([[path, found.file.text]]));
   } else {
-    await applyPlan(io.fs, { edits: [], creates: [{ path, content: text }] });
+    await applyConfined(io, { edits: [], creates: [{ path, content: text }] });
   }
   io.stdout(`${shown}\n`);
   return EXIT_OK;

@@ -5,6 +5,7 @@
 import { AdrIndex } from '../../core/index';
 import type { Severity } from '../../core/model';
 import { join } from '../../core/paths';
+import { visibleField, visibleJson, visibleText } from '../../core/terminal';
 import { applyEdits } from '../../core/text';
 import {
   acknowledge, failing, formatGithub, formatText, GitCommandError, GitUnavailableError, ReviewEngine, toSarif,
@@ -12,6 +13,7 @@ import {
 } from '../../core/review';
 import { isoDate } from '../../core/edit/numbering';
 import { NodeGit } from '../../platform/git';
+import { NodeWorkTree } from '../../platform/workTree';
 import { flag, parse, str, UsageError } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
 
@@ -21,7 +23,7 @@ const THRESHOLDS = ['error', 'warning', 'info', 'never'] as const;
 /** Runs the review for the working folder's repository (and repositories nested in it). */
 async function runReview(io: CliIO, scope: ReviewScope): Promise<ReviewOutcome> {
   const extra = io.env.ADRW_EXTRA_FOLDERS ? io.env.ADRW_EXTRA_FOLDERS.split(':').filter(Boolean) : [];
-  const engine = new ReviewEngine(new NodeGit(), io.fs);
+  const engine = new ReviewEngine(new NodeGit(), io.fs, new NodeWorkTree());
   return engine.review({
     folders: [io.cwd],
     scope,
@@ -36,7 +38,7 @@ async function withGit<T>(io: CliIO, fn: () => Promise<T>): Promise<T | number> 
     return await fn();
   } catch (e) {
     if (e instanceof GitCommandError || e instanceof GitUnavailableError) {
-      io.stderr(`adr-workbench: ${e.message}\n`);
+      io.stderr(visibleText(`adr-workbench: ${e.message.split('\n')[0]}\n`));
       return EXIT_USAGE;
     }
     throw e;
@@ -60,12 +62,21 @@ export async function checkCommand(args: readonly string[], io: CliIO): Promise<
   const outcome = await withGit(io, () => runReview(io, scope));
   if (typeof outcome === 'number') return outcome;
   const root = outcome.kind === 'reviewed' && outcome.repositories[0] ? outcome.repositories[0].repository.root : io.cwd;
-  if (format === 'json') io.stdout(`${JSON.stringify(outcome, null, 2)}\n`);
-  else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(outcome, root, io.env.ADRW_VERSION ?? '0.1.0'), null, 2)}\n`);
-  else if (format === 'github') io.stdout(formatGithub(outcome, root));
-  else io.stdout(formatText(outcome, { cwd: io.cwd }));
+  // Everything printed comes from the repository in part (file names, lines, git's words): escape
+  // sequences in it are shown, never interpreted (JSON keeps its meaning: \uXXXX is a JSON escape).
+  if (format === 'json') io.stdout(visibleJson(`${JSON.stringify(outcome, null, 2)}\n`));
+  else if (format === 'sarif') io.stdout(visibleJson(`${JSON.stringify(toSarif(outcome, root, io.env.ADRW_VERSION ?? '0.1.0'), null, 2)}\n`));
+  else if (format === 'github') io.stdout(visibleText(formatGithub(outcome, root)));
+  else io.stdout(visibleText(formatText(outcome, { cwd: io.cwd })));
   if (outcome.kind === 'reviewed' && format !== 'text') {
-    for (const n of outcome.notRepositories) io.stderr(`adr-workbench: ${n.message}\n`);
+    for (const n of outcome.notRepositories) io.stderr(visibleText(`adr-workbench: ${n.message}\n`));
+  }
+  // Git refused a repository (dubious ownership in a CI container, a broken .git): nothing was
+  // reviewed, so the gate does not pass, whatever --fail-on says.
+  const refused = outcome.kind === 'reviewed' ? outcome.notRepositories.filter((n) => n.refused) : [];
+  if (refused.length > 0) {
+    if (format === 'text') for (const n of refused) io.stderr(visibleText(`adr-workbench: ${n.folder}: ${n.message}\n`));
+    return EXIT_USAGE;
   }
   if (outcome.kind !== 'reviewed' || failOn === 'never') return EXIT_OK;
   return failing(outcome.findings, failOn as Severity).length > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -91,12 +102,12 @@ export async function ackCommand(args: readonly string[], io: CliIO): Promise<nu
   const plan = await acknowledge(io.fs, finding, reason, { ...(by ? { by } : {}), date: isoDate(io.clock.now()) });
   for (const c of plan.creates) {
     await io.fs.createFile(c.path, new TextEncoder().encode(c.content));
-    io.stdout(`${c.path}\n`);
+    io.stdout(`${visibleField(c.path)}\n`);
   }
   for (const e of plan.edits) {
     const text = new TextDecoder().decode(await io.fs.readFile(e.path));
     await io.fs.writeFile(e.path, new TextEncoder().encode(applyEdits(text, e.edits)));
-    io.stdout(`${e.path}\n`);
+    io.stdout(`${visibleField(e.path)}\n`);
   }
   return EXIT_OK;
 }

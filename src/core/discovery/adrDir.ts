@@ -1,8 +1,9 @@
 /** adr-tools' own way of finding "the" ADR folder from a working folder (its `_adr_dir` script). */
+import { UserError } from '../errors';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
-import { dirname, join, normalize, resolve } from '../paths';
-import { readAdrDir } from './configFiles';
+import { dirname, join, normalize } from '../paths';
+import { configuredPath, ConfigError, readAdrDir } from './configFiles';
 
 export interface AdrDirLocation {
   /** Absolute path of the ADR folder (it may not exist yet). */
@@ -17,7 +18,9 @@ export interface AdrDirLocation {
  * Walks up from `start` the way adr-tools does: at each level a `.adr-dir` file names the folder
  * (relative to the file), else an existing `doc/adr` folder is the one; the first level that has
  * either wins. With neither anywhere up to `stopAt` (default: the file-system root), the answer is
- * `start/doc/adr`. A `.adr-dir` that cannot be read or is empty is passed over.
+ * `start/doc/adr`. A `.adr-dir` that cannot be read or is empty is passed over; one naming a folder
+ * outside its own folder (`../../elsewhere`, `/etc`) is refused with a `UserError`: a cloned
+ * repository must not make `new` or `index` write elsewhere (`--collection` can name such a folder).
  */
 export async function findAdrDirUpwards(fs: FileSystem, start: string, stopAt = '/'): Promise<AdrDirLocation> {
   const from = normalize(start);
@@ -25,11 +28,19 @@ export async function findAdrDirUpwards(fs: FileSystem, start: string, stopAt = 
   for (let dir = from; ; dir = dirname(dir)) {
     const configFile = join(dir, '.adr-dir');
     if ((await fs.stat(configFile))?.kind === 'file') {
+      let folder: string | undefined;
       try {
-        const [f] = readAdrDir(decodeText(await fs.readFile(configFile), configFile).text);
-        return { path: resolve(dir, f!.folder), found: '.adr-dir', configFile };
+        folder = readAdrDir(decodeText(await fs.readFile(configFile, { maxBytes: 64 * 1024 }), configFile).text)[0]!.folder;
       } catch {
         // Unreadable or empty: adr-tools would produce a nonsense path; keep looking instead.
+      }
+      if (folder !== undefined) {
+        try {
+          return { path: configuredPath(dir, folder, dir), found: '.adr-dir', configFile };
+        } catch (e) {
+          if (e instanceof ConfigError) throw new UserError(`${configFile}: ${e.message}`, configFile);
+          throw e;
+        }
       }
     }
     const docAdr = join(dir, 'doc', 'adr');

@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { CollectionSource } from '../model';
+import { isInside, resolve } from '../paths';
 
 /** A folder a config file names, relative to the config file's folder (or absolute). */
 export interface ConfiguredFolder {
@@ -18,6 +19,19 @@ export class ConfigError extends Error {
     super(message);
     this.name = 'ConfigError';
   }
+}
+
+/**
+ * The absolute folder that a config file in `dir` names, refused (a `ConfigError`) when it lies
+ * outside `boundary` (the scanned root, or for `.adr-dir` its own folder): a repository's config
+ * must not send `new` or `index` to `../../elsewhere` or `/etc`.
+ */
+export function configuredPath(dir: string, folder: string, boundary: string): string {
+  const path = resolve(dir, folder);
+  if (!isInside(boundary, path)) {
+    throw new ConfigError(`names "${folder}", a folder outside ${boundary}: refused (name it with --collection to use it)`);
+  }
+  return path;
 }
 
 export interface ConfigFileKind {
@@ -41,7 +55,8 @@ export function readAdrDir(text: string): ConfiguredFolder[] {
 export function readLog4brains(text: string): ConfiguredFolder[] {
   let data: unknown;
   try {
-    data = parseYaml(text);
+    // Bounded like front matter: aliases capped, no warnings printed.
+    data = parseYaml(text, { maxAliasCount: 50, logLevel: 'error' });
   } catch (e) {
     throw new ConfigError(`malformed YAML: ${firstLine(e)}`);
   }

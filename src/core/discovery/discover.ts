@@ -11,7 +11,7 @@ import type { Collection, CollectionSource } from '../model';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
 import { dirname, isInside, join, normalize, relative, resolve } from '../paths';
-import { CONFIG_FILE_KINDS } from './configFiles';
+import { CONFIG_FILE_KINDS, configuredPath } from './configFiles';
 import { describeCollection, type FolderListing } from './layout';
 import { compareRecordNames, isNumberedRecordName, isRecordFile } from './naming';
 import { list, walkTree } from './walk';
@@ -66,7 +66,7 @@ export async function discover(fs: FileSystem, root: string, options: DiscoveryO
   const dirs = [...walk.folders.keys()].sort();
 
   const candidates: Candidate[] = [];
-  candidates.push(...(await fromConfigFiles(fs, dirs, walk.folders, problems)));
+  candidates.push(...(await fromConfigFiles(fs, base, dirs, walk.folders, problems)));
   for (const f of options.extraFolders ?? []) candidates.push({ path: resolve(base, f), source: 'configured' });
   candidates.push(...fromConventions(base, dirs, walk.folders));
   const unique = new Map<string, Candidate>();
@@ -124,6 +124,7 @@ function displayName(root: string, path: string): string {
 
 async function fromConfigFiles(
   fs: FileSystem,
+  base: string,
   dirs: readonly string[],
   folders: Map<string, FolderListing>,
   problems: DiscoveryProblem[],
@@ -134,9 +135,11 @@ async function fromConfigFiles(
       if (!folders.get(dir)!.files.includes(kind.file)) continue;
       const file = join(dir, kind.file);
       try {
-        const { text } = decodeText(await fs.readFile(file), file);
+        const { text } = decodeText(await fs.readFile(file, { maxBytes: 1024 * 1024 }), file);
         for (const f of kind.read(text)) {
-          out.push(f.name ? { path: resolve(dir, f.folder), source: kind.source, name: f.name } : { path: resolve(dir, f.folder), source: kind.source });
+          // Folders outside the scanned root are refused (a problem), never read or written.
+          const path = configuredPath(dir, f.folder, base);
+          out.push(f.name ? { path, source: kind.source, name: f.name } : { path, source: kind.source });
         }
       } catch (e) {
         problems.push({ path: file, message: e instanceof Error ? e.message : String(e) });

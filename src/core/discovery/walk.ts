@@ -1,9 +1,11 @@
 /**
  * One bounded walk of a folder tree, reading each folder once. Discovery uses the listings for
- * config files, conventional folders and the numbered-records heuristic alike.
+ * config files, conventional folders and the numbered-records heuristic alike. A symlinked folder
+ * is followed only when it resolves inside the root (and not to a folder above itself): a
+ * `rootlink -> /` never makes discovery walk the whole file system.
  */
 import type { FileSystem } from '../ports';
-import { join } from '../paths';
+import { isInside, join } from '../paths';
 import type { FolderListing } from './layout';
 import { isScannedFolder } from './naming';
 
@@ -14,6 +16,8 @@ export interface WalkOptions {
   readonly maxFolders: number;
   /** Folders read at once. */
   readonly concurrency: number;
+  /** Symlinked folders are followed only when they resolve inside this folder (default: the root). */
+  readonly confine?: string;
 }
 
 export interface WalkResult {
@@ -29,6 +33,7 @@ export async function walkTree(fs: FileSystem, root: string, options: WalkOption
   const folders = new Map<string, FolderListing>();
   const problems: { path: string; message: string }[] = [];
   let truncated = false;
+  const boundary = await fs.realPath(options.confine ?? root).catch(() => options.confine ?? root);
   // Breadth-first, one level at a time, each level read with bounded concurrency.
   let level: string[] = [root];
   for (let depth = 0; level.length > 0 && depth <= options.maxDepth; depth++) {
@@ -41,10 +46,15 @@ export async function walkTree(fs: FileSystem, root: string, options: WalkOption
           truncated = true;
           return;
         }
-        const listing = await list(fs, dir, problems);
-        if (!listing) continue;
-        folders.set(dir, listing);
-        for (const f of listing.folders) if (isScannedFolder(f)) next.push(join(dir, f));
+        const read = await listEntries(fs, dir, problems);
+        if (!read) continue;
+        folders.set(dir, read.listing);
+        for (const f of read.listing.folders) {
+          if (!isScannedFolder(f)) continue;
+          const path = join(dir, f);
+          if (read.linked.has(f) && !(await followable(fs, path, boundary, problems))) continue;
+          next.push(path);
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(options.concurrency, level.length) }, worker));
@@ -53,21 +63,51 @@ export async function walkTree(fs: FileSystem, root: string, options: WalkOption
   return { folders, problems, truncated };
 }
 
+/** True when the symlinked folder `path` resolves inside `boundary` and not to one of its own ancestors. */
+async function followable(fs: FileSystem, path: string, boundary: string, problems: { path: string; message: string }[]): Promise<boolean> {
+  let real: string;
+  try {
+    real = await fs.realPath(path);
+  } catch {
+    return false;
+  }
+  if (!isInside(boundary, real)) {
+    problems.push({ path, message: `symlink to ${real}, outside ${boundary}: not followed` });
+    return false;
+  }
+  const realParent = await fs.realPath(join(path, '..')).catch(() => real);
+  // A link to its own folder or above: a loop, whose contents the walk reaches anyway.
+  return !isInside(real, realParent);
+}
+
 /** A folder's listing, or undefined (with a problem) when it cannot be read. */
 export async function list(
   fs: FileSystem,
   dir: string,
   problems?: { path: string; message: string }[],
 ): Promise<FolderListing | undefined> {
+  return (await listEntries(fs, dir, problems))?.listing;
+}
+
+async function listEntries(
+  fs: FileSystem,
+  dir: string,
+  problems?: { path: string; message: string }[],
+): Promise<{ listing: FolderListing; linked: Set<string> } | undefined> {
   try {
     const entries = await fs.readDirectory(dir);
     const files: string[] = [];
     const subfolders: string[] = [];
-    for (const [name, kind] of entries) {
+    const linked = new Set<string>();
+    for (const entry of entries) {
+      const [name, kind] = entry;
       if (kind === 'file') files.push(name);
-      else if (kind === 'directory') subfolders.push(name);
+      else if (kind === 'directory') {
+        subfolders.push(name);
+        if (entry.symlink) linked.add(name);
+      }
     }
-    return { files: files.sort(), folders: subfolders.sort() };
+    return { listing: { files: files.sort(), folders: subfolders.sort() }, linked };
   } catch (e) {
     problems?.push({ path: dir, message: `cannot read folder: ${e instanceof Error ? e.message : String(e)}` });
     return undefined;

@@ -5,7 +5,7 @@
  */
 import type { AdrRecord, Collection } from '../model';
 import type { FileSystem } from '../ports';
-import { decodeText } from '../text';
+import { decodeText, MAX_RECORD_BYTES } from '../text';
 import { basename, dirname, isAbsolute, normalize, resolve } from '../paths';
 import { parseRecord, type ParseContext } from '../parse/record';
 import { discover, listRecordFiles, type DiscoveryOptions } from '../discovery/discover';
@@ -21,6 +21,13 @@ export interface IndexOptions extends DiscoveryOptions {
   /** The record parser (tests and benchmarks may swap it). */
   readonly parse?: (text: string, ctx: ParseContext) => AdrRecord;
 }
+
+const NOT_UTF8 = {
+  code: 'not-utf8',
+  severity: 'warning',
+  message: 'Not UTF-8 (Latin-1?): shown with U+FFFD for the bytes that are not; edits are refused until it is converted',
+  span: { start: 0, end: 0 },
+} as const;
 
 /** All records of all collections under one root. Lookups are synchronous; reads are not. */
 export class AdrIndex {
@@ -78,8 +85,10 @@ export class AdrIndex {
   /** Reads and parses one record; a failure becomes a problem entry and `undefined`. */
   private async read(path: string, collection: Collection): Promise<AdrRecord | undefined> {
     try {
-      const { text, bom } = decodeText(await this.fs.readFile(path), path);
-      const record = this.parse(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom });
+      const { text, bom, lossy } = decodeText(await this.fs.readFile(path, { maxBytes: MAX_RECORD_BYTES }), path);
+      let record = this.parse(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom });
+      // Listed, with a problem: edits refuse it (they would turn every bad byte into U+FFFD).
+      if (lossy) record = { ...record, problems: [...record.problems, NOT_UTF8] };
       this.fileProblems.delete(path);
       return record;
     } catch (e) {
@@ -177,6 +186,11 @@ export class AdrIndex {
   /** How many records are indexed. */
   get size(): number {
     return this.store.size;
+  }
+
+  /** Record files that could not be read (too large, binary, not a regular file), by path. */
+  get unreadable(): readonly IndexProblem[] {
+    return [...this.fileProblems.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
   /** Discovery problems and files that could not be read. */

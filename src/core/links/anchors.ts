@@ -5,6 +5,7 @@
  * configures. `AnchorMatcher.find` runs the patterns over the whole text, then keeps the matches
  * that lie in a comment (`scanRegions`); annotations also count in code, never in strings.
  */
+import { compileSafe, type SafePattern } from '../safeRegex';
 import type { Span } from '../model';
 import { UserError } from '../errors';
 import type { CommentSyntax } from './languages';
@@ -42,7 +43,7 @@ export type BuiltinPattern = 'adr-number' | 'adr-tag' | 'annotation' | 'markdown
 
 export const BUILTIN_PATTERNS: readonly BuiltinPattern[] = ['adr-number', 'adr-tag', 'annotation', 'markdown-link', 'record-path', 'collection-path'];
 
-/** A user pattern: a JavaScript regular expression with named groups. */
+/** A user pattern: a regular expression (RE2 syntax, linear-time matching) with named groups. */
 export interface CustomPattern {
   /** Shown as the anchor's `pattern` (default `custom`). */
   readonly name?: string;
@@ -149,7 +150,8 @@ function* searchStarts(regions: Regions, length: number, prose: boolean): Genera
 
 interface Custom {
   readonly name: string;
-  readonly re: RegExp;
+  /** RE2 (linear time): the pattern may come from a repository's `.vscode/settings.json`. */
+  readonly re: SafePattern;
   readonly inCode: boolean;
 }
 
@@ -242,14 +244,9 @@ export class AnchorMatcher {
     }
     for (const c of this.customs) {
       if (codeOnly && !c.inCode) continue;
-      c.re.lastIndex = lead;
-      for (let m = c.re.exec(sub); m; m = c.re.exec(sub)) {
-        if (m[0].length === 0) {
-          c.re.lastIndex++;
-          continue;
-        }
-        const ref = customRef(m.groups ?? {});
-        if (ref) found.push({ start: from - lead + m.index, end: from - lead + m.index + m[0].length, ref, pattern: c.name });
+      for (const m of c.re.matchAll(sub, lead)) {
+        const ref = customRef(m.groups);
+        if (ref) found.push({ start: from - lead + m.index, end: from - lead + m.index + m.text.length, ref, pattern: c.name });
       }
     }
     if (this.customs.length > 0) found.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -275,9 +272,9 @@ export class AnchorMatcher {
 }
 
 function compileCustom(p: CustomPattern, i: number): Custom {
-  let re: RegExp;
+  let re: SafePattern;
   try {
-    re = new RegExp(p.regex, `${(p.flags ?? 'i').replace(/[gy]/g, '')}g`);
+    re = compileSafe(p.regex, p.flags ?? 'i');
   } catch (e) {
     throw new UserError(`anchor pattern ${p.name ?? i + 1} is not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -35,6 +35,11 @@ export async function lintIndex(index: AdrIndex, fs: FileSystem, options: LintOp
     }
     out.push(...(await lintInIndex(index, record, text, fileExists, { duplicates: false, broken: brokenByPath.get(record.path) ?? [] })));
   }));
+  // Files the index could not read are findings, not silently left out.
+  for (const u of index.unreadable) {
+    const message = u.message.startsWith(`${u.path}: `) ? u.message.slice(u.path.length + 2) : u.message;
+    if (!wanted || wanted.has(u.path)) out.push({ rule: RULES.unreadableRecord.id, severity: RULES.unreadableRecord.severity, message: `Not read: ${message}`, path: u.path, span: { start: 0, end: 0 } });
+  }
   // Duplicates once for the whole index rather than once per record.
   for (const dup of index.duplicateNumbers()) {
     for (const path of dup.paths) {

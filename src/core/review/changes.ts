@@ -1,14 +1,33 @@
 /**
- * The change set: which files a change touches, with their hunks, read from git with `-z` output.
- * A `ChangeReader` keeps what it read: the next `read()` lists the change again (cheap), and diffs only
- * the files whose git entry, or whose size and modification time, differ from last time.
+ * The change set: which files a change touches, with their hunks.
+ *
+ * Git is never asked to look at work-tree content. Comparing a work-tree file is where git runs a
+ * repository's clean and process filters (`filter.<name>.clean` with `* filter=<name>` in
+ * `.gitattributes`), even in plumbing such as `diff-index` (for a "racily clean" index entry it hashes
+ * the file through the filter). So the review splits the change in two:
+ * - base → index: `diff-index --cached` compares blobs and trees only (no work-tree file is opened);
+ * - index → work tree: the index entries with their stat data (`ls-files --stage --debug`, which reads
+ *   the index only), each compared with the file read through the `WorkTreePort` (lstat, regular files
+ *   only, no symlink followed, size-capped): an entry whose stat data matches is clean; otherwise the
+ *   file is hashed in process (`blob <len>\0` + bytes) and compared with the index blob, CRLF-normalised
+ *   as a second try. A file whose attributes name a filter (`git check-attr`, which runs nothing) and
+ *   whose bytes differ is reported as changed, its content compared without running the filter.
+ * Untracked files come from `ls-files -o` (reads folders, no content). Blobs are read with `cat-file`
+ * (no filter, size checked first); hunks are computed here from the two texts (jsdiff, git's 3 lines
+ * of context). Git never fetches: the port forbids every transport, and a blob missing from a partial
+ * clone is reported "not available in this partial clone".
+ *
+ * A `ChangeReader` keeps what it read: work-tree hashes by stat data, blobs by id, hunks by fingerprint.
  */
+import { structuredPatch } from 'diff';
 import { join } from '../paths';
-import type { FileStat, FileSystem } from '../ports';
-import { parsePatch, parseRaw, type Hunk, type PatchBlock, type RawEntry } from './diffParse';
+import type { FileSystem } from '../ports';
+import { mapLimit } from '../index/limit';
+import { parseRaw, type Hunk, type RawEntry } from './diffParse';
 import { gitOk, literalPathspec, splitNul, type GitPort } from './git';
 import { EMPTY_TREE, mergeBase } from './repository';
 import type { ChangeBase, ChangedFile, ChangeStatus, RepositoryInfo, ReviewScope } from './types';
+import { MAX_CONTENT_BYTES, unreadReason, type WorkStat, type WorkTreePort, type WorkTreeView } from './worktree';
 
 /** A change and where it was read. */
 export interface ChangeSet {
@@ -24,38 +43,129 @@ export interface ChangeSet {
 export interface ReadOptions {
   /** Paths (new or old name) whose hunks are wanted; default: every path. */
   readonly wantsPatch?: (path: string) => boolean;
-  /** Paths whose old version will be read: fetched early. */
+  /** Paths whose old version will be read (kept for callers; blobs are read on demand). */
   readonly prefetch?: (path: string) => boolean;
 }
 
-/** A file as last read: `patched` when its hunks were read, `same` when git listed it but nothing changed. */
-interface CacheEntry {
-  readonly file: ChangedFile;
-  readonly same: boolean;
-  readonly patched: boolean;
+/** One version of a file's content, or why it was not read. */
+export interface Content {
+  readonly text: string | undefined;
+  /** Set when the version exists but was not read (a symlink, a FIFO, too large, missing from a partial clone). */
+  readonly unread?: string;
 }
 
-/** Untracked files larger than this are listed but not read. */
-export const MAX_UNTRACKED_BYTES = 1024 * 1024;
-/** Above this many changed files an update diffs everything again instead of naming each file. */
-const PATHSPEC_LIMIT = 200;
+/** Kept for callers that still name it: untracked files larger than this are listed but not read. */
+export const MAX_UNTRACKED_BYTES = MAX_CONTENT_BYTES;
+/** Work-tree files up to this size are hashed to tell a real change from a touched file. */
+export const MAX_HASH_BYTES = 256 * 1024 * 1024;
+/** Edit distance above which hunks are one whole replacement (Myers' diff is O(N·D)). */
+const MAX_EDIT_LENGTH = 20_000;
+/** The review's partial-clone message. */
+export const NOT_IN_PARTIAL_CLONE = 'not available in this partial clone (the review never fetches)';
+
 const STATUS: Record<string, ChangeStatus> = {
   A: 'added', M: 'modified', D: 'deleted', R: 'renamed', C: 'copied', T: 'type-changed', U: 'unmerged', X: 'modified',
 };
-// Plumbing (`diff-index`): no index refresh (which would re-hash every touched file on each run, as
-// optional locks are off and the refreshed index is never written), no porcelain config (prefixes,
-// colours, external drivers); stat-dirty files are listed with a null hash and checked through `-p`.
-const DIFF_BASE = ['--raw', '-z', '--no-abbrev', '-M', '--ignore-submodules=all', '--no-ext-diff', '--no-textconv', '--no-color'];
-const PATCH = ['-p', '-U3', '--src-prefix=a/', '--dst-prefix=b/', '--inter-hunk-context=0'];
+const DIFF_CACHED = ['diff-index', '--cached', '--raw', '-z', '--no-abbrev', '--ignore-submodules=all', '--no-ext-diff', '--no-textconv', '--no-color'];
+const ZERO = /^0+$/;
 const decoder = new TextDecoder();
+const ATTRS = ['filter', 'text', 'eol', 'crlf', 'ident', 'working-tree-encoding'];
+
+/** One index entry as `ls-files -s -v --debug` prints it. */
+export interface IndexEntry {
+  /** `H` cached, `S` skip-worktree, lowercase: assume-unchanged, `M` unmerged. */
+  readonly tag: string;
+  readonly mode: string;
+  readonly sha: string;
+  readonly stage: number;
+  readonly path: string;
+  readonly ctimeSec: number;
+  readonly ctimeNsec: number;
+  readonly mtimeSec: number;
+  readonly mtimeNsec: number;
+  readonly ino: number;
+  readonly size: number;
+}
+
+/** Parses `git ls-files -z -s -v --debug`. */
+export function parseIndexDebug(text: string): IndexEntry[] {
+  const out: IndexEntry[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const nul = text.indexOf('\0', pos);
+    if (nul < 0) break;
+    const head = text.slice(pos, nul);
+    pos = nul + 1;
+    const info: Record<string, string> = {};
+    while (pos < text.length && text.startsWith('  ', pos)) {
+      const eol = text.indexOf('\n', pos);
+      const line = text.slice(pos + 2, eol < 0 ? text.length : eol);
+      pos = eol < 0 ? text.length : eol + 1;
+      for (const part of line.split('\t')) {
+        const colon = part.indexOf(':');
+        if (colon > 0) info[part.slice(0, colon).trim()] = part.slice(colon + 1).trim();
+      }
+    }
+    const m = /^(\S) (\d{6}) ([0-9a-f]+) (\d)\t([\s\S]*)$/.exec(head);
+    if (!m) continue;
+    const [cs = '0', cn = '0'] = (info.ctime ?? '0:0').split(':');
+    const [ms = '0', mn = '0'] = (info.mtime ?? '0:0').split(':');
+    out.push({
+      tag: m[1]!, mode: m[2]!, sha: m[3]!, stage: Number(m[4]), path: m[5]!,
+      ctimeSec: Number(cs), ctimeNsec: Number(cn), mtimeSec: Number(ms), mtimeNsec: Number(mn),
+      ino: Number(info.ino ?? 0), size: Number(info.size ?? -1),
+    });
+  }
+  return out;
+}
+
+/** The work tree against the index, for one entry. */
+type WorkState =
+  | { readonly kind: 'clean' }
+  | { readonly kind: 'deleted' }
+  /** Content differs (or could not be compared); `id` the blob id of the work-tree bytes, or a key for what is there. */
+  | { readonly kind: 'modified'; readonly id: string; readonly unread?: string; readonly note?: string }
+  | { readonly kind: 'type-changed'; readonly id: string; readonly unread: string };
+
+/** A changed file as listed, before hunks: how to read its two sides. */
+interface Listed {
+  readonly path: string;
+  readonly oldPath?: string;
+  readonly status: ChangeStatus;
+  readonly oldBlob?: string;
+  /** The new side is this blob (index or committed content). */
+  readonly newBlob?: string;
+  /** The new side is the work-tree file. */
+  readonly worktree: boolean;
+  /** Why the new side is not read (known when listing). */
+  readonly unread?: string;
+  readonly note?: string;
+  readonly fingerprint: string;
+}
+
+interface BlobResult { readonly text?: string; readonly unread?: string; readonly binary?: boolean }
 
 /** Reads the change of one repository for one scope; reuse it to read again cheaply. */
 export class ChangeReader {
-  private cache = new Map<string, CacheEntry>();
-  private cacheKey = '';
-  private readonly blobs = new Map<string, Promise<string>>();
+  private readonly blobs = new Map<string, Promise<BlobResult>>();
+  /** Work-tree path → stat key and the blob id of its bytes when last hashed. */
+  private readonly hashes = new Map<string, { key: string; state: WorkState }>();
+  /** Fingerprint → hunks computed. */
+  private hunkCache = new Map<string, { hunks: readonly Hunk[]; binary: boolean }>();
+  private listed = new Map<string, Listed>();
+  private view: WorkTreeView;
+  /** Paths whose content a rule wanted but could not be read, with why (cleared on each read). */
+  readonly unread = new Map<string, string>();
 
-  constructor(private readonly git: GitPort, private readonly fs: FileSystem, public repository: RepositoryInfo, readonly scope: ReviewScope) {}
+  constructor(
+    private readonly git: GitPort,
+    private readonly fs: FileSystem,
+    private readonly workTree: WorkTreePort,
+    public repository: RepositoryInfo,
+    readonly scope: ReviewScope,
+  ) {
+    this.view = workTree.view(repository.root);
+  }
 
   /** The commit or tree the change is measured from. */
   async resolveBase(): Promise<ChangeBase> {
@@ -66,189 +176,342 @@ export class ChangeReader {
   }
 
   /**
-   * Lists the change and diffs what is new since the last read. `base`: when already resolved.
-   * `options.wantsPatch`: the paths whose hunks some rule reads (default: all); the others are listed
-   * with no hunks and never diffed or read, which keeps a large change cheap. `options.prefetch`: paths
-   * whose old version will be wanted (fetched while the rest is parsed).
+   * Lists the change and computes the hunks of the files `options.wantsPatch` accepts (default: all);
+   * the others are listed with no hunks and never read.
    */
   async read(base?: ChangeBase, options: ReadOptions = {}): Promise<ChangeSet> {
     base ??= await this.resolveBase();
-    const key = `${this.scope.kind}\0${base.treeish}`;
-    if (key !== this.cacheKey) {
-      this.cache = new Map();
-      this.cacheKey = key;
-    }
-    const wants = options.wantsPatch;
-    const upfront = this.cache.size === 0 && !wants; // everything is diffed: ask for the patch at once
+    this.view = this.workTree.view(this.repository.root);
+    this.unread.clear();
+    const root = this.repository.root;
     const staged = this.scope.kind === 'staged';
-    const diffArgs = ['diff-index', ...(staged ? ['--cached'] : []), ...DIFF_BASE];
-    const [diffOut, untrackedOut] = await Promise.all([
-      gitOk(this.git, this.repository.root, [...diffArgs, ...(upfront ? PATCH : []), base.treeish, '--']),
-      staged ? Promise.resolve('') : gitOk(this.git, this.repository.root, ['ls-files', '-o', '--exclude-standard', '-z']),
+    const [cached, index, untrackedOut, indexStat] = await Promise.all([
+      this.diffCached(base.treeish),
+      staged ? Promise.resolve([]) : gitOk(this.git, root, ['ls-files', '-z', '-s', '-v', '--debug']).then(parseIndexDebug),
+      staged ? Promise.resolve('') : gitOk(this.git, root, ['ls-files', '-o', '--exclude-standard', '-z']),
+      staged ? Promise.resolve(undefined) : this.workTree.view(this.repository.gitDir).lstat('index'),
     ]);
-    const raw = parseRaw(diffOut);
-    const entries = raw.entries.filter((e) => e.srcMode !== '160000' && e.dstMode !== '160000');
+    const entries = cached.filter((e) => e.srcMode !== '160000' && e.dstMode !== '160000');
+
+    // Index → work tree, for every entry (stage 0); unmerged paths are read from the work tree.
+    const work = new Map<string, WorkState>();
+    const unmerged = new Set<string>();
+    if (!staged) {
+      const stage0 = index.filter((e) => {
+        if (e.stage !== 0) unmerged.add(e.path);
+        return e.stage === 0 && e.mode !== '160000' && e.tag !== 'S' && e.tag === e.tag.toUpperCase();
+      });
+      const states = await mapLimit(stage0, 32, (e) => this.workState(e, indexStat));
+      stage0.forEach((e, i) => {
+        if (states[i]!.kind !== 'clean') work.set(e.path, states[i]!);
+      });
+      await this.noteFilters(work);
+    }
+
+    const listed = new Map<string, Listed>();
+    const add = (l: Listed) => listed.set(l.path, l);
+    const inIndex = new Set(index.map((e) => e.path));
+    const byPath = new Map(entries.map((e) => [e.path, e]));
+    for (const e of entries) {
+      const w = work.get(e.path);
+      const status = STATUS[e.status] ?? 'modified';
+      const oldBlob = ZERO.test(e.srcSha) ? undefined : e.srcSha;
+      const base = { path: e.path, ...(e.oldPath !== undefined ? { oldPath: e.oldPath } : {}), ...(oldBlob ? { oldBlob } : {}) };
+      if (e.status === 'U' || unmerged.has(e.path)) {
+        if (!staged) add({ ...base, status: 'unmerged', worktree: true, fingerprint: `U\0${e.path}\0${(await this.view.lstat(e.path).then(statKey))}` });
+        continue;
+      }
+      if (staged || !w) {
+        add({ ...base, status, ...(ZERO.test(e.dstSha) || e.status === 'D' ? {} : { newBlob: e.dstSha }), worktree: false, fingerprint: e.meta });
+        continue;
+      }
+      if (w.kind === 'clean') continue; // never stored
+      if (w.kind === 'deleted') {
+        if (e.status === 'A' || e.status === 'C') continue; // added, then removed again: nothing against the base
+        if (e.status === 'R' && e.oldPath !== undefined) add({ path: e.oldPath, status: 'deleted', ...(oldBlob ? { oldBlob } : {}), worktree: false, fingerprint: `D\0${e.meta}` });
+        else add({ ...base, status: 'deleted', worktree: false, fingerprint: `D\0${e.meta}` });
+        continue;
+      }
+      add({
+        ...base, status: w.kind === 'type-changed' ? 'type-changed' : status, worktree: true,
+        ...(w.unread ? { unread: w.unread } : {}),
+        ...(w.kind === 'modified' && w.note ? { note: w.note } : {}),
+        fingerprint: `${e.meta}\0${w.id}`,
+      });
+    }
+    // Entries the same in the index as at the base, changed in the work tree.
+    if (!staged) {
+      const indexSha = new Map(index.filter((e) => e.stage === 0).map((e) => [e.path, e]));
+      for (const [path, w] of work) {
+        if (byPath.has(path) || listed.has(path)) continue;
+        const ie = indexSha.get(path);
+        const oldBlob = ie && !ZERO.test(ie.sha) ? ie.sha : undefined;
+        if (w.kind === 'clean') continue;
+        if (w.kind === 'deleted') {
+          add({ path, status: 'deleted', ...(oldBlob ? { oldBlob } : {}), worktree: false, fingerprint: `D\0${path}\0${oldBlob ?? ''}` });
+          continue;
+        }
+        add({
+          path, status: w.kind === 'type-changed' ? 'type-changed' : 'modified', ...(oldBlob ? { oldBlob } : {}), worktree: true,
+          ...(w.unread ? { unread: w.unread } : {}), ...(w.kind === 'modified' && w.note ? { note: w.note } : {}),
+          fingerprint: `M\0${path}\0${oldBlob ?? ''}\0${w.id}`,
+        });
+      }
+    }
+    // Unmerged paths without a base entry (added on both sides).
+    for (const path of unmerged) {
+      if (!listed.has(path) && !staged) add({ path, status: 'unmerged', worktree: true, fingerprint: `U\0${path}\0${await this.view.lstat(path).then(statKey)}` });
+    }
+    if (unmerged.size > 0) await this.unmergedBases(base.treeish, listed);
+
+    // Untracked files.
     const untracked = splitNul(untrackedOut);
     const nested = untracked.filter((p) => p.endsWith('/'));
-    const plain = untracked.filter((p) => !p.endsWith('/'));
-    const memo = new Map<string, boolean>();
-    const wantsOne = (path: string): boolean => {
-      let v = memo.get(path);
-      if (v === undefined) memo.set(path, (v = !wants || wants(path)));
-      return v;
-    };
-    const wanted = (path: string, oldPath?: string) => wantsOne(path) || (oldPath !== undefined && wantsOne(oldPath));
-
-    if (options.prefetch) {
-      for (const e of entries) if (!/^0+$/.test(e.srcSha) && options.prefetch(e.path)) void this.blob(e.srcSha).catch(() => undefined);
-    }
-    // Stats run on the thread pool while the patch is parsed here.
-    // Files no rule reads are known by their git entry alone: their content is never looked at.
-    const untrackedStats = Promise.all(plain.map((p) => (wantsOne(p) ? this.statOf(p) : undefined)));
-    const pending = Promise.all([
-      ...entries.map((e) => (wanted(e.path, e.oldPath) ? this.entryFingerprint(e) : e.meta)),
-      ...plain.map((p, j) => untrackedStats.then((st) => `untracked\0${p}\0${wantsOne(p) ? keyOf(st[j]) : ''}`)),
-    ]);
-    const fresh = (path: string, fp: string, want: boolean) => {
-      const c = this.cache.get(path);
-      return c !== undefined && c.file.fingerprint === fp && (c.patched || !want) ? c : undefined;
-    };
-    // Entries git lists differently from last time (or never read) need their hunks whatever the
-    // stats say: ask git for them now, while the stats run; files that only changed on disk follow.
-    const sameMeta = (e: RawEntry) => {
-      const c = this.cache.get(e.path);
-      return c !== undefined && c.patched && (c.file.fingerprint === e.meta || c.file.fingerprint.startsWith(`${e.meta}\0`));
-    };
-    const early = upfront ? [] : entries.filter((e) => wanted(e.path, e.oldPath) && !sameMeta(e));
-    const earlyBlocks = early.length > 0 ? this.patches(diffArgs, base.treeish, early.length > PATHSPEC_LIMIT ? undefined : early) : Promise.resolve([]);
-    earlyBlocks.catch(() => undefined);
-    let blocks = upfront ? parsePatch(raw.patch) : [];
-    const fingerprints = await pending;
-    const earlySet = new Set(early);
-    const late = upfront ? [] : entries.filter((e, i) => !earlySet.has(e) && wanted(e.path, e.oldPath) && !fresh(e.path, fingerprints[i]!, true));
-    if (!upfront) {
-      const [a, b] = await Promise.all([earlyBlocks, late.length > 0 ? this.patches(diffArgs, base.treeish, late.length > PATHSPEC_LIMIT ? undefined : late) : []]);
-      blocks = [...a, ...b];
-    }
-    const toPatch = [...early, ...late];
-    const patchedNow = new Set(upfront ? entries.map((e) => e.path) : toPatch.map((e) => e.path));
-    const byPath = groupBlocks(blocks);
-
-    const next = new Map<string, CacheEntry>();
-    entries.forEach((e, i) => {
-      const fp = fingerprints[i]!;
-      const cached = fresh(e.path, fp, wanted(e.path, e.oldPath));
-      if (cached) return next.set(e.path, cached);
-      const patched = patchedNow.has(e.path);
-      const fileBlocks = byPath.get(e.path) ?? [];
-      // Listed with a null hash (touched) but without a patch: the content is what it was.
-      const same = patched && e.status === 'M' && fileBlocks.length === 0 && e.srcMode === e.dstMode;
-      return next.set(e.path, { file: fileOf(e, fileBlocks, fp), same, patched });
+    const plain = untracked.filter((p) => !p.endsWith('/') && !inIndex.has(p));
+    const wants = options.wantsPatch;
+    const wanted = (path: string, oldPath?: string) => !wants || wants(path) || (oldPath !== undefined && wants(oldPath));
+    const untrackedStats = await mapLimit(plain, 32, (p) => (wanted(p) ? this.view.lstat(p) : Promise.resolve(undefined)));
+    plain.forEach((p, i) => {
+      add({ path: p, status: 'untracked', worktree: true, fingerprint: `?\0${p}\0${wanted(p) ? statKey(untrackedStats[i]) : ''}` });
     });
-    const stats = await untrackedStats;
-    await Promise.all(plain.map(async (p, j) => {
-      const fp = fingerprints[entries.length + j]!;
-      const want = wanted(p);
-      const cached = fresh(p, fp, want);
-      const file: ChangedFile = want ? await this.untrackedFile(p, fp, stats[j]) : { path: p, status: 'untracked', binary: false, hunks: [], fingerprint: fp };
-      next.set(p, cached ?? { file, same: false, patched: want });
-    }));
-    this.cache = next;
+
+    // Hunks, for the files some rule reads.
+    this.listed = listed;
+    const nextHunks = new Map<string, { hunks: readonly Hunk[]; binary: boolean }>();
+    const files = await mapLimit([...listed.values()], 16, async (l): Promise<ChangedFile> => {
+      const file = fileOf(l, [], false);
+      if (!wanted(l.path, l.oldPath)) return file;
+      let h = this.hunkCache.get(l.fingerprint);
+      if (!h) h = await this.hunksOf(file);
+      nextHunks.set(l.fingerprint, h);
+      return fileOf(l, h.hunks, h.binary);
+    });
+    this.hunkCache = nextHunks;
+
     const nestedRoots: string[] = [];
     for (const n of nested) {
-      const abs = join(this.repository.root, n);
+      const abs = join(root, n);
       if (await this.fs.stat(join(abs, '.git')).catch(() => undefined)) nestedRoots.push(abs.replace(/\/$/, ''));
     }
-    const files = [...next.values()].filter((f) => !f.same).map((f) => f.file);
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { repository: this.repository, scope: this.scope, base, files, nestedRepositories: nestedRoots };
   }
 
-  /** The text of a blob (cached; binary content comes back as decoded bytes). */
-  blob(sha: string): Promise<string> {
-    let text = this.blobs.get(sha);
-    if (!text) {
+  /** The text of a blob (cached), or why it cannot be read: too large, or missing from a partial clone. */
+  blob(sha: string): Promise<BlobResult> {
+    let result = this.blobs.get(sha);
+    if (!result) {
       if (this.blobs.size > 500) this.blobs.clear();
-      text = gitOk(this.git, this.repository.root, ['cat-file', 'blob', sha]);
-      this.blobs.set(sha, text);
-      text.catch(() => this.blobs.delete(sha));
+      result = this.readBlob(sha);
+      this.blobs.set(sha, result);
     }
-    return text;
+    return result;
   }
 
-  /** The file's text before the change; undefined for new files. */
+  private async readBlob(sha: string): Promise<BlobResult> {
+    const root = this.repository.root;
+    const size = await this.git.run(root, ['cat-file', '-s', sha]);
+    if (size.exitCode !== 0) return { unread: missingReason(size.stderr) };
+    const n = Number(size.stdout.trim());
+    if (n > MAX_CONTENT_BYTES) return { unread: `larger than ${MAX_CONTENT_BYTES} bytes (${n}): not read` };
+    const out = await this.git.run(root, ['cat-file', 'blob', sha]);
+    if (out.exitCode !== 0) return { unread: missingReason(out.stderr) };
+    return { text: out.stdout, binary: out.stdout.slice(0, 8000).includes('\0') };
+  }
+
+  /** The file's text before the change (undefined for new files), or why it was not read. */
+  async beforeContent(file: ChangedFile): Promise<Content> {
+    if (!file.oldBlob) return { text: undefined };
+    const r = await this.blob(file.oldBlob);
+    if (r.unread) this.unread.set(file.oldPath ?? file.path, `${r.unread} (the version before)`);
+    return r.unread ? { text: undefined, unread: r.unread } : { text: r.text };
+  }
+
+  /** The file's text after the change (the index for `staged`, else the work tree), or why it was not read. */
+  async afterContent(file: ChangedFile): Promise<Content> {
+    if (file.status === 'deleted') return { text: undefined };
+    const l = this.listed.get(file.path);
+    const newBlob = l ? l.newBlob : this.scope.kind === 'staged' ? file.newBlob : undefined;
+    if (newBlob) {
+      const r = await this.blob(newBlob);
+      if (r.unread) this.unread.set(file.path, r.unread);
+      return r.unread ? { text: undefined, unread: r.unread } : { text: r.text };
+    }
+    if (this.scope.kind === 'staged') return { text: undefined };
+    const read = await this.view.read(file.path, MAX_CONTENT_BYTES);
+    if (read.kind === 'file') return { text: decoder.decode(read.bytes) };
+    const why = unreadReason(read);
+    if (why) this.unread.set(file.path, why);
+    return why ? { text: undefined, unread: why } : { text: undefined };
+  }
+
+  /** The file's text before the change; undefined for new files (and for versions not read). */
   async before(file: ChangedFile): Promise<string | undefined> {
-    return file.oldBlob ? this.blob(file.oldBlob) : undefined;
+    return (await this.beforeContent(file)).text;
   }
 
-  /** The file's text after the change (the index for `staged`, else the work tree); undefined when deleted. */
+  /** The file's text after the change; undefined when deleted (or not read). */
   async after(file: ChangedFile): Promise<string | undefined> {
-    if (file.status === 'deleted') return undefined;
-    if (this.scope.kind === 'staged') return file.newBlob ? this.blob(file.newBlob) : undefined;
-    try {
-      return decoder.decode(await this.fs.readFile(join(this.repository.root, file.path)));
-    } catch {
-      return undefined;
+    return (await this.afterContent(file)).text;
+  }
+
+  /** `diff-index --cached`: blobs and trees only. Rename detection reads blobs: in a partial clone it may fail, then without it. */
+  private async diffCached(treeish: string): Promise<RawEntry[]> {
+    const root = this.repository.root;
+    const withRenames = await this.git.run(root, [...DIFF_CACHED, '-M', treeish, '--']);
+    if (withRenames.exitCode === 0) return parseRaw(withRenames.stdout).entries;
+    const plain = await gitOk(this.git, root, [...DIFF_CACHED, '--no-renames', treeish, '--']);
+    return parseRaw(plain).entries;
+  }
+
+  /** Compares one index entry with the work tree, without git. */
+  private async workState(e: IndexEntry, indexStat: WorkStat | undefined): Promise<WorkState> {
+    const st = await this.view.lstat(e.path);
+    if (!st || st.kind === 'directory') {
+      this.hashes.delete(e.path);
+      return { kind: 'deleted' };
+    }
+    const key = statKey(st);
+    const known = this.hashes.get(e.path);
+    const symlinkEntry = e.mode === '120000';
+    const racy = indexStat !== undefined && (e.mtimeSec > indexStat.mtimeSec || (e.mtimeSec === indexStat.mtimeSec && e.mtimeNsec >= indexStat.mtimeNsec));
+    // Git's own test: size and modification time as recorded in the index (and not racily clean).
+    const sameTime = (a: number, an: number, b: number, bn: number) => a === b && (bn === 0 || an === bn);
+    if (!racy && st.kind === (symlinkEntry ? 'symlink' : 'file') && st.size === e.size && sameTime(st.mtimeSec, st.mtimeNsec, e.mtimeSec, e.mtimeNsec)
+      && sameTime(st.ctimeSec, st.ctimeNsec, e.ctimeSec, e.ctimeNsec) && (e.ino === 0 || st.ino === e.ino)) {
+      return { kind: 'clean' };
+    }
+    if (known && known.key === `${e.sha}\0${key}`) return known.state;
+    const state = await this.compare(e, st);
+    this.hashes.set(e.path, { key: `${e.sha}\0${key}`, state });
+    return state;
+  }
+
+  private async compare(e: IndexEntry, st: WorkStat): Promise<WorkState> {
+    const format = this.repository.objectFormat;
+    if (e.mode === '120000') {
+      const r = await this.view.read(e.path, 4096);
+      if (r.kind !== 'symlink') return { kind: 'type-changed', id: `${r.kind}:${statKey(st)}`, unread: unreadReason(r) ?? 'no longer a symbolic link: not read' };
+      const id = this.workTree.blobId(new TextEncoder().encode(r.target), format);
+      return id === e.sha ? { kind: 'clean' } : { kind: 'type-changed', id, unread: unreadReason(r)! };
+    }
+    if (st.kind !== 'file') {
+      const unread = st.kind === 'symlink' ? unreadReason(await this.view.read(e.path, 0))! : unreadReason({ kind: 'other' })!;
+      return { kind: 'type-changed', id: `${st.kind}:${statKey(st)}`, unread };
+    }
+    const r = await this.view.read(e.path, MAX_HASH_BYTES);
+    if (r.kind === 'missing') return { kind: 'deleted' };
+    if (r.kind !== 'file') return { kind: 'modified', id: `${r.kind}:${statKey(st)}`, unread: unreadReason(r)! };
+    const id = this.workTree.blobId(r.bytes, format);
+    if (id === e.sha) return { kind: 'clean' };
+    // Line endings converted on check-out (core.autocrlf, `text`/`eol` attributes): the same content.
+    if (r.bytes.includes(13)) {
+      const lf = stripCr(r.bytes);
+      if (lf.length !== r.bytes.length && this.workTree.blobId(lf, format) === e.sha) return { kind: 'clean' };
+    }
+    return { kind: 'modified', id };
+  }
+
+  /** Marks changed files whose attributes name a filter: compared as bytes, the filter never run. */
+  private async noteFilters(work: Map<string, WorkState>): Promise<void> {
+    const paths = [...work].filter(([, w]) => w.kind === 'modified' && !w.unread).map(([p]) => p);
+    for (let i = 0; i < paths.length; i += 500) {
+      const chunk = paths.slice(i, i + 500);
+      // check-attr takes paths, not pathspecs: after `--` each is taken as it is.
+      const out = await this.git.run(this.repository.root, ['check-attr', '-z', ...ATTRS, '--', ...chunk]);
+      if (out.exitCode !== 0) continue;
+      const f = splitNul(out.stdout);
+      for (let j = 0; j + 2 < f.length; j += 3) {
+        const [path, attr, value] = [f[j]!, f[j + 1]!, f[j + 2]!];
+        if (attr !== 'filter' || value === 'unspecified' || value === 'unset') continue;
+        const w = work.get(path);
+        if (w && w.kind === 'modified') work.set(path, { ...w, note: `has filter=${value}: compared as stored on disk, the filter not run` });
+      }
     }
   }
 
-  private async patches(diffArgs: string[], treeish: string, only: readonly RawEntry[] | undefined): Promise<PatchBlock[]> {
-    const specs = only ? [...new Set(only.flatMap((e) => (e.oldPath !== undefined ? [e.oldPath, e.path] : [e.path])))].map(literalPathspec) : [];
-    return parsePatch(parseRaw(await gitOk(this.git, this.repository.root, [...diffArgs, ...PATCH, treeish, '--', ...specs])).patch);
-  }
-
-  /** The entry as git printed it, plus the size and time of the work-tree file when git did not hash it. */
-  private async entryFingerprint(e: RawEntry): Promise<string> {
-    const worktree = this.scope.kind !== 'staged' && e.status !== 'D' && /^0+$/.test(e.dstSha);
-    return worktree ? `${e.meta}\0${keyOf(await this.statOf(e.path))}` : e.meta;
-  }
-
-  private statOf(path: string): Promise<FileStat | undefined> {
-    return this.fs.stat(join(this.repository.root, path)).catch(() => undefined);
-  }
-
-  private async untrackedFile(path: string, fingerprint: string, stat: FileStat | undefined): Promise<ChangedFile> {
-    let bytes: Uint8Array | undefined;
-    try {
-      if (stat && stat.size <= MAX_UNTRACKED_BYTES) bytes = await this.fs.readFile(join(this.repository.root, path));
-    } catch {
-      bytes = undefined;
+  /** Unmerged paths: the version at the base is the old side. */
+  private async unmergedBases(treeish: string, listed: Map<string, Listed>): Promise<void> {
+    const paths = [...listed.values()].filter((l) => l.status === 'unmerged' && !l.oldBlob).map((l) => l.path);
+    if (paths.length === 0) return;
+    const out = await this.git.run(this.repository.root, ['ls-tree', '-z', '--full-tree', treeish, '--', ...paths.map(literalPathspec)]);
+    for (const line of splitNul(out.stdout)) {
+      const m = /^\d+ blob ([0-9a-f]+)\t([\s\S]*)$/.exec(line);
+      const l = m ? listed.get(m[2]!) : undefined;
+      if (l) listed.set(l.path, { ...l, oldBlob: m![1]! });
     }
-    const binary = !bytes || bytes.subarray(0, 8000).includes(0);
-    const hunks: Hunk[] = [];
-    if (bytes && !binary && bytes.length > 0) {
-      const lines = decoder.decode(bytes).split('\n');
-      if (lines[lines.length - 1] === '') lines.pop();
-      hunks.push({ oldStart: 0, oldLines: 0, newStart: 1, newLines: lines.length, header: `@@ -0,0 +1,${lines.length} @@`, lines: lines.map((l) => `+${l.replace(/\r$/, '')}`) });
-    }
-    return { path, status: 'untracked', binary, hunks, fingerprint };
+  }
+
+  private async hunksOf(file: ChangedFile): Promise<{ hunks: readonly Hunk[]; binary: boolean }> {
+    if (file.status === 'type-changed' && (this.listed.get(file.path)?.unread)) return { hunks: [], binary: false };
+    const [before, after] = await Promise.all([this.beforeContent(file), this.afterContent(file)]);
+    if (before.unread || after.unread) return { hunks: [], binary: false };
+    const a = before.text ?? '';
+    const b = after.text ?? '';
+    if (a.slice(0, 8000).includes('\0') || b.slice(0, 8000).includes('\0')) return { hunks: [], binary: true };
+    if (a === b) return { hunks: [], binary: false };
+    return { hunks: diffHunks(a, b), binary: false };
   }
 }
 
-function keyOf(s: FileStat | undefined): string {
-  return s ? `${s.mtime}:${s.size}` : 'missing';
+/** Unified hunks (3 lines of context, as git prints them) between two texts; `\r` before a newline ignored. */
+export function diffHunks(a: string, b: string): Hunk[] {
+  const patch = structuredPatch('a', 'b', a, b, '', '', { context: 3, stripTrailingCr: true, maxEditLength: MAX_EDIT_LENGTH });
+  if (!patch) return [wholeHunk(a, b)];
+  return patch.hunks.map((h) => {
+    const oldStart = h.oldLines === 0 ? 0 : h.oldStart;
+    const newStart = h.newLines === 0 ? 0 : h.newStart;
+    const header = `@@ -${oldStart}${h.oldLines === 1 ? '' : `,${h.oldLines}`} +${newStart}${h.newLines === 1 ? '' : `,${h.newLines}`} @@`;
+    return { oldStart, oldLines: h.oldLines, newStart, newLines: h.newLines, header, lines: h.lines };
+  });
 }
 
-function groupBlocks(blocks: readonly PatchBlock[]): Map<string, PatchBlock[]> {
-  const byPath = new Map<string, PatchBlock[]>();
-  for (const b of blocks) {
-    const list = byPath.get(b.path);
-    if (list) list.push(b);
-    else byPath.set(b.path, [b]);
-  }
-  return byPath;
-}
-
-function fileOf(e: RawEntry, blocks: readonly PatchBlock[], fingerprint: string): ChangedFile {
-  const zero = /^0+$/;
-  const status = STATUS[e.status] ?? 'modified';
+function wholeHunk(a: string, b: string): Hunk {
+  const lines = (t: string) => {
+    const l = t.split('\n').map((x) => x.replace(/\r$/, ''));
+    if (l[l.length - 1] === '') l.pop();
+    return l;
+  };
+  const old = lines(a);
+  const now = lines(b);
   return {
-    path: e.path,
-    ...(e.oldPath !== undefined ? { oldPath: e.oldPath } : {}),
-    status,
-    binary: blocks.some((b) => b.binary),
-    hunks: blocks.flatMap((b) => b.hunks),
-    ...(!zero.test(e.srcSha) ? { oldBlob: e.srcSha } : {}),
-    ...(!zero.test(e.dstSha) ? { newBlob: e.dstSha } : {}),
-    fingerprint,
+    oldStart: old.length ? 1 : 0, oldLines: old.length, newStart: now.length ? 1 : 0, newLines: now.length,
+    header: `@@ -${old.length ? 1 : 0},${old.length} +${now.length ? 1 : 0},${now.length} @@`,
+    lines: [...old.map((l) => `-${l}`), ...now.map((l) => `+${l}`)],
+  };
+}
+
+function stripCr(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] === 13 && bytes[i + 1] === 10) continue;
+    out[n++] = bytes[i]!;
+  }
+  return out.subarray(0, n);
+}
+
+function statKey(s: WorkStat | undefined): string {
+  return s ? `${s.kind}:${s.size}:${s.mtimeSec}.${s.mtimeNsec}:${s.ctimeSec}.${s.ctimeNsec}:${s.ino}` : 'missing';
+}
+
+/** Why git could not give a blob: missing from a partial clone (a fetch was refused), or git's own words. */
+function missingReason(stderr: string): string {
+  if (/promisor|could not fetch|not allowed/i.test(stderr)) return NOT_IN_PARTIAL_CLONE;
+  return `could not be read (${stderr.trim().split('\n')[0] ?? ''})`;
+}
+
+function fileOf(l: Listed, hunks: readonly Hunk[], binary: boolean): ChangedFile {
+  return {
+    path: l.path,
+    ...(l.oldPath !== undefined ? { oldPath: l.oldPath } : {}),
+    status: l.status,
+    binary,
+    hunks,
+    ...(l.oldBlob ? { oldBlob: l.oldBlob } : {}),
+    ...(l.newBlob ? { newBlob: l.newBlob } : {}),
+    ...(l.unread ? { unread: l.unread } : {}),
+    ...(l.note ? { note: l.note } : {}),
+    fingerprint: l.fingerprint,
   };
 }

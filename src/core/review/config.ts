@@ -29,6 +29,7 @@
  *     date: 2026-11-24
  * ```
  */
+import { compileSafe, type SafePattern } from '../safeRegex';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Severity } from '../model';
 
@@ -40,7 +41,8 @@ export interface CustomRule {
   readonly id: string;
   readonly title: string;
   readonly paths: readonly string[];
-  readonly added?: RegExp;
+  /** Run on RE2 (linear time): the pattern comes from the repository. */
+  readonly added?: SafePattern;
   readonly message: string;
   readonly severity: Severity;
   readonly rationale: string;
@@ -129,10 +131,10 @@ export function parseConfig(text: string | undefined, file?: string): ReviewConf
     const paths = strList(c.paths, `${where}.paths`);
     if (!id) return problems.push(`${where}.id: expected a name of letters, digits, ".", "_" or "-"`);
     if (paths.length === 0) return problems.push(`${where}.paths: expected at least one glob`);
-    let added: RegExp | undefined;
+    let added: SafePattern | undefined;
     if (c.added !== undefined) {
       try {
-        added = new RegExp(String(c.added));
+        added = compileSafe(String(c.added));
       } catch (e) {
         return problems.push(`${where}.added: ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -14,6 +14,7 @@ import { mapLimit } from '../index/limit';
 import { ChangeReader, type ChangeSet } from './changes';
 import { CONFIG_FILES, parseConfig, type ReviewConfig } from './config';
 import type { GitPort } from './git';
+import { MAX_CONTENT_BYTES, unreadReason, type WorkTreePort } from './worktree';
 import { governingFromRecords, type GoverningLookup } from './governs';
 import { headKey, locateRepository } from './repository';
 import { BUILTIN_BY_ID, builtinSkip, fileHits, rulesOf } from './rules';
@@ -55,6 +56,11 @@ export interface RepositoryReview {
   readonly configFile: string | undefined;
   /** Settings that could not be read. */
   readonly problems: readonly string[];
+  /**
+   * Changed files a rule wanted to read but that were not read, with why: a symbolic link (never
+   * followed), a FIFO or device, a file over the size cap, a blob missing from a partial clone.
+   */
+  readonly unread: readonly { readonly path: string; readonly reason: string }[];
   /** Reviewed because it sits, untracked, inside another repository. */
   readonly nested: boolean;
   readonly findings: readonly ReviewFinding[];
@@ -67,8 +73,11 @@ export type ReviewOutcome =
   | {
       readonly kind: 'reviewed';
       readonly repositories: readonly RepositoryReview[];
-      /** Folders that are in no repository (or one git refuses), with why. */
-      readonly notRepositories: readonly { readonly folder: string; readonly message: string }[];
+      /**
+       * Folders that are in no repository (or one git refuses), with why. `refused`: a repository is
+       * there but git would not read it (dubious ownership, a broken `.git`): a gate must not pass.
+       */
+      readonly notRepositories: readonly { readonly folder: string; readonly message: string; readonly refused?: boolean }[];
       /** Every finding of every repository. */
       readonly findings: readonly ReviewFinding[];
     };
@@ -93,19 +102,21 @@ export class ReviewEngine {
   /** Repositories found per folder, with the key that says they are unchanged (see `headKey`). */
   private readonly located = new Map<string, { repository: RepositoryInfo; key: string }>();
 
-  constructor(private readonly git: GitPort, private readonly fs: FileSystem) {}
+  constructor(private readonly git: GitPort, private readonly fs: FileSystem, private readonly workTree: WorkTreePort) {}
 
   /** Reviews the repositories of the request's folders (and untracked repositories nested in them). */
   async review(request: ReviewRequest): Promise<ReviewOutcome> {
     if (!request.trusted) return { kind: 'disabled', reason: RESTRICTED_REASON };
     const scope = request.scope ?? { kind: 'working' };
     const repositories: RepositoryReview[] = [];
-    const notRepositories: { folder: string; message: string }[] = [];
+    const notRepositories: { folder: string; message: string; refused?: boolean }[] = [];
     const seen = new Set<string>();
     const visit = async (folder: string, depth: number): Promise<void> => {
       const found = await this.locate(folder);
       if (!found.repository) {
-        if (depth === 0) notRepositories.push({ folder, message: found.problem ? `not reviewed: ${found.problem}` : 'not a git repository: nothing to review' });
+        if (depth === 0) {
+          notRepositories.push(found.problem ? { folder, message: `not reviewed: ${found.problem}`, refused: true } : { folder, message: 'not a git repository: nothing to review' });
+        }
         return;
       }
       if (seen.has(found.repository.root)) return;
@@ -131,7 +142,7 @@ export class ReviewEngine {
   private state(repo: RepositoryInfo, scope: ReviewScope): RepoState {
     const key = `${repo.root}\0${scope.kind}\0${scope.kind === 'base' ? scope.ref : ''}`;
     let s = this.states.get(key);
-    if (!s) this.states.set(key, (s = { reader: new ChangeReader(this.git, this.fs, repo, scope), results: new Map(), skip: new Map(), wants: new Map(), skipKey: '' }));
+    if (!s) this.states.set(key, (s = { reader: new ChangeReader(this.git, this.fs, this.workTree, repo, scope), results: new Map(), skip: new Map(), wants: new Map(), skipKey: '' }));
     s.reader.repository = repo;
     return s;
   }
@@ -165,7 +176,7 @@ export class ReviewEngine {
     };
     const wantsPatch = (p: string): boolean => ruleWants(p) || (!ignored(p) && governing.governing(p).length > 0);
     const changes = await state.reader.read(base, { wantsPatch, prefetch: (p) => manifestKind(p) !== undefined });
-    const content = { before: (f: ChangedFile) => state.reader.before(f), after: (f: ChangedFile) => state.reader.after(f) };
+    const content = { before: (f: ChangedFile) => state.reader.beforeContent(f), after: (f: ChangedFile) => state.reader.afterContent(f) };
     const isConfig = (p: string) => (CONFIG_FILES as readonly string[]).includes(p);
     // Files no rule reads (most of a large change) cost nothing more.
     const checked = changes.files.filter((f) => !isConfig(f.path) && (ruleWants(f.path) || (f.oldPath !== undefined && ruleWants(f.oldPath))));
@@ -199,6 +210,9 @@ export class ReviewEngine {
     const ruleById = new Map(rules.map((r) => [r.id, r]));
     const byPath = new Map(changes.files.map((f) => [f.path, f]));
     const ctx = { changedRecords, governing, acknowledged: config.acknowledged, ackFile: config.file ?? CONFIG_FILES[0] };
+    const unread = new Map(state.reader.unread);
+    for (const f of changes.files) if (f.unread && (ruleWants(f.path) || wantsPatch(f.path))) unread.set(f.path, f.unread);
+    for (const f of checked) if (f.note) unread.set(f.path, f.note);
     const findings: ReviewFinding[] = [];
     for (const hit of hits) {
       const info = ruleById.get(hit.rule);
@@ -221,20 +235,21 @@ export class ReviewEngine {
     return {
       review: {
         repository: repo, scope, base: changes.base, fileCount: changes.files.length, configFile: config.file,
-        problems: config.problems, nested, findings, rules,
+        problems: config.problems, unread: [...unread].map(([path, reason]) => ({ path, reason })).sort((a, b) => (a.path < b.path ? -1 : 1)),
+        nested, findings, rules,
       },
       nested: changes.nestedRepositories,
     };
   }
 
-  /** `.adr-review.yml` at the repository root (defaults when absent). */
+  /** `.adr-review.yml` at the repository root (defaults when absent); only a regular file is read, never through a symlink. */
   private async readConfig(root: string): Promise<ReviewConfig> {
+    const view = this.workTree.view(root);
     for (const name of CONFIG_FILES) {
-      try {
-        return parseConfig(new TextDecoder().decode(await this.fs.readFile(join(root, name))), name);
-      } catch {
-        // absent: try the next name
-      }
+      const read = await view.read(name, MAX_CONTENT_BYTES);
+      if (read.kind === 'file') return parseConfig(new TextDecoder().decode(read.bytes), name);
+      const why = unreadReason(read);
+      if (why) return { ...parseConfig(undefined), problems: [`${name}: ${why}`] };
     }
     return parseConfig(undefined);
   }

@@ -1,7 +1,8 @@
 /**
  * The pre-commit hook `adr-workbench hook install` writes. An existing hook is never overwritten: it is
  * renamed to `pre-commit.pre-adr-workbench` and ours runs it first (stopping when it fails). Installing
- * twice changes nothing.
+ * twice changes nothing. Our own hook, edited since (or written by another version), is kept as a
+ * backup (`pre-commit.adr-workbench-backup`, numbered when taken) before the new one is written.
  */
 
 /** The marker line that identifies our hook. */
@@ -33,17 +34,30 @@ export function hookScript(command?: string): string {
   ].join('\n');
 }
 
+/** The name our own hook is kept under when it differs from the one being installed (`.1`, `.2`… when taken). */
+export const BACKUP_HOOK = 'pre-commit.adr-workbench-backup';
+
 /** What installing does, given what is there now. */
 export type HookPlan =
   | { readonly action: 'unchanged' }
   | { readonly action: 'create'; readonly script: string }
-  | { readonly action: 'chain'; readonly script: string; readonly keepAs: string };
+  | { readonly action: 'chain'; readonly script: string; readonly keepAs: string }
+  /** Our hook, but not this script (edited by hand, or another `--command`): kept as `backupAs`, then replaced. */
+  | { readonly action: 'replace'; readonly script: string; readonly backupAs: string };
 
-/** Decides how to install, from the current hook's text (undefined: none) and whether a chained one exists. */
-export function planHook(existing: string | undefined, chainedExists: boolean, command?: string): HookPlan {
+/**
+ * Decides how to install, from the current hook's text (undefined: none), whether a chained one
+ * exists, and which names are taken in the hooks folder (for the backup's name).
+ */
+export function planHook(existing: string | undefined, chainedExists: boolean, command?: string, taken: (name: string) => boolean = () => false): HookPlan {
   const script = hookScript(command);
   if (existing === undefined) return { action: 'create', script };
-  if (existing.includes(HOOK_MARKER)) return existing === script ? { action: 'unchanged' } : { action: 'create', script };
+  if (existing.includes(HOOK_MARKER)) {
+    if (existing === script) return { action: 'unchanged' };
+    let backupAs = BACKUP_HOOK;
+    for (let n = 1; taken(backupAs); n++) backupAs = `${BACKUP_HOOK}.${n}`;
+    return { action: 'replace', script, backupAs };
+  }
   if (chainedExists) throw new Error(`both a pre-commit hook and ${CHAINED_HOOK} exist; move one away first`);
   return { action: 'chain', script, keepAs: CHAINED_HOOK };
 }

@@ -16,5 +16,5 @@ export { formatText } from './format/text';
 export { formatGithub } from './format/github';
 export { toSarif, SARIF_SCHEMA } from './format/sarif';
 export { atOrAbove, countVerdicts, failing } from './format/common';
-export { CHAINED_HOOK, HOOK_MARKER, hookScript, planHook, type HookPlan } from './hook';
+export { BACKUP_HOOK, CHAINED_HOOK, HOOK_MARKER, hookScript, planHook, type HookPlan } from './hook';
 export type * from './types';

@@ -43,7 +43,9 @@ export async function locateRepository(
   const [rootLine = '', gitDirLine = '', formatLine = '', headLine = ''] = top.stdout.split('\n');
   if ((top.exitCode !== 0 && top.exitCode !== 1) || !gitDirLine) {
     const msg = top.stderr.trim().split('\n').find((l) => l.startsWith('fatal:')) ?? top.stderr.trim();
-    return { problem: msg.replace(/^fatal:\s*/, '') || 'not inside a work tree' };
+    const problem = msg.replace(/^fatal:\s*/, '') || 'not inside a work tree';
+    // A CI container checks out as another user: say how to trust it, as git does in its hint.
+    return { problem: /dubious ownership/.test(problem) ? `${problem} (git refuses it; if you trust it: git config --global --add safe.directory <path>)` : problem };
   }
   if (!rootLine) return { problem: 'not inside a work tree (a bare repository or the .git folder itself)' };
   const root = normalize(toPosix(rootLine));

@@ -45,6 +45,10 @@ export interface ChangedFile {
   readonly oldBlob?: string;
   /** Blob of the version after, when git knows it (staged and committed content). */
   readonly newBlob?: string;
+  /** Why the new version was not read, when that is known from listing (a symlink, a FIFO, too large). */
+  readonly unread?: string;
+  /** A remark on how it was compared (a file with a filter attribute, compared without running the filter). */
+  readonly note?: string;
   /** Changes whenever the file's change does: the cache key for per-file results. */
   readonly fingerprint: string;
 }

@@ -18,7 +18,10 @@ export function escapeProperty(s: string): string {
 export function formatGithub(outcome: ReviewOutcome, base: string): string {
   if (outcome.kind === 'disabled') return `::notice::${escapeData(outcome.reason)}\n`;
   const out: string[] = [];
-  for (const n of outcome.notRepositories) out.push(`::notice::${escapeData(`${n.folder}: ${n.message}`)}`);
+  for (const n of outcome.notRepositories) out.push(`::${n.refused ? 'error' : 'notice'}::${escapeData(`${n.folder}: ${n.message}`)}`);
+  for (const r of outcome.repositories) {
+    for (const u of r.unread) out.push(`::notice file=${escapeProperty(u.path)}::${escapeData(`${u.path}: ${u.reason}`)}`);
+  }
   for (const f of outcome.findings) {
     if (f.verdict !== 'undocumented') continue;
     const props = [`file=${escapeProperty(displayPath(f, base))}`];

@@ -58,7 +58,19 @@ export function toSarif(outcome: ReviewOutcome, base: string, version: string): 
       },
       originalUriBaseIds: { '%SRCROOT%': { uri: `file://${base.startsWith('/') ? '' : '/'}${uriOf(base)}/` } },
       results,
-      ...(outcome.kind === 'disabled' ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ message: { text: outcome.reason } }] }] } : {}),
+      ...(outcome.kind === 'disabled'
+        ? { invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ message: { text: outcome.reason } }] }] }
+        : notices(outcome).length > 0
+          ? { invocations: [{ executionSuccessful: !outcome.notRepositories.some((n) => n.refused), toolExecutionNotifications: notices(outcome).map((text) => ({ level: 'note', message: { text } })) }] }
+          : {}),
     }],
   };
+}
+
+/** What was not reviewed or not read, one line each (a refused repository, a symlinked manifest, a blob missing from a partial clone). */
+function notices(outcome: Extract<ReviewOutcome, { kind: 'reviewed' }>): string[] {
+  return [
+    ...outcome.notRepositories.map((n) => `${n.folder}: ${n.message}`),
+    ...outcome.repositories.flatMap((r) => r.unread.map((u) => `${u.path}: ${u.reason}`)),
+  ];
 }

@@ -32,6 +32,7 @@ export function formatText(outcome: ReviewOutcome, options: TextOptions): string
   for (const n of outcome.notRepositories) out.push(`${rel(n.folder)}: ${n.message}`);
   for (const repo of outcome.repositories) {
     for (const p of repo.problems) out.push(`${rel(repo.repository.root)}: warning: ${p}`);
+    for (const u of repo.unread) out.push(`${rel(`${repo.repository.root}/${u.path}`)}: note: ${u.reason}`);
   }
   const shown = outcome.findings.filter((f) => options.all !== false || f.verdict === 'undocumented');
   const sorted = [...shown].sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]);

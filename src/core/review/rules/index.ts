@@ -1,4 +1,5 @@
 /** Runs every per-file rule on one changed file. */
+import type { Content } from '../changes';
 import type { ReviewConfig } from '../config';
 import type { ChangedFile, RuleHit, RuleInfo } from '../types';
 import { BUILTIN_BY_ID, BUILTIN_RULES, TEST_GLOBS } from './catalog';
@@ -9,10 +10,10 @@ import { candidateSpecs, pathHits } from './pathRules';
 
 export { BUILTIN_RULES, BUILTIN_BY_ID, TEST_GLOBS };
 
-/** The two versions of a changed file. */
+/** The two versions of a changed file (`unread` set when a version exists but was not read: a symlink, a FIFO, too large). */
 export interface ContentAccess {
-  before(file: ChangedFile): Promise<string | undefined>;
-  after(file: ChangedFile): Promise<string | undefined>;
+  before(file: ChangedFile): Promise<Content>;
+  after(file: ChangedFile): Promise<Content>;
 }
 
 /** Every rule in force under `config`: built-ins not turned off, then the custom ones. */
@@ -38,13 +39,14 @@ export async function fileHits(file: ChangedFile, config: ReviewConfig, content:
   const hits: RuleHit[] = customHits(file, config.custom);
   const skipped = skip(file.path) && (file.oldPath === undefined || skip(file.oldPath));
   if (!skipped) {
-    if (isManifest(file)) {
+    // A version that exists but was not read (a symlinked manifest) is never parsed as empty.
+    if (isManifest(file) && !file.unread) {
       const [before, after] = await Promise.all([content.before(file), content.after(file)]);
-      hits.push(...dependencyHits(file, before, after, config));
+      if (!before.unread && !after.unread) hits.push(...dependencyHits(file, before.text, after.text, config));
     }
     const { matched, sniff } = candidateSpecs(file);
     if (matched.length > 0 || sniff.length > 0) {
-      const text = sniff.length > 0 ? (file.status === 'deleted' ? await content.before(file) : await content.after(file)) : undefined;
+      const text = sniff.length > 0 && !file.unread ? (file.status === 'deleted' ? await content.before(file) : await content.after(file)).text : undefined;
       hits.push(...pathHits(file, matched, sniff, text));
     }
   }
