@@ -19,12 +19,17 @@ export async function newestSiblings(fs: FileSystem, collection: Pick<Collection
   } catch {
     return []; // a folder not created yet
   }
-  const names = entries
-    .filter(([name, kind]) => kind === 'file' && isRecordFile(name) && parseRecordName(name) !== undefined)
-    .map(([name]) => name)
-    .sort(compareRecordNames)
-    .reverse()
-    .slice(0, count);
+  // One pass keeping the `count` newest (no sort of a 10,000-name folder).
+  const names: string[] = [];
+  for (const [name, kind] of entries) {
+    if (kind !== 'file' || !isRecordFile(name) || parseRecordName(name) === undefined) continue;
+    let at = names.length;
+    while (at > 0 && compareRecordNames(names[at - 1]!, name) < 0) at--;
+    if (at < count) {
+      names.splice(at, 0, name);
+      if (names.length > count) names.pop();
+    }
+  }
   const out: RecordText[] = [];
   for (const name of names) {
     const path = join(collection.path, name);
