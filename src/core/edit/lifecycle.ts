@@ -10,6 +10,12 @@
  * | status           | the status line of `## Status`              | `status: x` (quoting kept)                   | `* Status: x` / `- Status: x`                 |
  * | superseded by    | status line → `Superceded by [2. T](f.md)`  | `status: superseded by [ADR-0002](f.md)`     | `- Status: superseded by [id](f.md)`          |
  * | supersedes, links| `Supercedes [1. T](f.md)` paragraph at the end of `## Status` | `* Supersedes [ADR-0001](f.md)` in `## Links` | `- Supersedes [id](f.md)` in `## Links` |
+ *
+ * A record that already keeps relations in a front matter `links:` list of `{rel, target}` maps
+ * (joshrotenberg/adrs "ng") gets them there instead: `- rel: Supersedes` / `target: 12`, and when
+ * superseded `status: superseded` plus a `Superseded by` item. The verbs and places come from the
+ * dialect descriptors (dialects/*); "Superceded" only where the records or their collection
+ * (adr-tools) already spell it so.
  */
 import type { AdrRecord, CollectionDialect, EditPlan, FileEdit, RelationType, Status, TextEdit } from '../model';
 import { dialectOfRecord, spellingFor } from '../dialects';
