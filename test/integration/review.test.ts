@@ -66,7 +66,8 @@ describe('Architecture Review', () => {
     assert.ok(uri, 'no record was created');
     created.push(uri);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    assert.match(text, /^---\ngoverns:\n {2}- Dockerfile\n---\n# 10\. /);
+    // An adr-tools record: governs on a line under Date (front matter before the H1 would break `adr generate toc`).
+    assert.match(text, /^# 10\. .+\n\nDate: \d{4}-\d{2}-\d{2}\n\nGoverns: `Dockerfile`\n\n## Status\n/);
     assert.match(text, /\* `Dockerfile` \(line 1\): Container image definition added/);
     await until('the record indexed', () => s.workspace.locate(uri));
     // A draft is Proposed; documented needs the record in the change (it is, untracked) governing the path.
