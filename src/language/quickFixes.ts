@@ -4,7 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { AdrRecord, RelationType } from '../core/model';
-import { addRelation, formatNumber, paddingOf, subjectOf, verbFor } from '../core/edit';
+import { addRelation, subjectOf, verbFor } from '../core/edit';
+import { renumberedFileName } from '../core/naming';
 import { parseRecord } from '../core/parse/record';
 import { basename, dirname, join, resolve } from '../core/paths';
 import { decodeText, LineIndex } from '../core/text';
@@ -53,9 +54,8 @@ export class AdrQuickFixes implements vscode.CodeActionProvider {
   private async renumber(document: vscode.TextDocument, record: AdrRecord, siblings: readonly AdrRecord[], d: vscode.Diagnostic): Promise<vscode.CodeAction | undefined> {
     if (record.number === null || !record.numberText) return undefined;
     const next = Math.max(...siblings.map((r) => r.number ?? -1)) + 1;
-    const width = Math.max(record.numberText.length, paddingOf({ padding: record.numberText.length }));
     const name = basename(record.path);
-    const newName = name.replace(record.numberText, formatNumber(next, width));
+    const newName = renumberedFileName(name, next);
     const newPath = join(dirname(record.path), newName);
     const action = new vscode.CodeAction(`Renumber to ${next} (${newName})`, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [d];

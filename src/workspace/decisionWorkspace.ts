@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { AdrIndex } from '../core/index';
 import type { AdrRecord, Collection } from '../core/model';
 import type { FileSystem, Logger } from '../core/ports';
+import { isRecordFile, parseFileName } from '../core/naming';
 import { basename, dirname, isInside, toPosix } from '../core/paths';
 import { Disposable } from '../platform/lifecycle';
 import { affects, readSettings } from '../platform/settings';
@@ -192,6 +193,6 @@ export class DecisionWorkspace extends Disposable {
 
   /** A Markdown file with a record-like name appeared in a folder that is not a collection. */
   private async looksLikeNewCollection(paths: readonly string[], f: FolderIndex): Promise<boolean> {
-    return paths.some((p) => /^(?:adr[-_]?)?\d+[-_]/i.test(basename(p)) && !f.index.collection(dirname(p)));
+    return paths.some((p) => isRecordFile(basename(p)) && parseFileName(basename(p)).kind !== 'none' && !f.index.collection(dirname(p)));
   }
 }

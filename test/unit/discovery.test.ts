@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { join as nativeJoin } from 'node:path';
 import { discover, discoverCollections, findAdrDirUpwards, listRecordFiles } from '../../src/core/discovery';
-import { compareRecordNames, isNumberedRecordName, isRecordFile, parseRecordName } from '../../src/core/discovery/naming';
+import { compareRecordNames, isNumberedRecordName, isRecordFile, parseFileName } from '../../src/core/naming/fileName';
 import { readAdrsToml, readPyadrIni } from '../../src/core/discovery/configFiles';
 import { classify } from '../../src/core/discovery/layout';
 import type { Collection } from '../../src/core/model';
@@ -107,12 +107,14 @@ describe('discovery', () => {
   });
 
   describe('config files', () => {
-    it('.adr-dir names the folder relative to itself, and makes the collection adr-tools', async () => {
+    it('.adr-dir names the folder relative to itself; its records decide the dialect, the declaration is the hint', async () => {
       const fs = MemoryFileSystem.from({ '.adr-dir': 'architecture/records\n', 'architecture/records/0001-a.md': madr('A') }, '/r');
       const [c] = await discoverCollections(fs, '/r');
       assert.equal(c!.path, '/r/architecture/records');
       assert.equal(c!.source, '.adr-dir');
-      assert.equal(c!.dialect, 'adr-tools');
+      assert.equal(c!.dialect, 'madr');
+      const plain = MemoryFileSystem.from({ '.adr-dir': 'architecture/records\n', 'architecture/records/0001-a.md': '# A\n\nSome text.\n' }, '/r');
+      assert.equal((await discoverCollections(plain, '/r'))[0]!.dialect, 'adr-tools');
     });
 
     it('.adr-dir may point at a folder that does not exist yet', async () => {
@@ -282,12 +284,13 @@ describe('discovery', () => {
 
   describe('naming rules', () => {
     it('recognises record names and numbers', () => {
-      assert.deepEqual(parseRecordName('0007-use-x.md'), { naming: 'number', number: 7, digits: '0007', adrPrefix: false });
-      assert.deepEqual(parseRecordName('ADR-012-x.md'), { naming: 'number', number: 12, digits: '012', adrPrefix: true });
-      assert.equal(parseRecordName('20201016-slug.md')?.naming, 'date');
-      assert.equal(parseRecordName('2020-10-16-slug.md')?.naming, 'date');
-      assert.equal(parseRecordName('12345678-not-a-date.md')?.naming, 'number');
-      assert.equal(parseRecordName('use-x.md'), undefined);
+      const read = (n: string) => { const r = parseFileName(n); return { kind: r.kind, number: r.number, digits: r.numberText, prefix: r.prefix }; };
+      assert.deepEqual(read('0007-use-x.md'), { kind: 'number', number: 7, digits: '0007', prefix: '' });
+      assert.deepEqual(read('ADR-012-x.md'), { kind: 'number', number: 12, digits: '012', prefix: 'ADR-' });
+      assert.equal(parseFileName('20201016-slug.md').kind, 'date');
+      assert.equal(parseFileName('2020-10-16-slug.md').kind, 'date');
+      assert.equal(parseFileName('12345678-not-a-date.md').kind, 'number');
+      assert.equal(parseFileName('use-x.md').kind, 'none');
       assert.equal(isRecordFile('README.md'), false);
       assert.equal(isRecordFile('adr-template-minimal.md'), false);
       assert.equal(isRecordFile('Template.md'), false);

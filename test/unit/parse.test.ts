@@ -1,7 +1,7 @@
 /** The parser on small inline records: each dialect, each odd form, and bad input. */
 import { strict as assert } from 'node:assert';
 import { parseRecord } from '../../src/core/parse/record';
-import { parseFileName } from '../../src/core/parse/fileName';
+import { parseFileName } from '../../src/core/naming/fileName';
 import { normaliseDate } from '../../src/core/parse/dates';
 import { normaliseStatus } from '../../src/core/parse/status';
 import { decodeText, encodeText, LineIndex, applyEdits } from '../../src/core/text';

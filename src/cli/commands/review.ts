@@ -11,7 +11,7 @@ import {
   acknowledge, failing, formatGithub, formatText, GitCommandError, GitUnavailableError, ReviewEngine, toSarif,
   type ReviewOutcome, type ReviewScope,
 } from '../../core/review';
-import { isoDate } from '../../core/edit/numbering';
+import { isoDate } from '../../core/naming';
 import { NodeGit } from '../../platform/git';
 import { NodeWorkTree } from '../../platform/workTree';
 import { flag, parse, str, UsageError } from '../args';

@@ -3,5 +3,6 @@ export { discover, discoverCollections, listRecordFiles, CONVENTIONAL_FOLDERS } 
 export type { DiscoveryOptions, DiscoveryProblem, DiscoveryResult } from './discover';
 export { findAdrDirUpwards } from './adrDir';
 export type { AdrDirLocation } from './adrDir';
-export { isRecordFile, isNumberedRecordName, parseRecordName, compareRecordNames, isScannedFolder } from './naming';
-export type { RecordName } from './naming';
+export { isScannedFolder, parseRecordName, type RecordName } from './naming';
+export { isRecordFile, isNumberedRecordName, isTemplateName, parseFileName, compareRecordNames } from '../naming/fileName';
+export type { FileNameInfo } from '../naming/fileName';

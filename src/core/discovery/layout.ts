@@ -5,7 +5,8 @@
 import type { Collection, CollectionDialect, CollectionSource } from '../model';
 import type { FileSystem } from '../ports';
 import { join } from '../paths';
-import { compareRecordNames, isRecordFile, parseRecordName } from './naming';
+import { compareRecordNames, isRecordFile, parseFileName } from '../naming/fileName';
+import { inferNamingPattern } from '../naming/pattern';
 
 /** A folder's entries, split by kind (names only). */
 export interface FolderListing {
@@ -21,6 +22,23 @@ const SNIFF_FILES = 3;
 const TEMPLATE_NAMES = ['adr-template.md', 'template.md'];
 const INDEX_NAMES = ['README.md', 'index.md'];
 
+/**
+ * The dialect a collection's declaration suggests (`.adr-dir` is adr-tools', `.log4brains.yml`
+ * log4brains', pyadr's `.adr` MADR). Only a hint: the records decide when they say something.
+ */
+export function declaredDialect(source: CollectionSource): CollectionDialect | undefined {
+  switch (source) {
+    case '.adr-dir':
+      return 'adr-tools';
+    case '.log4brains.yml':
+      return 'log4brains';
+    case '.adr':
+      return 'madr';
+    default:
+      return undefined;
+  }
+}
+
 /** The `Collection` for a folder, given how it was found and its current listing. */
 export async function describeCollection(
   fs: FileSystem,
@@ -30,19 +48,14 @@ export async function describeCollection(
   listing: FolderListing,
 ): Promise<Collection> {
   const records = listing.files.filter(isRecordFile).sort(compareRecordNames);
-  const names = records.map(parseRecordName);
-  const dated = names.filter((n) => n?.naming === 'date').length;
-  const numbered = names.filter((n) => n?.naming === 'number');
-  const naming: 'number' | 'date' =
-    dated > numbered.length || (records.length === 0 && source === '.log4brains.yml') ? 'date' : 'number';
+  const declared = declaredDialect(source);
+  // The records' own names decide the numbering; an empty log4brains folder is dated.
+  const pattern = inferNamingPattern(listing.files, { naming: declared === 'log4brains' ? 'date' : 'number', padding: 4 });
+  const naming = pattern.kind;
+  const dialect = resolveDialect(await sniffDialect(fs, path, records), declared, naming);
 
-  let dialect: CollectionDialect;
-  if (source === '.adr-dir') dialect = 'adr-tools';
-  else if (source === '.log4brains.yml' || naming === 'date') dialect = 'log4brains';
-  else dialect = await sniffDialect(fs, path, records);
-
-  const padding = naming === 'date' ? 0 : paddingOf(numbered.map((n) => n!.digits)) ?? 4;
-  const numbers = numbered.map((n) => n!.number!);
+  const padding = naming === 'date' ? 0 : pattern.padding;
+  const numbers = records.map((r) => parseFileName(r).number).filter((n): n is number => n !== null);
   const lowest = numbers.length > 0 ? Math.min(...numbers) : undefined;
   const firstNumber = lowest !== undefined && lowest <= 1 ? lowest : dialect === 'madr' ? 0 : 1;
 
@@ -61,30 +74,31 @@ export async function describeCollection(
   };
 }
 
-/**
- * The zero-padding width of numbers as written: the common width of zero-padded ones (`0007`);
- * without any leading zero, names of mixed widths (`9-x`, `10-y`) are not padded (width 1).
- */
-function paddingOf(digits: readonly string[]): number | undefined {
-  const padded = digits.filter((d) => d.length > 1 && d.startsWith('0'));
-  if (padded.length > 0) return commonWidth(padded.map((d) => d.length));
-  const widths = new Set(digits.map((d) => d.length));
-  return widths.size > 1 ? 1 : commonWidth([...widths]);
+/** What a collection's sampled records look like: one vote per record. */
+export interface DialectVotes {
+  readonly madr: number;
+  /** MADR 2 / log4brains header bullets (`* Status: accepted`, `- Date: …`). */
+  readonly bullets: number;
+  readonly 'adr-tools': number;
 }
 
-/** The width most file names use; ties go to the wider one (`0010` over `010`). */
-function commonWidth(widths: number[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let best: number | undefined;
-  let bestCount = 0;
-  for (const [w, c] of counts) {
-    if (c > bestCount || (c === bestCount && best !== undefined && w > best)) {
-      best = w;
-      bestCount = c;
-    }
+/**
+ * The collection's dialect: what its records are, the declaration breaking ties (and naming an
+ * empty collection). MADR-family records are log4brains' when they use header bullets and the
+ * collection is declared log4brains or date-named. Exported for tests.
+ */
+export function resolveDialect(votes: DialectVotes, declared: CollectionDialect | undefined, naming: 'number' | 'date'): CollectionDialect {
+  const madrFamily = votes.madr + votes.bullets;
+  const nygard = votes['adr-tools'];
+  if (madrFamily > nygard) {
+    const bullets = votes.bullets >= votes.madr;
+    if (bullets && (declared === 'log4brains' || (declared === undefined && naming === 'date'))) return 'log4brains';
+    return 'madr';
   }
-  return best;
+  if (nygard > madrFamily) return 'adr-tools';
+  if (declared) return declared;
+  if (naming === 'date') return 'log4brains';
+  return 'generic';
 }
 
 async function findTemplate(fs: FileSystem, folder: string, listing: FolderListing): Promise<string | undefined> {
@@ -97,14 +111,13 @@ async function findTemplate(fs: FileSystem, folder: string, listing: FolderListi
 }
 
 /**
- * Guesses the tool family from the first records' openings: YAML front matter or MADR headings
- * mean MADR, a `# 12. Title` heading means adr-tools (Nygard). Majority wins; no votes → generic.
+ * Reads the openings of a few records (first, middle and last: the first record is often a
+ * boilerplate "use ADRs" copied from elsewhere) and counts what each looks like.
  */
-async function sniffDialect(fs: FileSystem, folder: string, records: readonly string[]): Promise<CollectionDialect> {
-  if (records.length === 0) return 'generic';
-  // First, middle and last: the first record is often a boilerplate "use ADRs" copied from elsewhere.
+async function sniffDialect(fs: FileSystem, folder: string, records: readonly string[]): Promise<DialectVotes> {
+  const votes = { madr: 0, bullets: 0, 'adr-tools': 0 };
+  if (records.length === 0) return votes;
   const picks = [...new Set([0, records.length >> 1, records.length - 1])].slice(0, SNIFF_FILES);
-  const votes = { madr: 0, 'adr-tools': 0 };
   await Promise.all(
     picks.map(async (i) => {
       const head = await readHead(fs, join(folder, records[i]!));
@@ -112,8 +125,7 @@ async function sniffDialect(fs: FileSystem, folder: string, records: readonly st
       if (vote) votes[vote]++;
     }),
   );
-  if (votes.madr === 0 && votes['adr-tools'] === 0) return 'generic';
-  return votes.madr > votes['adr-tools'] ? 'madr' : 'adr-tools';
+  return votes;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
@@ -127,11 +139,24 @@ async function readHead(fs: FileSystem, path: string): Promise<string | undefine
   }
 }
 
-/** Which dialect one record's opening suggests. Exported for tests. */
-export function classify(head: string): 'madr' | 'adr-tools' | undefined {
+const MADR_HEADING = /^#{2,3}\s+(?:Context and Problem Statement|Considered Options|Decision Drivers|Decision Outcome)\s*$/im;
+const HEADER_BULLET = /^[*-][ \t]+(?:Status|Deciders|Date|Tags|Technical Story)[ \t]*:/im;
+const NYGARD_TITLE = /^#[ \t]+\d+[.)][ \t]/;
+const STATUS_SECTION = /^##[ \t]+Status[ \t]*$/im;
+const NYGARD_CLUE = /^(?:Date:|##[ \t]+Context[ \t]*$)/im;
+
+/**
+ * Which dialect one record's opening suggests: YAML front matter or MADR headings mean MADR,
+ * header bullets MADR 2 / log4brains, a `# 12. Title` / `# 12) Title` heading or a `## Status`
+ * section beside a `Date:` line or `## Context` adr-tools (Nygard). Exported for tests.
+ */
+export function classify(head: string): keyof DialectVotes | undefined {
   if (/^---\r?\n/.test(head)) return 'madr';
-  if (/^#{2,3}\s+(?:Context and Problem Statement|Considered Options|Decision Drivers)\s*$/im.test(head)) return 'madr';
-  const firstHeading = /^#\s+(.*)$/m.exec(head);
-  if (firstHeading && /^\d+\.\s/.test(firstHeading[1]!)) return 'adr-tools';
+  const firstHeading = /^#[ \t]+.*$/m.exec(head);
+  const afterTitle = firstHeading ? head.slice(firstHeading.index) : head;
+  if (HEADER_BULLET.test(afterTitle.split(/^##[ \t]/m)[0]!)) return 'bullets';
+  if (MADR_HEADING.test(head)) return 'madr';
+  if (firstHeading && NYGARD_TITLE.test(firstHeading[0])) return 'adr-tools';
+  if (STATUS_SECTION.test(head) && NYGARD_CLUE.test(head)) return 'adr-tools';
   return undefined;
 }

@@ -21,7 +21,8 @@ import { builtin, resolveTemplate, type ResolvedTemplate, type TemplateChoice } 
 import { headingText, labelFor, linkPath, subjectOf, verbFor, type LinkSubject, type RecordText, type Spelling } from './labels';
 import { addRelation, supersededEdits } from './lifecycle';
 import { mergeSequential } from './merge';
-import { datedFileName, formatNumber, isDateName, isoDate, leadingNumber, nextNumber, numberedFileName, paddingOf } from './numbering';
+import { parseFileName } from '../naming/fileName';
+import { formatNumber, inferNamingPattern, isoDate, nextRecordFileName, recordFileName, type NamingPattern } from '../naming/pattern';
 
 /** A link from the new record to an existing one, and back. */
 export interface LinkRequest {
@@ -77,10 +78,13 @@ export async function createRecord(fs: FileSystem, clock: Clock, collection: Col
     );
   await ensureFolder(fs, collection.path);
   const max = options.maxAttempts ?? 50;
+  // The name copies the pattern the folder's records already use (an empty folder: the collection's).
+  const listing = await listNames(fs, collection.path);
+  const pattern = inferNamingPattern(listing, collection);
   const created =
-    collection.naming === 'date'
-      ? await createDated(fs, collection, date, title, render, max)
-      : await createNumbered(fs, collection, title, render, max);
+    pattern.kind === 'date'
+      ? await createDated(fs, collection, pattern, date, clock.now(), title, render, max)
+      : await createNumbered(fs, collection, pattern, listing, title, render, max);
   const subject = newSubject(created.path, created.number, created.numberText, title, created.content);
   return { path: created.path, number: created.number, content: created.content, plan: targetEdits(collection, subject, options) };
 }
@@ -125,20 +129,23 @@ type Render = (n: number | null, path: string) => string;
 
 const claimName = (numberText: string): string => `.${numberText}.adr-new`;
 
-/** A record name (not a claim, not a date name) carrying `n`. */
+/** A name (not a claim) carrying number `n`: `0007-x.md`, `ADR-0007-y.md`, `7_z.md`, `0007-diagram.png`. */
 function takes(name: string, n: number): boolean {
-  return !name.startsWith('.') && !isDateName(name) && leadingNumber(name) === n;
+  return !name.startsWith('.') && parseFileName(name).number === n;
 }
 
-async function createNumbered(fs: FileSystem, c: Collection, title: string, render: Render, max: number): Promise<Created> {
+async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPattern, listing: string[], title: string, render: Render, max: number): Promise<Created> {
   const dir = c.path;
-  const width = paddingOf(c);
+  const width = Math.max(pattern.padding, 1);
+  const nameOf = (n: number): string => recordFileName(pattern, { number: n, title });
   let floor = c.firstNumber;
   for (let attempt = 0; attempt < max; attempt++) {
-    const names = await listNames(fs, dir);
-    let n = Math.max(nextNumber(names.filter((x) => !x.startsWith('.')), c.firstNumber), floor);
+    // The first try numbers from the listing the pattern was read from; later ones list again.
+    const names = attempt === 0 ? listing : await listNames(fs, dir);
+    const planned = nextRecordFileName(names, { title, collection: c, floor, pattern });
+    let n = planned.number!;
     let claim = join(dir, claimName(formatNumber(n, width)));
-    let path = join(dir, numberedFileName(n, width, title));
+    let path = join(dir, planned.fileName);
     let content = render(n, path);
     try {
       await fs.createFile(claim, encodeText(content, false));
@@ -162,7 +169,7 @@ async function createNumbered(fs: FileSystem, c: Collection, title: string, rend
       const moved = await moveClaim(fs, claim, dir, n, width, max);
       n = moved.n;
       claim = moved.claim;
-      path = join(dir, numberedFileName(n, width, title));
+      path = join(dir, nameOf(n));
       content = render(n, path);
       await fs.writeFile(claim, encodeText(content, false));
     }
@@ -184,9 +191,9 @@ async function moveClaim(fs: FileSystem, claim: string, dir: string, n: number, 
   throw new UserError(`${dir}: could not find a free record number after ${max} tries`, dir);
 }
 
-async function createDated(fs: FileSystem, c: Collection, date: string, title: string, render: Render, max: number): Promise<Created> {
+async function createDated(fs: FileSystem, c: Collection, pattern: NamingPattern, date: string, now: Date, title: string, render: Render, max: number): Promise<Created> {
   for (let attempt = 1; attempt <= max; attempt++) {
-    const path = join(c.path, datedFileName(date, title, attempt));
+    const path = join(c.path, recordFileName(pattern, { date, time: now, title, attempt }));
     const content = render(null, path);
     try {
       await fs.createFile(path, encodeText(content, false));

@@ -8,8 +8,9 @@ export {
 export { headingText, labelFor, linkPath, relationLine, subjectOf, verbFor, type LinkSubject, type Spelling } from './labels';
 export { diffEdit, mergeSequential, type PlannedOp } from './merge';
 export {
-  compactDate, datedFileName, formatNumber, isDateName, isoDate, leadingNumber, nextNumber, numberedFileName, paddingOf, slugify,
-} from './numbering';
+  compactDate, datedFileName, formatNumber, isDateName, isoDate, leadingNumber, nextNumber, nextRecordFileName, numberedFileName, paddingOf,
+  renumberedFileName, slugify,
+} from '../naming';
 export { insertRelationLines, type DocShape, type RelationPlacement } from './placement';
 export { formatStatus, matchCase, setStatusEdits, statusHome, type StatusHome } from './status';
 export { fileNameForTitle, retitle, type RetitleResult } from './rename';

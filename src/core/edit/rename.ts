@@ -4,10 +4,9 @@
  * that record's dialect writes it (`[3. Old title](0003-old-title.md)` in Nygard records).
  */
 import type { EditPlan, FileEdit, TextEdit } from '../model';
-import { parseFileName } from '../parse/fileName';
+import { renamedForTitle } from '../naming/pattern';
 import { basename, dirname, join, normalize } from '../paths';
 import { labelFor, linkPath, subjectOf, type LinkSubject, type RecordText } from './labels';
-import { slugify } from './numbering';
 import { quoteStyleOf, yamlScalar } from './yaml';
 
 /** The outcome of `retitle`. */
@@ -23,11 +22,7 @@ export interface RetitleResult {
 
 /** The file name a record gets for `title`: `0007-` / `20201016-` prefix kept, new slug; unchanged when unnumbered. */
 export function fileNameForTitle(currentName: string, title: string): string {
-  const info = parseFileName(currentName);
-  if (info.number === null && info.date === null) return currentName;
-  const ext = /\.[^.]+$/.exec(currentName)?.[0] ?? '.md';
-  const prefix = info.slug === '' ? info.id : info.id.slice(0, info.id.length - info.slug.length);
-  return `${prefix.endsWith('-') || prefix.endsWith('_') ? prefix : `${prefix}-`}${slugify(title)}${ext}`;
+  return renamedForTitle(currentName, title);
 }
 
 /** Retitles `target` to `title`; `others` are the records that may link to it (with their texts). */

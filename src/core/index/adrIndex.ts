@@ -9,7 +9,7 @@ import { decodeText, MAX_RECORD_BYTES } from '../text';
 import { basename, dirname, isAbsolute, normalize, resolve } from '../paths';
 import { parseRecord, type ParseContext } from '../parse/record';
 import { discover, listRecordFiles, type DiscoveryOptions } from '../discovery/discover';
-import { isRecordFile } from '../discovery/naming';
+import { isRecordFile } from '../naming/fileName';
 import { mapLimit } from './limit';
 import { RecordStore } from './store';
 import { RelationGraph, resolveTarget, type Target } from './relations';

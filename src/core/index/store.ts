@@ -5,7 +5,7 @@
  */
 import type { AdrRecord } from '../model';
 import { basename } from '../paths';
-import { compareRecordNames } from '../discovery/naming';
+import { compareRecordNames } from '../naming/fileName';
 import type { DuplicateNumber } from './types';
 
 /** Records and their lookup tables (internal to the index). */

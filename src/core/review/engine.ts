@@ -8,7 +8,7 @@ import { AdrIndex } from '../index';
 import type { AdrRecord } from '../model';
 import { basename, dirname, join } from '../paths';
 import type { FileSystem } from '../ports';
-import { isRecordFile } from '../discovery/naming';
+import { isRecordFile } from '../naming/fileName';
 import { parseRecord } from '../parse/record';
 import { mapLimit } from '../index/limit';
 import { ChangeReader, type ChangeSet } from './changes';

@@ -1,0 +1,383 @@
+/**
+ * A collection's naming pattern, inferred from the names its records already have, and the name
+ * of its next record: the same prefix, padding, separators, case and date style, with the number
+ * one more than the highest number in the folder. Every creator (CLI `new`, `new -s`, `new -l`,
+ * `init`, New Decision, Draft ADR) names records through `nextRecordFileName` / `recordFileName`.
+ *
+ * Numbers are read as decimal (`0008` is 8, never octal — the bug adr-tools works around by
+ * stripping zeros before `$((...))`) and padded as the collection pads.
+ */
+import type { Collection } from '../model';
+import { isTemplateName, parseFileName, readRecordName, type DateStyle, type FileNameInfo } from './fileName';
+
+export type SlugCase = 'lower' | 'upper' | 'title' | 'keep';
+
+/** How a collection names its records. */
+export interface NamingPattern {
+  /** `number`: `NNNN-slug`; `date`: a date or timestamp instead of a number. */
+  readonly kind: 'number' | 'date';
+  /** Before the number, as written (`ADR-`, `adr-`, ''); always '' for dates. */
+  readonly prefix: string;
+  /** Zero-padding width of numbers (`0007` → 4; 1 for unpadded); 0 for dates. */
+  readonly padding: number;
+  /** How dates are written (date kind only). */
+  readonly dateStyle: DateStyle;
+  /** Between the number or date and the slug. */
+  readonly separator: string;
+  /** Between the slug's words. */
+  readonly wordSeparator: string;
+  readonly slugCase: SlugCase;
+  /** False when the collection keeps accented letters in names (`0001-registrar-decisões.md`). */
+  readonly ascii: boolean;
+  /** False when names have no slug at all (`adr-1.md`, `adr-2.md`). */
+  readonly slug: boolean;
+  /** `.md` (records are Markdown files named `*.md`). */
+  readonly extension: string;
+}
+
+/** What an empty collection falls back to. */
+export type PatternDefaults = Pick<Collection, 'naming' | 'padding'>;
+
+/** The pattern of a collection without records: `NNNN-slug.md` (adr-tools, MADR) or `YYYYMMDD-slug.md` (log4brains). */
+export function defaultPattern(defaults: PatternDefaults): NamingPattern {
+  return {
+    kind: defaults.naming,
+    prefix: '',
+    padding: defaults.naming === 'date' ? 0 : defaults.padding > 0 ? defaults.padding : 4,
+    dateStyle: 'compact',
+    separator: '-',
+    wordSeparator: '-',
+    slugCase: 'lower',
+    ascii: true,
+    slug: true,
+    extension: '.md',
+  };
+}
+
+/** The most frequent value; ties go to the one seen last (the newest record in name order). */
+function majority<T>(values: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  let best: T | undefined;
+  let bestCount = 0;
+  for (const v of values) {
+    const c = (counts.get(v) ?? 0) + 1;
+    counts.set(v, c);
+    if (c >= bestCount) {
+      best = v;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+/**
+ * The zero-padding width of numbers as written: the common width of zero-padded ones (`0007`);
+ * without any leading zero, names of mixed widths (`9-x`, `10-y`) are not padded (width 1).
+ */
+export function paddingOfDigits(digits: readonly string[]): number | undefined {
+  const padded = digits.filter((d) => d.length > 1 && d.startsWith('0'));
+  if (padded.length > 0) return commonWidth(padded.map((d) => d.length));
+  const widths = new Set(digits.map((d) => d.length));
+  return widths.size > 1 ? 1 : commonWidth([...widths]);
+}
+
+/** The width most file names use; ties go to the wider one (`0010` over `010`). */
+function commonWidth(widths: number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let best: number | undefined;
+  let bestCount = 0;
+  for (const [w, c] of counts) {
+    if (c > bestCount || (c === bestCount && best !== undefined && w > best)) {
+      best = w;
+      bestCount = c;
+    }
+  }
+  return best;
+}
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+function wordsOf(slug: string): string[] {
+  return slug.split(/[-_ .]+/).filter((w) => w !== '');
+}
+
+function caseOf(slug: string): SlugCase | undefined {
+  if (!LETTER.test(slug)) return undefined;
+  if (!UPPER.test(slug)) return 'lower';
+  const words = wordsOf(slug).filter((w) => LETTER.test(w));
+  // One all-capitals word (`0022-EKS.md`) is an acronym, not a style.
+  if (!LOWER.test(slug)) return words.length > 1 ? 'upper' : 'keep';
+  return words.every((w) => UPPER.test(w.charAt(0)) || !LETTER.test(w.charAt(0))) ? 'title' : 'keep';
+}
+
+function wordSeparatorOf(slug: string): string | undefined {
+  const counts = { '-': 0, _: 0, ' ': 0 };
+  for (const ch of slug) if (ch in counts) counts[ch as keyof typeof counts]++;
+  const best = (Object.entries(counts) as [string, number][]).sort((a, b) => b[1] - a[1])[0]!;
+  return best[1] > 0 ? best[0] : undefined;
+}
+
+/**
+ * The pattern of a folder holding `names` (every entry name; non-records are ignored): numbers or
+ * dates as most records have them, padding as most numbers are written, and each style trait
+ * (prefix, separators, case) as most of the ten newest records write it (`docs/adr` of Wikibase has
+ * 34 `NNNN-slug.md` and one `NNNN_slug.md`: hyphens; cloud-platform capitalised its first names and
+ * lower-cases since 035: lower case). A folder without records takes its shape from a template name
+ * with a placeholder number (`ADR-nnn_Title_Template.md`), else from `defaults`.
+ */
+export function inferNamingPattern(names: Iterable<string>, defaults: PatternDefaults): NamingPattern {
+  const all = [...names];
+  const records: FileNameInfo[] = [];
+  let dated = 0;
+  for (const name of all) {
+    const r = readRecordName(name);
+    if (r === undefined || r.kind === 'none') continue;
+    records.push(r);
+    if (r.kind === 'date') dated++;
+  }
+  if (records.length === 0) return fromTemplateName(all, defaults) ?? defaultPattern(defaults);
+  const kind = dated * 2 > records.length ? 'date' : 'number';
+  const same = records
+    .filter((r) => r.kind === kind)
+    .sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return traitsOf(same, kind, defaults);
+}
+
+/** Style traits (prefix, separators, case) are voted by the newest records: a team's convention as it is now. */
+const RECENT = 10;
+
+function traitsOf(all: readonly FileNameInfo[], kind: 'number' | 'date', defaults: Pick<PatternDefaults, 'padding'>): NamingPattern {
+  const base = defaultPattern({ naming: kind, padding: defaults.padding });
+  const same = all.slice(-RECENT);
+  const withSlug = same.filter((r) => r.slug !== '');
+  const separator = majority(withSlug.map((r) => r.separator)) ?? base.separator;
+  const multiWord = withSlug.map((r) => wordSeparatorOf(r.slug)).filter((s): s is string => s !== undefined);
+  const wordSeparator = majority(multiWord) ?? (separator === '_' || separator === ' ' ? separator : '-');
+  const cases = withSlug.map((r) => caseOf(r.slug)).filter((c): c is SlugCase => c !== undefined);
+  const lower = cases.filter((c) => c === 'lower').length;
+  let slugCase: SlugCase = 'lower';
+  if (cases.length > 0 && lower * 2 < cases.length) {
+    const others = cases.filter((c) => c !== 'lower');
+    const upper = others.filter((c) => c === 'upper').length;
+    const title = others.filter((c) => c === 'title').length;
+    slugCase = upper * 2 > others.length ? 'upper' : title * 2 > others.length ? 'title' : 'keep';
+  }
+  return {
+    kind,
+    prefix: kind === 'number' ? majority(same.map((r) => r.prefix)) ?? '' : '',
+    padding: kind === 'number' ? paddingOfDigits(all.map((r) => r.numberText!)) ?? base.padding : 0,
+    dateStyle: kind === 'date' ? majority(same.map((r) => r.dateStyle!)) ?? 'compact' : 'compact',
+    separator,
+    wordSeparator,
+    slugCase,
+    ascii: !all.some((r) => /[^\x00-\x7f]/.test(r.slug)),
+    slug: withSlug.length * 2 >= same.length,
+    extension: '.md',
+  };
+}
+
+/** `ADR-nnn_Title_Template.md` → `ADR-001_Title_Like_This.md`; `NNNN-adr-template.md` → `0001-…`; `000-template.md` → `001-…`. */
+function fromTemplateName(names: readonly string[], defaults: PatternDefaults): NamingPattern | undefined {
+  for (const name of names) {
+    if (name.startsWith('.') || !/\.md$/i.test(name) || !isTemplateName(name)) continue;
+    const m = /^((?:adr)[-_ ]?)?(n{2,}|x{2,}|0{2,})([-_ ])(.*)\.md$/i.exec(name);
+    if (!m) continue;
+    const slug = m[4]!;
+    return {
+      ...defaultPattern({ naming: 'number', padding: defaults.padding }),
+      prefix: m[1] ?? '',
+      padding: m[2]!.length,
+      separator: m[3]!,
+      wordSeparator: wordSeparatorOf(slug) ?? m[3]!,
+      slugCase: caseOf(slug) ?? 'lower',
+    };
+  }
+  return undefined;
+}
+
+/** `n` zero-padded to `width` digits (`formatNumber(7, 4)` → `0007`); wider numbers are kept whole. */
+export function formatNumber(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/** The padding a numbered collection uses: its `padding`, or 4 (adr-tools, MADR) when unknown. */
+export function paddingOf(collection: Pick<Collection, 'padding'>): number {
+  return collection.padding > 0 ? collection.padding : 4;
+}
+
+/**
+ * The highest record number among `names` (every entry of the folder: like adr-tools, a
+ * `0012-diagram.png` beside the records reserves 12 as well), or null. Hidden entries (claims of
+ * creators at work) and dates are not numbers.
+ */
+export function highestNumber(names: Iterable<string>): number | null {
+  let max: number | null = null;
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const n = parseFileName(name).number;
+    if (n !== null && (max === null || n > max)) max = n;
+  }
+  return max;
+}
+
+/** The next record number: the highest + 1, or `firstNumber` (1 for adr-tools, 0 for MADR) when none. */
+export function nextNumber(names: Iterable<string>, firstNumber: number): number {
+  const max = highestNumber(names);
+  return max === null ? firstNumber : Math.max(max + 1, firstNumber);
+}
+
+/**
+ * The slug of a title for file names: diacritics removed, runs of anything but letters and digits
+ * turned into one `-`, lower-cased, `-` trimmed (adr-tools' `tr -Ccs [:alnum:] -` rule:
+ * "Something About Node.JS" → `something-about-node-js`). `untitled` when nothing is left.
+ */
+export function slugify(title: string): string {
+  return slugFor(title, { wordSeparator: '-', slugCase: 'lower', ascii: true });
+}
+
+/** The slug of `title` written as the pattern writes slugs (separator, case, accents). */
+export function slugFor(title: string, p: Pick<NamingPattern, 'wordSeparator' | 'slugCase' | 'ascii'>): string {
+  const text = p.ascii ? title.normalize('NFKD').replace(/\p{M}+/gu, '') : title.normalize('NFC');
+  let words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  if (words.length === 0) words = ['untitled'];
+  switch (p.slugCase) {
+    case 'lower':
+      words = words.map((w) => w.toLowerCase());
+      break;
+    case 'upper':
+      words = words.map((w) => w.toUpperCase());
+      break;
+    case 'title':
+      words = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+      break;
+    case 'keep':
+      break;
+  }
+  return words.join(p.wordSeparator);
+}
+
+/** `YYYYMMDD` of an ISO date (`2020-10-16` → `20201016`). */
+export function compactDate(isoDate: string): string {
+  return isoDate.slice(0, 10).replace(/-/g, '');
+}
+
+/** Today's date as `YYYY-MM-DD` in local time (adr-tools: `date +%Y-%m-%d`). */
+export function isoDate(now: Date): string {
+  const y = String(now.getFullYear()).padStart(4, '0');
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** `HHMMSS` of a time, local (as `date +%H%M%S`). */
+function compactTime(now: Date): string {
+  return [now.getHours(), now.getMinutes(), now.getSeconds()].map((x) => String(x).padStart(2, '0')).join('');
+}
+
+/** What goes into one record's name. */
+export interface NameParts {
+  readonly title: string;
+  /** Numbered patterns. */
+  readonly number?: number;
+  /** Dated patterns: `YYYY-MM-DD`. */
+  readonly date?: string;
+  /** Timestamp patterns: the time of day (local). */
+  readonly time?: Date;
+  /** 2, 3… for the second, third… record with the same dated name (`-2`). */
+  readonly attempt?: number;
+}
+
+/** The file name `pattern` gives a record: `0007-use-postgresql.md`, `ADR-012_Use_Kafka.md`, `20201016-use-x.md`. */
+export function recordFileName(pattern: NamingPattern, parts: NameParts): string {
+  let head: string;
+  if (pattern.kind === 'number') {
+    if (parts.number === undefined) throw new Error('recordFileName: a numbered pattern needs a number');
+    head = `${pattern.prefix}${formatNumber(parts.number, Math.max(pattern.padding, 1))}`;
+  } else {
+    if (parts.date === undefined) throw new Error('recordFileName: a dated pattern needs a date');
+    const date = parts.date.slice(0, 10);
+    head =
+      pattern.dateStyle === 'dashed'
+        ? date
+        : pattern.dateStyle === 'timestamp'
+          ? `${compactDate(date)}${compactTime(parts.time ?? new Date(`${date}T00:00:00`))}`
+          : compactDate(date);
+  }
+  const suffix = parts.attempt !== undefined && parts.attempt > 1 ? `${pattern.wordSeparator}${parts.attempt}` : '';
+  const slug = pattern.slug ? `${pattern.separator || '-'}${slugFor(parts.title, pattern)}` : '';
+  return `${head}${slug}${suffix}${pattern.extension}`;
+}
+
+/** The next record of a folder, as `nextRecordFileName` plans it. */
+export interface PlannedName {
+  readonly fileName: string;
+  /** Numbered patterns: the number, and as written. */
+  readonly number: number | null;
+  readonly numberText: string | null;
+  readonly pattern: NamingPattern;
+}
+
+/** What `nextRecordFileName` needs beyond the folder's names. */
+export interface NextNameOptions {
+  readonly title: string;
+  /** Empty folders: the collection's numbering, padding and first number. */
+  readonly collection: Pick<Collection, 'naming' | 'padding' | 'firstNumber'>;
+  /** `YYYY-MM-DD` of the record (needed by dated patterns). */
+  readonly date?: string;
+  /** The time (timestamp patterns). */
+  readonly now?: Date;
+  /** At least this number (a creator moving past numbers others hold). */
+  readonly floor?: number;
+  /** The folder's pattern when already inferred from `names` (creators retrying). */
+  readonly pattern?: NamingPattern;
+}
+
+/**
+ * The file name of the next record in a folder holding `names`, for `title`: the folder's pattern,
+ * numbered one more than its highest number (never a number in use), or dated, with `-2`, `-3`…
+ * when that dated name is taken.
+ */
+export function nextRecordFileName(names: readonly string[], options: NextNameOptions): PlannedName {
+  const pattern = options.pattern ?? inferNamingPattern(names, options.collection);
+  if (pattern.kind === 'number') {
+    const n = Math.max(nextNumber(names, options.collection.firstNumber), options.floor ?? 0);
+    const fileName = recordFileName(pattern, { title: options.title, number: n });
+    return { fileName, number: n, numberText: formatNumber(n, Math.max(pattern.padding, 1)), pattern };
+  }
+  const taken = new Set(names);
+  for (let attempt = 1; ; attempt++) {
+    const fileName = recordFileName(pattern, { title: options.title, ...(options.date ? { date: options.date } : {}), ...(options.now ? { time: options.now } : {}), attempt });
+    if (!taken.has(fileName)) return { fileName, number: null, numberText: null, pattern };
+  }
+}
+
+/** The file name a record gets for a new `title`: number or date and its prefix kept, slug redone in the name's own style. */
+export function renamedForTitle(currentName: string, title: string): string {
+  const info = parseFileName(currentName);
+  if (info.kind === 'none' || info.slug === '') return currentName;
+  const ext = /\.[^.]+$/.exec(currentName)?.[0] ?? '.md';
+  const head = info.kind === 'number' ? `${info.prefix}${info.numberText}` : info.dateText!;
+  const traits = traitsOf([info], info.kind, { padding: 0 });
+  return `${head}${info.separator || '-'}${slugFor(title, traits)}${ext}`;
+}
+
+/** The name of a numbered record with another number: `ADR-0007-x.md` → `ADR-0012-x.md`, padding kept. */
+export function renumberedFileName(currentName: string, n: number): string {
+  const info = parseFileName(currentName);
+  if (info.kind !== 'number') return currentName;
+  const ext = currentName.slice(info.id.length);
+  return `${info.prefix}${formatNumber(n, info.numberText!.length)}${info.slug !== '' ? `${info.separator}${info.slug}` : ''}${ext}`;
+}
+
+/** The file name of a numbered record in the default pattern: `0007-use-postgresql.md`. */
+export function numberedFileName(n: number, padding: number, title: string): string {
+  return recordFileName(defaultPattern({ naming: 'number', padding }), { number: n, title });
+}
+
+/** The file name of a date-named record (log4brains): `20201016-use-postgresql.md`, `-2` etc. on collision. */
+export function datedFileName(isoDate: string, title: string, attempt = 1): string {
+  return recordFileName(defaultPattern({ naming: 'date', padding: 0 }), { date: isoDate, title, attempt });
+}
