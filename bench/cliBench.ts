@@ -12,6 +12,8 @@
  *
  * Each figure is the median of BENCH_CLI_ROUNDS (default 11) runs, taken round-robin (every command
  * once per round) so that a noisy shared machine slows all sides alike; one warm-up round first.
+ * Beside each wall-time ratio, the same ratio on CPU time (user + system of the process and its
+ * children, mean per run, from /proc): steadier than wall time when other work shares the cores.
  * The baselines are bench-only tools: adr-tools from Debian (apt-get, when run as root) and
  * madr-tools from npm into .cache/bench-tools. A missing one is reported as MISSING, never skipped.
  * BENCH_CLI=path/to/cli.js measures another build (e.g. an older checkout's dist/cli.js).
@@ -109,18 +111,43 @@ interface Job {
   readonly run: () => void;
 }
 
-/** Runs every job once per round, round-robin, after a warm-up round; medians by name. */
-function measure(jobs: readonly Job[]): Map<string, number> {
+/**
+ * CPU time (user + system, ms) of the children this process has waited for, from /proc/self/stat
+ * (`cutime` + `cstime`, in clock ticks of 10 ms); undefined where there is no /proc.
+ */
+function childCpu(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A job's median wall time and mean CPU time (children's user + system; NaN without /proc). */
+interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+/** Runs every job once per round, round-robin, after a warm-up round; timings by name. */
+function measure(jobs: readonly Job[]): Map<string, Timing> {
   const times = new Map<string, number[]>(jobs.map((j) => [j.name, []]));
+  const cpu = new Map<string, number>(jobs.map((j) => [j.name, 0]));
   for (let round = -1; round < ROUNDS; round++) {
     for (const job of jobs) {
+      const c0 = childCpu();
       const t0 = performance.now();
       job.run();
       const dt = performance.now() - t0;
-      if (round >= 0) times.get(job.name)!.push(dt);
+      const c1 = childCpu();
+      if (round >= 0) {
+        times.get(job.name)!.push(dt);
+        cpu.set(job.name, cpu.get(job.name)! + (c0 !== undefined && c1 !== undefined ? c1 - c0 : NaN));
+      }
     }
   }
-  return new Map([...times].map(([k, v]) => [k, median(v)]));
+  return new Map([...times].map(([k, v]) => [k, { wall: median(v), cpu: cpu.get(k)! / ROUNDS }]));
 }
 
 function run(command: string, args: readonly string[], options: SpawnSyncOptions): string {
@@ -151,9 +178,10 @@ export async function cliBench(report: Report): Promise<void> {
     { name: 'node', run: () => run(node, ['-e', '0'], quiet) },
     { name: 'version', run: () => run(node, [cli, '--version'], quiet) },
   ]);
-  const bare = startup.get('node')!;
-  report('bare node start-up (node -e 0)', ms(bare));
-  report('adrw --version / bare node', ratio(startup.get('version')! / bare), '≤ 1.25×', startup.get('version')! / bare <= 1.25);
+  const bare = startup.get('node')!.wall;
+  const version = startup.get('version')!;
+  report(`bare node start-up (node -e 0), cpu ${ms(startup.get('node')!.cpu)}`, ms(bare));
+  report(`adrw --version / bare node (cpu ${ratio(version.cpu / startup.get('node')!.cpu)})`, ratio(version.wall / bare), '≤ 1.25×', version.wall / bare <= 1.25);
 
   const ours = { new: new Map<number, number>(), list: new Map<number, number>() };
   for (const n of SIZES) {
@@ -185,21 +213,22 @@ export async function cliBench(report: Report): Promise<void> {
     }
     const node0 = m.get('node')!;
     const label = n.toLocaleString('en-US');
-    ours.new.set(n, m.get('ours new')!);
-    ours.list.set(n, m.get('ours list')!);
+    ours.new.set(n, m.get('ours new')!.wall);
+    ours.list.set(n, m.get('ours list')!.wall);
     for (const cmd of ['new', 'list'] as const) {
       const o = m.get(`ours ${cmd}`)!;
       if (!adr) {
-        report(`${cmd}, ${label} records: adrw (adr-tools MISSING)`, ms(o), 'not compared', false);
+        report(`${cmd}, ${label} records: adrw (adr-tools MISSING)`, ms(o.wall), 'not compared', false);
         continue;
       }
       const a = m.get(`adr ${cmd}`)!;
-      report(`${cmd}, ${label}: adrw ${ms(o)}, adr-tools ${ms(a)}, node ${ms(node0)}`, ratio((o - node0) / a), '(adrw − node) / adr ≤ 1×', o - node0 <= a);
+      report(`${cmd}, ${label}: adrw ${ms(o.wall)}, adr-tools ${ms(a.wall)}, node ${ms(node0.wall)} (cpu ${ratio((o.cpu - node0.cpu) / a.cpu)})`,
+        ratio((o.wall - node0.wall) / a.wall), '(adrw − node) / adr ≤ 1×', o.wall - node0.wall <= a.wall);
     }
-    const oi = m.get('ours index')!;
+    const oi = m.get('ours index')!.wall;
     if (madr) {
       const mi = m.get('madr index')!;
-      report(`index (MADR), ${label}: adrw ${ms(oi)}, madr-tools ${ms(mi)}`, ratio(oi / mi), 'adrw / madr ≤ 1×', oi <= mi);
+      report(`index (MADR), ${label}: adrw ${ms(oi)}, madr-tools ${ms(mi.wall)} (cpu ${ratio(m.get('ours index')!.cpu / mi.cpu)})`, ratio(oi / mi.wall), 'adrw / madr ≤ 1×', oi <= mi.wall);
     } else {
       report(`index (MADR), ${label} records: adrw (madr-tools MISSING)`, ms(oi), 'not compared', false);
     }

@@ -4,7 +4,9 @@
  * and nothing of the index.
  */
 import { findAdrDirUpwards } from '../core/discovery/adrDir';
-import { adrListOrder, type TocEntry } from '../core/generate/adrTools';
+import { type TocEntry } from '../core/generate/adrTools';
+
+const ADR_LIST_NAME = /^[0-9]+-[^/]*\.md/;
 import { basename, join, relative } from '../core/paths';
 import { decodeText } from '../core/text';
 import { AdrToolsError, type CliIO } from './io';
@@ -23,8 +25,10 @@ export async function adrToolsFolder(io: CliIO): Promise<string> {
 
 /** The names `adr list` lists in `dir` (`NNNN-*.md`, byte order): a directory listing, nothing read. */
 export async function adrToolsNames(io: CliIO, dir: string): Promise<string[]> {
-  const names = (await io.fs.readDirectory(dir)).filter(([, k]) => k === 'file').map(([n]) => ({ fileName: n }));
-  return adrListOrder(names).map((e) => e.fileName);
+  // As `find | grep -E "^DIR/[0-9]+-[^/]*\.md" | sort`: names only, the engine's own sort.
+  const names: string[] = [];
+  for (const [name, kind] of await io.fs.readDirectory(dir)) if (kind === 'file' && ADR_LIST_NAME.test(name)) names.push(name);
+  return names.sort();
 }
 
 /** The records `adr list` would list, with their text. */

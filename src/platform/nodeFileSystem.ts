@@ -3,9 +3,7 @@
  * Paths are absolute and `/`-separated; Node accepts that form on every platform.
  */
 import { close, constants, fstat, open, promises as fsp, read } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { lock as properLock } from 'proper-lockfile';
 import type { DirectoryEntry, FileKind, FileStat, FileSystem, ReadOptions, ReleaseLock, StagedWrite } from '../core/ports';
 import { FileExistsError, FileNotFoundError, UserError } from '../core/errors';
 import { basename, dirname, toPosix } from '../core/paths';
@@ -145,7 +143,7 @@ export class NodeFileSystem implements FileSystem {
     } else if (!(await this.stat(folder))) {
       throw new FileNotFoundError(folder);
     }
-    const temp = `${folder}/.${basename(target).slice(0, 100)}.adrw-${randomBytes(6).toString('hex')}.tmp`;
+    const temp = `${folder}/.${basename(target).slice(0, 100)}.adrw-${process.getBuiltinModule('node:crypto').randomBytes(6).toString('hex')}.tmp`;
     try {
       const handle = await fsp.open(temp, 'wx', 0o600);
       try {
@@ -204,6 +202,8 @@ export class NodeFileSystem implements FileSystem {
   async lock(folder: string): Promise<ReleaseLock> {
     const lockPath = `${folder.replace(/\/+$/, '')}/${LOCK_NAME}`;
     try {
+      // Loaded on first lock: proper-lockfile (and graceful-fs) cost every CLI command start-up time.
+      const { lock: properLock } = await import('proper-lockfile');
       const release = await properLock(folder, {
         lockfilePath: lockPath,
         realpath: false,
