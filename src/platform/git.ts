@@ -61,10 +61,16 @@ export const SAFE_GIT_ENV: Readonly<Record<string, string>> = {
 /** Variables simple-git refuses (and git needs none of for reading): GIT_*, editors, pagers, askpass. */
 const UNSAFE_ENV = /^(git_|editor$|visual$|pager$|prefix$|ssh_askpass$)/i;
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+
 export interface NodeGitOptions {
   /** The git executable (default `git` on the PATH). */
   readonly binary?: string;
-  /** Milliseconds without output after which a command is killed (default 120 s). */
+  /**
+   * Milliseconds without output after which a command is killed (default 30 s). A FIFO named
+   * `.gitignore` or `.gitattributes` (a checkout cannot create one; an unpacked archive can) blocks
+   * git opening it: the command is then killed and the review fails with a message, not a hang.
+   */
   readonly timeoutMs?: number;
 }
 
@@ -96,7 +102,7 @@ export class NodeGit implements GitInputPort {
       const timer = setTimeout(() => {
         failed = new GitUnavailableError(`git ${args.join(' ')} timed out`);
         child.kill();
-      }, this.options.timeoutMs ?? 120_000);
+      }, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       child.stdout.on('data', (b: Buffer) => {
         size += b.length;
         if (size > maxBytes) {
@@ -128,7 +134,7 @@ export class NodeGit implements GitInputPort {
       trimmed: false,
       maxConcurrentProcesses: 4,
       config: [...SAFE_GIT_CONFIG],
-      timeout: { block: this.options.timeoutMs ?? 120_000 },
+      timeout: { block: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
       completion: { onClose: true, onExit: false },
       // Each "unsafe" flag lets through one of OUR neutralising settings above (simple-git refuses them by default).
       unsafe: {

@@ -12,7 +12,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, sym
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GitCommandError, GitUnavailableError, ReviewEngine } from '../../src/core/review';
 import { NOT_IN_PARTIAL_CLONE } from '../../src/core/review/changes';
+import { NodeGit } from '../../src/platform/git';
+import { NodeWorkTree } from '../../src/platform/workTree';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { cli } from '../support/cliHarness';
 import { record, TempRepo, TEST_GIT_ENV } from '../support/gitRepo';
@@ -254,6 +257,16 @@ describe('hostile repositories: change content is read safely', function () {
     w.clean(pr);
     assert.match(pr[0]!.stdout, /package\.json: note: a symbolic link/, pr[0]!.stdout);
     assert.ok(!/dependency-removed/.test(pr[0]!.stdout + pr[4]!.stdout));
+  });
+
+  it('a FIFO named .gitignore (git itself would block opening it) stops the review with a message, not a hang', async () => {
+    repo = new TempRepo().commit('base', BASE);
+    mkdirSync(join(repo.root, 'sub'));
+    execFileSync('mkfifo', [join(repo.root, 'sub', '.gitignore')]);
+    const engine = new ReviewEngine(new NodeGit({ timeoutMs: 1500 }), new NodeFileSystem(), new NodeWorkTree());
+    const started = Date.now();
+    await assert.rejects(engine.review({ folders: [repo.root], trusted: true }), (e: unknown) => e instanceof GitUnavailableError || e instanceof GitCommandError);
+    assert.ok(Date.now() - started < 15_000, `${Date.now() - started} ms`);
   });
 
   it('a file far over the size cap is listed but not read', async () => {

@@ -1,7 +1,10 @@
 /** The pure pieces behind the review's safety: index parsing, in-process hunks, RE2 patterns, terminal escaping, the hook plan. */
 import { strict as assert } from 'node:assert';
 import { diffHunks, parseIndexDebug } from '../../src/core/review/changes';
-import { planHook, hookScript, BACKUP_HOOK } from '../../src/core/review';
+import { planHook, hookScript, BACKUP_HOOK, ReviewEngine } from '../../src/core/review';
+import { NodeGit } from '../../src/platform/git';
+import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
+import { review, summary } from '../support/reviewHarness';
 import { AnchorMatcher } from '../../src/core/links/anchors';
 import { syntaxForPath } from '../../src/core/links/languages';
 import { compileSafe, PatternError } from '../../src/core/safeRegex';
@@ -38,6 +41,28 @@ function rng(seed: number): () => number {
     return s / 2 ** 32;
   };
 }
+
+describe('review safety: the change reader keeps what it read, and only that', function () {
+  this.timeout(30_000);
+  it('a staged change seen again after the index changes; staged then reverted in the work tree is no change', async () => {
+    const repo = new TempRepo().commit('base', { Dockerfile: 'FROM a\n', 'README.md': '# x\n' });
+    try {
+      const engine = new ReviewEngine(new NodeGit(), new NodeFileSystem(), new NodeWorkTree());
+      repo.write({ Dockerfile: 'FROM b\n' });
+      assert.deepEqual(summary(await review(repo, { kind: 'staged' }, engine)), []);
+      repo.git('add', 'Dockerfile');
+      assert.deepEqual(summary(await review(repo, { kind: 'staged' }, engine)), ['infra-container Dockerfile undocumented'], 'the index changed: read again');
+      assert.deepEqual(summary(await review(repo, undefined, engine)), ['infra-container Dockerfile undocumented']);
+      repo.write({ Dockerfile: 'FROM a\n' });
+      const back = await review(repo, undefined, engine);
+      assert.deepEqual(summary(back), [], 'the work tree is the base again');
+      assert.equal(back.repositories[0]!.fileCount, 0);
+      assert.deepEqual(summary(await review(repo, { kind: 'staged' }, engine)), ['infra-container Dockerfile undocumented'], 'the index still holds it');
+    } finally {
+      repo.dispose();
+    }
+  });
+});
 
 describe('review safety: pure pieces', () => {
   it('parses ls-files -s -v --debug, names with tabs, newlines and spaces included', () => {

@@ -163,6 +163,9 @@ export class ChangeReader {
   /** Fingerprint → hunks computed. */
   private hunkCache = new Map<string, { hunks: readonly Hunk[]; binary: boolean }>();
   private listed = new Map<string, Listed>();
+  /** The index as last read, and the key (base, index file's stat data) it was read under. */
+  private fromIndex: { readonly cached: readonly RawEntry[]; readonly index: readonly IndexEntry[] } | undefined;
+  private indexKey: string | undefined;
   private view: WorkTreeView;
   /** Paths whose content a rule wanted but could not be read, with why (cleared on each read). */
   readonly unread = new Map<string, string>();
@@ -195,12 +198,24 @@ export class ChangeReader {
     this.unread.clear();
     const root = this.repository.root;
     const staged = this.scope.kind === 'staged';
-    const [cached, index, untrackedOut, indexStat] = await Promise.all([
-      this.diffCached(base.treeish),
-      staged ? Promise.resolve([]) : gitOk(this.git, root, ['ls-files', '-z', '-s', '-v', '--debug']).then(parseIndexDebug),
-      staged ? Promise.resolve('') : gitOk(this.git, root, ['ls-files', '-o', '--exclude-standard', '-z']),
-      staged ? Promise.resolve(undefined) : this.workTree.view(this.repository.gitDir).lstat('index'),
-    ]);
+    const untrackedRun = staged ? Promise.resolve('') : gitOk(this.git, root, ['ls-files', '-o', '--exclude-standard', '-z']);
+    untrackedRun.catch(() => undefined);
+    // What git says about the index (base → index, and its entries) depends on the index file and the
+    // base only: unchanged index (size, times, inode), same answers, no git run.
+    const indexStat = await this.workTree.view(this.repository.gitDir).lstat('index');
+    const indexKey = indexStat ? `${base.treeish}\0${statKey(indexStat)}` : undefined;
+    let fromIndex = indexKey !== undefined && indexKey === this.indexKey ? this.fromIndex : undefined;
+    if (!fromIndex) {
+      const [c, i] = await Promise.all([
+        this.diffCached(base.treeish),
+        staged ? Promise.resolve([]) : gitOk(this.git, root, ['ls-files', '-z', '-s', '-v', '--debug']).then(parseIndexDebug),
+      ]);
+      fromIndex = { cached: c, index: i };
+      this.fromIndex = fromIndex;
+      this.indexKey = indexKey;
+    }
+    const { cached, index } = fromIndex;
+    const untrackedOut = await untrackedRun;
     const entries = cached.filter((e) => e.srcMode !== '160000' && e.dstMode !== '160000');
 
     // Index → work tree, for every entry (stage 0); unmerged paths are read from the work tree.
@@ -242,6 +257,8 @@ export class ChangeReader {
         continue;
       }
       if (w.kind === 'clean') continue; // never stored
+      // Staged, then changed back in the work tree: against the base, nothing changed.
+      if (w.kind === 'modified' && !w.unread && e.oldPath === undefined && oldBlob !== undefined && w.id === oldBlob) continue;
       if (w.kind === 'deleted') {
         if (e.status === 'A' || e.status === 'C') continue; // added, then removed again: nothing against the base
         if (e.status === 'R' && e.oldPath !== undefined) add({ path: e.oldPath, status: 'deleted', ...(oldBlob ? { oldBlob } : {}), worktree: false, fingerprint: `D\0${e.meta}` });
