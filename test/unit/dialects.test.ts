@@ -64,8 +64,9 @@ describe('dialect descriptors', () => {
     assert.equal(verbFor('superseded-by', 'nygard', 'standard'), 'Superseded by');
     assert.equal(verbFor('superseded-by', 'madr4'), 'superseded by');
     assert.equal(verbFor('supersedes', 'log4brains', 'adr-tools'), 'Supersedes');
-    // What the records say wins; else the collection decides.
-    assert.equal(spellingFor(['Superseded by [2. X](0002-x.md)'], 'adr-tools'), 'standard');
+    // adr-tools collections always get adr-tools' spelling; elsewhere what the records say, else the standard one.
+    assert.equal(spellingFor(['Superseded by [2. X](0002-x.md)'], 'adr-tools'), 'adr-tools');
+    assert.equal(spellingFor(['Superseded by [2. X](0002-x.md)'], undefined, 'nygard'), 'standard');
     assert.equal(spellingFor(['Superceded by [2. X](0002-x.md)'], 'generic'), 'adr-tools');
     assert.equal(spellingFor(['Accepted'], 'adr-tools'), 'adr-tools');
     assert.equal(spellingFor(['Accepted'], 'generic'), 'standard');
