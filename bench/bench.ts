@@ -6,6 +6,7 @@
  *   cold index   discovery + read + parse + relation graph (AdrIndex.build)
  *   incremental  one changed file re-read and re-indexed (AdrIndex.update)
  *   generate toc `adrw generate toc` as a process on a 300-record adr-tools collection
+ *   CLI          start-up, new, list and index as processes against adr-tools and madr-tools (cliBench.ts)
  *   review       architecture review of a 2,000-file / 100,000-line change against its git commands (reviewBench.ts)
  *   links        code ↔ decision links: per-document anchors, background workspace scan (linksBench.ts)
  */
@@ -20,6 +21,7 @@ import { NodeFileSystem } from '../src/platform/nodeFileSystem';
 import { generateCollection } from './corpusGenerator';
 import { reviewBench } from './reviewBench';
 import { linksBench } from './linksBench';
+import { cliBench } from './cliBench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -48,6 +50,13 @@ async function floor(files: string[]): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'cli') {
+    // Just the CLI section (no index build, no real editor).
+    process.stdout.write(`ADR Workbench CLI benchmark, node ${process.version}\n`);
+    await cliBench(report);
+    summary();
+    return;
+  }
   const root = join(tmpdir(), `adrw-bench-${process.pid}`);
   process.stdout.write(`ADR Workbench benchmark: ${RECORDS} records, ${ROUNDS} rounds (median), node ${process.version}\n`);
   const gen = generateCollection(root, RECORDS);
@@ -114,10 +123,16 @@ async function main(): Promise<void> {
   process.stdout.write('\nCLI\n');
   report('generate toc, 300 records (process)', ms(median(tocs)), 'adr-tools ≈ 8000 ms here', median(tocs) < 8000);
 
+  await cliBench(report);
+
   await linksBench(report);
 
   await reviewBench(report);
 
+  summary();
+}
+
+function summary(): void {
   const missed = rows.filter((r) => r.ok === false);
   process.stdout.write(`\n${rows.filter((r) => r.ok).length} targets met, ${missed.length} missed\n`);
 }

@@ -1,7 +1,11 @@
 // Bundles the extension and the CLI with esbuild (CommonJS, Node target).
 // `vscode` stays external: the extension host provides it.
+//
+// The CLI is a small binary (dist/cli.js: the command table, help, --version) plus one minified
+// bundle per command module (dist/cli/<module>.js), loaded only when one of its commands runs: `adrw
+// list` never reads the code of `check` or `lint`.
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -18,9 +22,25 @@ const common = {
   legalComments: 'none',
 };
 
+// The CLI is minified always: start-up time is parse time.
+const cli = { ...common, minify: true };
+
+/** The command modules (src/cli/commands/*.ts but the table). */
+const modules = readdirSync('src/cli/commands').filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3));
+
 const configs = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...cli, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ...modules.map((m) => ({
+    ...cli,
+    stdin: {
+      contents: `import * as m from './src/cli/commands/${m}';\nimport { runNode } from './src/cli/node';\nrunNode(m);\n`,
+      resolveDir: process.cwd(),
+      sourcefile: `cli-${m}.ts`,
+      loader: 'ts',
+    },
+    outfile: `dist/cli/${m}.js`,
+  })),
   // Webview pages run in the browser: an IIFE each, no Node.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webviews/review/main.ts'], outfile: 'dist/webview/review.js' },
 ];
@@ -31,6 +51,7 @@ if (watch) {
     await ctx.watch();
   }
 } else {
+  rmSync('dist/cli', { recursive: true, force: true });
   await Promise.all(configs.map((c) => esbuild.build(c)));
   chmodSync('dist/cli.js', 0o755);
 }

@@ -4,12 +4,13 @@
  * repository, refusing files that changed meanwhile), and the editor.
  */
 import type { AdrRecord, Collection, CollectionDialect, EditPlan } from '../core/model';
-import { AdrIndex } from '../core/index';
-import { findAdrDirUpwards } from '../core/discovery';
+import type { AdrIndex } from '../core/index';
+import { discoverCollections, findAdrDirUpwards, listRecordFiles } from '../core/discovery';
+import { describeCollection } from '../core/discovery/layout';
+import { list } from '../core/discovery/walk';
 import { applyPlan, type ApplyResult, type RecordText } from '../core/edit';
 import { lockFolders, requireInside, type PlannedMove } from '../core/edit/apply';
 import { findRepoRoot } from '../core/links/ignore';
-import { parseRecord } from '../core/parse/record';
 import { TEMPLATE_KINDS, type TemplateKind } from '../core/templates';
 import { decodeForEdit, MAX_RECORD_BYTES } from '../core/text';
 import { dirname, isInside, resolve } from '../core/paths';
@@ -42,7 +43,8 @@ export function dialectOfKind(kind: BuiltinKind): CollectionDialect {
 /** The collection a command works on, the index it was found in, and whether adr-tools rules apply. */
 export interface Target {
   readonly collection: Collection;
-  readonly index: AdrIndex;
+  /** Every record from here down (and the collection's), read on first call: only -s/-l need it. */
+  readonly index: () => Promise<AdrIndex>;
   /** An adr-tools collection: new records are "Accepted", as `adr new` writes them. */
   readonly adrTools: boolean;
 }
@@ -73,24 +75,38 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
     path = resolve(io.cwd, options.collection);
     explicitFolders(io).push(path);
   } else if (loc.found !== 'default') path = loc.path;
-  const index = await AdrIndex.build(io.fs, io.cwd, { extraFolders: [...extraFolders(io), ...(path ? [path] : [])] });
-  let collection = path ? index.collection(path) : undefined;
+  // The adr-tools folder is described from its own listing (no walk, no record read but the few
+  // dialect sniffing looks at); anything else is found by discovery, which reads no record either.
+  const listing = path && options.collection === undefined ? await list(io.fs, path) : undefined;
+  let collection = listing && path
+    ? await describeCollection(io.fs, path, loc.found === '.adr-dir' ? '.adr-dir' : 'convention', rel(io, path), listing)
+    : undefined;
   if (!collection) {
-    if (index.collections.length > 1) {
-      const list = index.collections.map((c) => rel(io, c.path)).join(', ');
-      throw new UsageError(`${command}: several collections here (${list}); choose one with --collection PATH`, command);
+    const collections = await discoverCollections(io.fs, io.cwd, { extraFolders: [...extraFolders(io), ...(path ? [path] : [])] });
+    collection = path ? collections.find((c) => c.path === path) : undefined;
+    if (!collection) {
+      if (collections.length > 1) {
+        const names = collections.map((c) => rel(io, c.path)).join(', ');
+        throw new UsageError(`${command}: several collections here (${names}); choose one with --collection PATH`, command);
+      }
+      collection = collections[0];
     }
-    collection = index.collections[0];
   }
   if (!collection) {
     if (!options.createDefault) throw new UsageError(`${command}: no ADR collection here or above (run "adr-workbench init")`, command);
     collection = { path: loc.path, dialect: 'adr-tools', source: 'convention', name: rel(io, loc.path), padding: 4, naming: 'number', firstNumber: 1 };
   }
   if (options.collection === undefined) await requireWritable(io, command, collection.path);
-  if (options.kind && index.records(collection.path).length === 0) collection = shapedFor(collection, options.kind);
+  if (options.kind && (await listRecordFiles(io.fs, collection)).length === 0) collection = shapedFor(collection, options.kind);
   const upward = collection.path === loc.path;
   const nygard = options.kind === undefined || options.kind === 'nygard';
   const adrTools = nygard && (collection.dialect === 'adr-tools' || (upward && collection.dialect === 'generic'));
+  const chosen = collection;
+  let built: Promise<AdrIndex> | undefined;
+  const index = (): Promise<AdrIndex> => (built ??= import('../core/index').then(async ({ AdrIndex }) => {
+    const all = await AdrIndex.build(io.fs, io.cwd, { extraFolders: [...extraFolders(io), chosen.path] });
+    return all.collection(chosen.path) ? all : AdrIndex.build(io.fs, chosen.path, {});
+  }));
   return { collection, index, adrTools };
 }
 
@@ -130,7 +146,7 @@ async function lockFor(io: CliIO, folders: readonly string[]): Promise<ReleaseLo
 /**
  * The folders a command may write in: the repository (the folder holding `.git`, walking up; without
  * git, the working folder, or the folder of the `.adr-dir` that adr-tools' upward search found),
- * plus folders the user named with `--collection`.
+ * plus folders the user named with `--collection` or `ADRW_EXTRA_FOLDERS`.
  */
 export async function writeRoots(io: CliIO): Promise<string[]> {
   const repo = await findRepoRoot(io.fs, io.cwd);
@@ -141,7 +157,8 @@ export async function writeRoots(io: CliIO): Promise<string[]> {
     const base = loc?.configFile ? dirname(loc.configFile) : loc?.found === 'doc/adr' ? dirname(dirname(loc.path)) : io.cwd;
     roots = [isInside(base, io.cwd) ? base : io.cwd];
   }
-  return [...roots, ...(explicit.get(io) ?? [])];
+  // Folders the user named: --collection, and ADRW_EXTRA_FOLDERS (the user's own environment).
+  return [...roots, ...(explicit.get(io) ?? []), ...extraFolders(io).map((f) => resolve(io.cwd, f))];
 }
 
 /** Refuses a collection outside the repository (a configured `../../elsewhere`, or a symlinked folder). */
@@ -187,6 +204,7 @@ export class Reads {
     await (await this.io.fs.stageWrite(record.path, bytes)).discard();
     this.basis.set(record.path, text);
     const collectionDialect = index?.collection(record.collection)?.dialect;
+    const { parseRecord } = await import('../core/parse/record');
     const parsed = parseRecord(text, { path: record.path, collection: record.collection, collectionDialect, bom });
     // Problems that make an edit a guess (which of two `status:` keys?) or unsafe: refuse.
     const refused = parsed.problems.find((p) => REFUSED_PROBLEMS.has(p.code));

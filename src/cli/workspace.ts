@@ -2,14 +2,17 @@
 import type { AdrRecord } from '../core/model';
 import { AdrIndex } from '../core/index';
 import { findAdrDirUpwards } from '../core/discovery';
-import { relative } from '../core/paths';
 import { UserError } from '../core/errors';
 import type { CliIO } from './io';
 
 /** Every collection from the working folder down. */
 export async function loadIndex(io: CliIO): Promise<AdrIndex> {
-  const extra = io.env.ADRW_EXTRA_FOLDERS ? io.env.ADRW_EXTRA_FOLDERS.split(':').filter(Boolean) : [];
-  return AdrIndex.build(io.fs, io.cwd, { extraFolders: extra });
+  return AdrIndex.build(io.fs, io.cwd, { extraFolders: extraFolders(io) });
+}
+
+/** Folders named in ADRW_EXTRA_FOLDERS (`:`-separated), collections whatever they hold. */
+export function extraFolders(io: CliIO): string[] {
+  return io.env.ADRW_EXTRA_FOLDERS ? io.env.ADRW_EXTRA_FOLDERS.split(':').filter(Boolean) : [];
 }
 
 /**
@@ -31,7 +34,4 @@ export function requireRecord(index: AdrIndex, ref: string, collection?: string)
   return r;
 }
 
-/** A path as the user should see it: relative to the working folder. */
-export function rel(io: CliIO, path: string): string {
-  return relative(io.cwd, path) || '.';
-}
+export { rel } from './adrTools';

@@ -2,7 +2,8 @@
  * Replays an adr-tools test script (tests/*.sh, run with `set -v`) against the CLI in memory and
  * returns the transcript its tests/*.expected file holds: each line echoed, then its output.
  * Understands just what those scripts use: `adr ...`, `cat F`, `cat > F <<EOF` … `EOF`, `head -N F`,
- * `ls [D]`, `mkdir [-p] D`, `cd D`, `NAME=value`, `export NAME`, blank lines.
+ * `ls [D]`, `mkdir [-p] D`, `cd D`, `NAME=value`, `export NAME`, `echo ...`, `# comments`, blank
+ * lines, and `if adr ...` / `then` / … / `fi` (echoed whole before it runs, as `sh -v` does).
  */
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
 import { join, normalize } from '../../src/core/paths';
@@ -42,7 +43,21 @@ export async function replay(fs: MemoryFileSystem, cwd: string, script: string, 
   const lines = script.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (/^if /.test(line)) {
+      // `sh -v` prints the whole compound command, then runs it.
+      const end = lines.indexOf('fi', i);
+      const block = lines.slice(i, end + 1);
+      out += block.map((l) => `${l}\n`).join('');
+      const condition = await cli(fs, dir, shellWords(line).slice(2), vars);
+      out += condition.stdout + condition.stderr;
+      if (condition.code === 0) {
+        for (const l of block.slice(2, -1)) out += `${shellWords(l).slice(1).join(' ')}\n`; // the `echo` lines
+      }
+      i = end;
+      continue;
+    }
     out += `${line}\n`;
+    if (line.startsWith('#')) continue;
     const words = shellWords(line);
     if (words.length === 0) continue;
     const [cmd, ...args] = words as [string, ...string[]];
@@ -78,6 +93,8 @@ export async function replay(fs: MemoryFileSystem, cwd: string, script: string, 
       out += names.sort().map((n) => `${n}\n`).join('');
     } else if (cmd === 'mkdir') {
       fs.seedFolder(path(args[args.length - 1]!));
+    } else if (cmd === 'echo') {
+      out += `${args.join(' ')}\n`;
     } else if (cmd === 'cd') {
       dir = path(args[0]!);
     } else {

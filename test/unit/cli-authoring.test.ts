@@ -452,10 +452,12 @@ VISUAL doc/adr/0003-uses-setting-of-visual-if-both-visual-and-editor-are-set.md
 doc/adr/0003-uses-setting-of-visual-if-both-visual-and-editor-are-set.md
 `,
     ],
-    // The first step (`adr list` before any record) is left out: adr-tools prints "The doc/adr directory does not exist".
-    'list-records (from its second step)': [
-      'adr new first\nadr list\nadr new second\nadr list\nadr new third\nadr list\n',
-      `adr new first
+    // Transcripts of Debian's adr-tools 3.0.0 running the scripts with `sh -v` and ADR_DATE=1992-01-12.
+    'list-records': [
+      "adr list\nadr new first\nadr list\nadr new second\nadr list\nadr new third\nadr list\n",
+      `adr list
+The doc/adr directory does not exist
+adr new first
 doc/adr/0001-first.md
 adr list
 doc/adr/0001-first.md
@@ -471,6 +473,129 @@ doc/adr/0001-first.md
 doc/adr/0002-second.md
 doc/adr/0003-third.md
 
+`,
+    ],
+    'must-provide-a-title-when-creating-new-adr': [
+      "if adr new\nthen\n    echo ERROR: should have failed\nfi",
+      `if adr new
+then
+    echo ERROR: should have failed
+fi
+ERROR: no title given
+`,
+    ],
+    'generate-contents': [
+      "adr new First Decision\nadr new Second Decision\nadr new Third Decision\nadr generate toc",
+      `adr new First Decision
+doc/adr/0001-first-decision.md
+adr new Second Decision
+doc/adr/0002-second-decision.md
+adr new Third Decision
+doc/adr/0003-third-decision.md
+adr generate toc
+# Architecture Decision Records
+
+* [1. First Decision](0001-first-decision.md)
+* [2. Second Decision](0002-second-decision.md)
+* [3. Third Decision](0003-third-decision.md)
+`,
+    ],
+    'generate-contents-with-prefix': [
+      "adr new First Decision\nadr new Second Decision\nadr new Third Decision\nadr generate toc -p foo/doc/adr/",
+      `adr new First Decision
+doc/adr/0001-first-decision.md
+adr new Second Decision
+doc/adr/0002-second-decision.md
+adr new Third Decision
+doc/adr/0003-third-decision.md
+adr generate toc -p foo/doc/adr/
+# Architecture Decision Records
+
+* [1. First Decision](foo/doc/adr/0001-first-decision.md)
+* [2. Second Decision](foo/doc/adr/0002-second-decision.md)
+* [3. Third Decision](foo/doc/adr/0003-third-decision.md)
+`,
+    ],
+    'generate-contents-with-header-and-footer': [
+      "adr new First Decision\nadr new Second Decision\nadr new Third Decision\ncat > intro.md <<EOF\nAn intro.\n\nMultiple paragraphs.\nEOF\ncat > outro.md <<EOF\nAn outro.\nEOF\nadr generate toc -i intro.md -o outro.md",
+      `adr new First Decision
+doc/adr/0001-first-decision.md
+adr new Second Decision
+doc/adr/0002-second-decision.md
+adr new Third Decision
+doc/adr/0003-third-decision.md
+cat > intro.md <<EOF
+An intro.
+
+Multiple paragraphs.
+EOF
+cat > outro.md <<EOF
+An outro.
+EOF
+adr generate toc -i intro.md -o outro.md
+# Architecture Decision Records
+
+An intro.
+
+Multiple paragraphs.
+
+* [1. First Decision](0001-first-decision.md)
+* [2. Second Decision](0002-second-decision.md)
+* [3. Third Decision](0003-third-decision.md)
+
+An outro.
+`,
+    ],
+    // Debian's adr-tools 3.0.0 writes "Supersedes"; records written as npryce/adr-tools master writes them
+    // ("Supercedes", see supercede-existing-adr) are drawn with the verb they carry.
+    'generate-graph': [
+      "adr init\nadr new An idea that seems good at the time\nadr new -s 2 A better idea\nadr new This will work\nadr new -s 3 The end\n# with default root and extension in links\nadr generate graph\n# with specified root and extension in links\nadr generate graph -p http://example.com/ -e .xxx",
+      `adr init
+doc/adr/0001-record-architecture-decisions.md
+adr new An idea that seems good at the time
+doc/adr/0002-an-idea-that-seems-good-at-the-time.md
+adr new -s 2 A better idea
+doc/adr/0003-a-better-idea.md
+adr new This will work
+doc/adr/0004-this-will-work.md
+adr new -s 3 The end
+doc/adr/0005-the-end.md
+# with default root and extension in links
+adr generate graph
+digraph {
+  node [shape=plaintext];
+  subgraph {
+    _1 [label="1. Record architecture decisions"; URL="0001-record-architecture-decisions.html"];
+    _2 [label="2. An idea that seems good at the time"; URL="0002-an-idea-that-seems-good-at-the-time.html"];
+    _1 -> _2 [style="dotted", weight=1];
+    _3 [label="3. A better idea"; URL="0003-a-better-idea.html"];
+    _2 -> _3 [style="dotted", weight=1];
+    _4 [label="4. This will work"; URL="0004-this-will-work.html"];
+    _3 -> _4 [style="dotted", weight=1];
+    _5 [label="5. The end"; URL="0005-the-end.html"];
+    _4 -> _5 [style="dotted", weight=1];
+  }
+  _3 -> _2 [label="Supercedes", weight=0]
+  _5 -> _3 [label="Supercedes", weight=0]
+}
+# with specified root and extension in links
+adr generate graph -p http://example.com/ -e .xxx
+digraph {
+  node [shape=plaintext];
+  subgraph {
+    _1 [label="1. Record architecture decisions"; URL="http://example.com/0001-record-architecture-decisions.xxx"];
+    _2 [label="2. An idea that seems good at the time"; URL="http://example.com/0002-an-idea-that-seems-good-at-the-time.xxx"];
+    _1 -> _2 [style="dotted", weight=1];
+    _3 [label="3. A better idea"; URL="http://example.com/0003-a-better-idea.xxx"];
+    _2 -> _3 [style="dotted", weight=1];
+    _4 [label="4. This will work"; URL="http://example.com/0004-this-will-work.xxx"];
+    _3 -> _4 [style="dotted", weight=1];
+    _5 [label="5. The end"; URL="http://example.com/0005-the-end.xxx"];
+    _4 -> _5 [style="dotted", weight=1];
+  }
+  _3 -> _2 [label="Supercedes", weight=0]
+  _5 -> _3 [label="Supercedes", weight=0]
+}
 `,
     ],
   };
@@ -495,11 +620,13 @@ doc/adr/0003-third.md
     assert.match(fs.text('/w/doc/adr/0010-tenth-decision.md')!, /^# 10\. Tenth Decision\n/);
   });
 
-  it('must provide a title (tests/must-provide-a-title-when-creating-new-adr): exit 2, one line, nothing written', async () => {
+  it('a missing title: adr-tools\' own message and exit code 1, nothing written', async () => {
     const fs = new MemoryFileSystem().seedFolder('/w');
     const r = await cli(fs, '/w', ['new'], ENV);
-    assert.equal(r.code, 2);
-    assert.equal(r.stderr, 'adr-workbench: new: no title given\n');
+    assert.equal(r.code, 1);
+    assert.equal(r.stderr, 'ERROR: no title given\n');
+    assert.equal(r.stdout, '');
+    assert.equal((await cli(fs, '/w', ['new', '-s', '1'], ENV)).stderr, 'ERROR: no title given\n');
     assert.deepEqual(fs.allFiles(), []);
   });
 });

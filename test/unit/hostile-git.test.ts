@@ -239,6 +239,23 @@ describe('hostile repositories: change content is read safely', function () {
     assert.match(runs[3]!.stdout, /::notice file=package\.json::package\.json: a symbolic link/);
   });
 
+  it('a symlinked manifest staged or committed is reported as a symlink, not parsed (no dependency "removed")', async () => {
+    repo = new TempRepo().commit('base', BASE);
+    repo.remove('package.json');
+    symlinkSync(w.secretPath, join(repo.root, 'package.json'));
+    repo.git('add', '-A');
+    const staged = await checkEverywhere(repo.root, ['--staged']);
+    w.clean(staged);
+    assert.match(staged[0]!.stdout, /package\.json: note: a symbolic link \(as staged or committed\): not followed, not read/, staged[0]!.stdout);
+    assert.ok(!/dependency-removed/.test(staged[0]!.stdout + staged[4]!.stdout));
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.git('commit', '-q', '-m', 'link');
+    const pr = await checkEverywhere(repo.root, ['--base', 'main']);
+    w.clean(pr);
+    assert.match(pr[0]!.stdout, /package\.json: note: a symbolic link/, pr[0]!.stdout);
+    assert.ok(!/dependency-removed/.test(pr[0]!.stdout + pr[4]!.stdout));
+  });
+
   it('a file far over the size cap is listed but not read', async () => {
     repo = new TempRepo().commit('base', BASE);
     repo.write({ 'package.json': `${pkg({ express: '^4.0.0', huge: '1' }).slice(0, -2)}${' '.repeat(3 * 1024 * 1024)}}\n` });

@@ -11,9 +11,11 @@ import { createRecord, type LinkRequest, type RecordText } from '../../core/edit
 import type { TemplateChoice } from '../../core/templates';
 import { basename, resolve } from '../../core/paths';
 import { parse, str, strs, UsageError, type Parsed } from '../args';
-import { EXIT_OK, type CliIO } from '../io';
+import { AdrToolsError, EXIT_OK, type CliIO } from '../io';
 import { requireRecord, rel } from '../workspace';
 import { chooseCollection, openEditor, Reads, templateKind } from '../authoring';
+
+export { releaseLocks } from '../authoring';
 
 const NEW_OPTIONS = {
   supersede: { type: 'string', short: 's', multiple: true },
@@ -53,21 +55,23 @@ function parseNew(args: readonly string[]): { p: Parsed; words: string[] } {
 export async function newCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { p, words } = parseNew(args);
   const title = words.join(' ');
-  if (title.trim() === '') throw new UsageError('new: no title given', 'new');
+  if (title.trim() === '') throw new AdrToolsError('ERROR: no title given'); // adr-tools' words and exit code
   const kind = templateKind('new', str(p, 'template'));
   const collectionOption = str(p, 'collection');
   const target = await chooseCollection(io, 'new', { ...(collectionOption !== undefined ? { collection: collectionOption } : {}), ...(kind ? { kind } : {}), createDefault: true });
-  const { collection, index } = target;
+  const { collection } = target;
   const reads = new Reads(io);
+  // Only -s and -l read other records: without them no record is read or parsed.
+  const index = strs(p, 'supersede').length > 0 || strs(p, 'link').length > 0 ? await target.index() : undefined;
 
   const supersedes: RecordText[] = [];
-  for (const ref of strs(p, 'supersede')) supersedes.push(await reads.read(requireRecord(index, ref, collection.path), index));
+  for (const ref of strs(p, 'supersede')) supersedes.push(await reads.read(requireRecord(index!, ref, collection.path), index));
   const links: LinkRequest[] = [];
   for (const spec of strs(p, 'link')) {
     // adr-tools: `cut -d : -f 1`, `-f 2`, `-f 3`.
     const [ref, verb, reverseVerb] = spec.split(':').map((x) => x.trim());
     if (!ref || !verb || !reverseVerb) throw new UsageError(`new: -l takes TARGET:LINK:REVERSE-LINK, e.g. "5:Amends:Amended by", not "${spec}"`, 'new');
-    links.push({ target: await reads.read(requireRecord(index, ref, collection.path), index), verb, reverseVerb });
+    links.push({ target: await reads.read(requireRecord(index!, ref, collection.path), index), verb, reverseVerb });
   }
 
   const template: TemplateChoice | undefined = kind ? { kind } : io.env.ADR_TEMPLATE ? { path: resolve(io.cwd, io.env.ADR_TEMPLATE) } : undefined;

@@ -11,6 +11,8 @@ import { EXIT_OK, type CliIO } from '../io';
 import { loadForRefs, rel, requireRecord } from '../workspace';
 import { Reads } from '../authoring';
 
+export { releaseLocks } from '../authoring';
+
 /** `link SOURCE LINK TARGET REVERSE-LINK`: "LINK [target](…)" in SOURCE, "REVERSE-LINK [source](…)" in TARGET. Prints nothing, as adr-tools. */
 export async function linkCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parse('link', args, {});

@@ -28,7 +28,7 @@ export const LINK_OPTIONS = {
   'max-size': { type: 'string' },
 } as const;
 
-export const LINK_OPTIONS_HELP = '[--include-proposed] [--strict] [--exclude GLOB]... [--pattern REGEX]... [--prefix ID=COLLECTION]... [--no-gitignore] [--max-size BYTES]';
+export { LINK_OPTIONS_HELP } from './index';
 
 /** `CodeIndex` options from the command line. */
 export function codeOptions(p: Parsed, repoRoot: string): CodeIndexOptions {

@@ -2,12 +2,15 @@
 import type { AdrRecord, Status } from '../../core/model';
 import { STATUSES } from '../../core/model';
 import type { AdrIndex } from '../../core/index';
-import { findAdrDirUpwards } from '../../core/discovery';
+import { findAdrDirUpwards } from '../../core/discovery/adrDir';
 import { flag, parse, strs, UsageError } from '../args';
-import { EXIT_OK, type CliIO } from '../io';
-import { loadForRefs, loadIndex, rel, requireRecord } from '../workspace';
-import { adrToolsEntries } from './generate';
-import { join } from '../../core/paths';
+import { AdrToolsError, EXIT_OK, type CliIO } from '../io';
+import { adrToolsFolder, adrToolsNames, rel } from '../adrTools';
+
+// The index and discovery are loaded when a command needs them: plain `list` on an adr-tools
+// folder is a directory listing and loads neither.
+const workspace = () => import('../workspace');
+const discovery = () => import('../../core/discovery');
 
 export async function listCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parse('list', args, { json: { type: 'boolean' }, status: { type: 'string', multiple: true }, tag: { type: 'string', multiple: true } });
@@ -17,16 +20,26 @@ export async function listCommand(args: readonly string[], io: CliIO): Promise<n
   const filtered = statuses.length > 0 || tags.length > 0;
 
   if (!flag(p, 'json') && !filtered) {
-    // adr-tools: the numbered records of the one ADR folder, as paths relative to here.
+    // adr-tools: the numbered records of the one ADR folder, as paths relative to here: a listing.
     const loc = await findAdrDirUpwards(io.fs, io.cwd);
     if (loc.found !== 'default') {
-      const entries = await adrToolsEntries(io);
-      const names = entries.map((e) => e.fileName).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      for (const n of names) io.stdout(`${rel(io, join(loc.path, n))}\n`);
+      const dir = await adrToolsFolder(io);
+      // One write, and one relative path for the folder: per-name path arithmetic costs more than
+      // the listing itself at 10,000 records.
+      const prefix = dir === io.cwd ? '' : `${rel(io, dir)}/`;
+      io.stdout((await adrToolsNames(io, dir)).map((n) => `${prefix}${n}\n`).join(''));
       return EXIT_OK;
     }
+    // No adr-tools folder: every collection's record files from here down; still nothing is read.
+    const [{ discoverCollections, listRecordFiles }, { extraFolders }] = await Promise.all([discovery(), workspace()]);
+    const collections = await discoverCollections(io.fs, io.cwd, { extraFolders: extraFolders(io) });
+    if (collections.length === 0) throw new AdrToolsError(`The ${rel(io, loc.path)} directory does not exist`);
+    const lines: string[] = [];
+    for (const c of collections) for (const f of await listRecordFiles(io.fs, c)) lines.push(`${rel(io, f)}\n`);
+    io.stdout(lines.join(''));
+    return EXIT_OK;
   }
-  const index = await loadIndex(io);
+  const index = await (await workspace()).loadIndex(io);
   const records = index.records().filter((r) =>
     (statuses.length === 0 || statuses.includes(r.status)) && (tags.length === 0 || r.tags.some((t) => tags.includes(t.toLowerCase()))));
   if (flag(p, 'json')) {
@@ -39,7 +52,7 @@ export async function listCommand(args: readonly string[], io: CliIO): Promise<n
 
 export async function collectionsCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parse('collections', args, { json: { type: 'boolean' } });
-  const index = await loadIndex(io);
+  const index = await (await workspace()).loadIndex(io);
   const rows = index.collections.map((c) => ({
     path: rel(io, c.path), name: c.name, dialect: c.dialect, source: c.source, naming: c.naming, count: index.records(c.path).length,
   }));
@@ -53,6 +66,7 @@ export async function showCommand(args: readonly string[], io: CliIO): Promise<n
   const p = parse('show', args, { json: { type: 'boolean' } });
   const ref = p.positionals.join(' ');
   if (!ref) throw new UsageError('show: which record? usage: show REF');
+  const { loadForRefs, requireRecord } = await workspace();
   const { index, adrDir } = await loadForRefs(io);
   const r = requireRecord(index, ref, adrDir);
   const json = recordJson(io, index, r);

@@ -1,0 +1,218 @@
+/**
+ * CLI benchmark (a section of `npm run bench`; `BENCH_ONLY=cli` runs it alone): the bundled binary
+ * against the tools it replaces, as processes, in the same run on the same files.
+ *
+ *   start-up   `adrw --version` against bare `node -e 0`
+ *   new, list  adr-tools collections of 300, 1,000 and 10,000 records: `adrw new` / `adrw list` against
+ *              Debian's adr-tools (`adr new` / `adr list`). Node's bare start-up (~60 ms here) is
+ *              longer than adr-tools' whole `list` at 300 records, so the target is on the work beyond
+ *              it: (adrw − node -e 0) ≤ adr-tools; and adrw at 10,000 ≤ 1.3× adrw at 300
+ *   index      MADR collections of the same sizes: `adrw index` against madr-tools' `madr index` (npm
+ *              madr-tools 1.2.7, a Node tool), each run on a stale index; adrw ≤ madr-tools
+ *
+ * Each figure is the median of BENCH_CLI_ROUNDS (default 11) runs, taken round-robin (every command
+ * once per round) so that a noisy shared machine slows all sides alike; one warm-up round first.
+ * The baselines are bench-only tools: adr-tools from Debian (apt-get, when run as root) and
+ * madr-tools from npm into .cache/bench-tools. A missing one is reported as MISSING, never skipped.
+ * BENCH_CLI=path/to/cli.js measures another build (e.g. an older checkout's dist/cli.js).
+ */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+type Report = (name: string, value: string, target?: string, ok?: boolean) => void;
+
+const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 11);
+const SIZES = (process.env.BENCH_CLI_SIZES ?? '300,1000,10000').split(',').map(Number);
+const MADR_TOOLS_VERSION = '1.2.7';
+/**
+ * BENCH_INDEX_STYLE=adr-log: adrw keeps an adr-log index (`<!-- adrlog -->`) instead of madr-tools'
+ * (builds from before madr-tools' format was known); the same reads and one write.
+ */
+const ADR_LOG = process.env.BENCH_INDEX_STYLE === 'adr-log';
+const ADR_LOG_INDEX = '# Log\n\n<!-- adrlog -->\n\n<!-- adrlogstop -->\n';
+const TOOLS = resolve('.cache', 'bench-tools');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const ratio = (x: number) => `${x.toFixed(2)}×`;
+
+/** Debian's adr-tools: `adr` on the PATH, else installed with apt-get when root. */
+function adrTools(): string | undefined {
+  const which = () => {
+    const r = spawnSync('sh', ['-c', 'command -v adr'], { encoding: 'utf8' });
+    return r.status === 0 ? r.stdout.trim() : undefined;
+  };
+  let adr = which();
+  if (!adr && process.getuid?.() === 0) {
+    process.stdout.write('  adr-tools not found: installing Debian\'s package (apt-get install -y adr-tools)\n');
+    if (spawnSync('apt-get', ['install', '-y', 'adr-tools'], { stdio: 'ignore' }).status !== 0) {
+      spawnSync('apt-get', ['update'], { stdio: 'ignore' });
+      spawnSync('apt-get', ['install', '-y', 'adr-tools'], { stdio: 'ignore' });
+    }
+    adr = which();
+  }
+  if (!adr) process.stdout.write('  MISSING baseline: adr-tools (install Debian\'s package: sudo apt-get install adr-tools); new/list not compared\n');
+  return adr;
+}
+
+/** npm madr-tools in .cache/bench-tools (installed there on first use). */
+function madrTools(): string | undefined {
+  const cli = join(TOOLS, 'node_modules', 'madr-tools', 'dist', 'cli.js');
+  if (!existsSync(cli)) {
+    process.stdout.write(`  madr-tools not found: npm install --prefix ${TOOLS} madr-tools@${MADR_TOOLS_VERSION}\n`);
+    mkdirSync(TOOLS, { recursive: true });
+    spawnSync('npm', ['install', '--prefix', TOOLS, '--no-audit', '--no-fund', `madr-tools@${MADR_TOOLS_VERSION}`], { stdio: 'ignore' });
+  }
+  if (!existsSync(cli)) {
+    process.stdout.write(`  MISSING baseline: madr-tools (npm install --prefix ${TOOLS} madr-tools@${MADR_TOOLS_VERSION} failed); index not compared\n`);
+    return undefined;
+  }
+  return cli;
+}
+
+const FILLER = 'The issue motivating this decision, and any context that influences or constrains it. '.repeat(12);
+
+/** An adr-tools collection of `n` Nygard records under `root/doc/adr`. */
+function adrCollection(root: string, n: number): void {
+  rmSync(root, { recursive: true, force: true });
+  const dir = join(root, 'doc', 'adr');
+  mkdirSync(dir, { recursive: true });
+  for (let i = 1; i <= n; i++) {
+    writeFileSync(join(dir, `${String(i).padStart(4, '0')}-decision-number-${i}.md`),
+      `# ${i}. Decision number ${i}\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\n${FILLER}\n\n## Decision\n\nWe will.\n\n## Consequences\n\n${FILLER}\n`);
+  }
+}
+
+/** A madr-tools collection of `n` MADR 4 records under `root/docs/decisions`, its index stale. */
+function madrCollection(root: string, n: number): string {
+  rmSync(root, { recursive: true, force: true });
+  const dir = join(root, 'docs', 'decisions');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(root, '.madrrc.json'), JSON.stringify({ madrDirectory: 'docs/decisions', indexFileName: 'index.md' }, null, 2));
+  writeFileSync(join(dir, 'template.md'), '---\nstatus: "{proposed | rejected | accepted | deprecated | … | superseded by ADR-0123}"\n---\n\n# {short title}\n');
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const name = `${String(i).padStart(4, '0')}-decision-number-${i}.md`;
+    writeFileSync(join(dir, name), `---\nstatus: accepted\ndate: 2020-01-01\n---\n\n# Decision number ${i}\n\n## Context and Problem Statement\n\n${FILLER}\n\n## Considered Options\n\n* A\n* B\n\n## Decision Outcome\n\nChosen option: "A", because ${FILLER}\n`);
+    if (i < n - 1) lines.push(`* [ADR-${name.slice(0, 4)}](./${name}) - Decision number ${i}`);
+  }
+  // What madr-tools writes, one record short: both tools have a line to add.
+  const stale = '# Architectural Decision Log\n\nThis log lists all architectural decisions of this project.\n\n<!-- Autogenerated content below -->\n' +
+    `${lines.join('\n')}\n\nTo create new MADRs, use the \`madr\`-Tool. Checkout the possible options by running \`npx madr --help\` in your console.`;
+  writeFileSync(join(dir, 'index.md'), stale);
+  return stale;
+}
+
+interface Job {
+  readonly name: string;
+  readonly run: () => void;
+}
+
+/** Runs every job once per round, round-robin, after a warm-up round; medians by name. */
+function measure(jobs: readonly Job[]): Map<string, number> {
+  const times = new Map<string, number[]>(jobs.map((j) => [j.name, []]));
+  for (let round = -1; round < ROUNDS; round++) {
+    for (const job of jobs) {
+      const t0 = performance.now();
+      job.run();
+      const dt = performance.now() - t0;
+      if (round >= 0) times.get(job.name)!.push(dt);
+    }
+  }
+  return new Map([...times].map(([k, v]) => [k, median(v)]));
+}
+
+function run(command: string, args: readonly string[], options: SpawnSyncOptions): string {
+  const r = spawnSync(command, args, { encoding: 'utf8', ...options });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} (in ${String(options.cwd)}): exit ${r.status}: ${String(r.stderr).split('\n')[0]}`);
+  return String(r.stdout ?? '');
+}
+
+export async function cliBench(report: Report): Promise<void> {
+  process.stdout.write(`\nCLI, as processes (median of ${ROUNDS} round-robin runs)\n`);
+  const cli = resolve(process.env.BENCH_CLI ?? join('dist', 'cli.js'));
+  const node = process.execPath;
+  const adr = adrTools();
+  const madr = madrTools();
+  const env: NodeJS.ProcessEnv = { ...process.env, ADR_DATE: '2020-01-01' };
+  delete env.VISUAL;
+  delete env.EDITOR;
+  const quiet: SpawnSyncOptions = { env, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 };
+  const base = join(tmpdir(), `adrw-bench-cli-${process.pid}`);
+
+  // `new` creates a record; it is removed after each run so that the collection keeps its size.
+  const newJob = (name: string, cwd: string, command: string, args: string[]): Job => ({
+    name,
+    run: () => unlinkSync(resolve(cwd, run(command, args, { ...quiet, cwd }).trim().split('\n').at(-1)!)),
+  });
+
+  const startup = measure([
+    { name: 'node', run: () => run(node, ['-e', '0'], quiet) },
+    { name: 'version', run: () => run(node, [cli, '--version'], quiet) },
+  ]);
+  const bare = startup.get('node')!;
+  report('bare node start-up (node -e 0)', ms(bare));
+  report('adrw --version / bare node', ratio(startup.get('version')! / bare), '≤ 1.25×', startup.get('version')! / bare <= 1.25);
+
+  const ours = { new: new Map<number, number>(), list: new Map<number, number>() };
+  for (const n of SIZES) {
+    const adrRoot = join(base, `adr-${n}`);
+    const madrRoot = join(base, `madr-${n}`);
+    adrCollection(adrRoot, n);
+    const stale = madrCollection(madrRoot, n);
+    const index = join(madrRoot, 'docs', 'decisions', 'index.md');
+    const jobs: Job[] = [
+      { name: 'node', run: () => run(node, ['-e', '0'], quiet) },
+      newJob('ours new', adrRoot, node, [cli, 'new', 'Bench', 'decision']),
+      { name: 'ours list', run: () => run(node, [cli, 'list'], { ...quiet, cwd: adrRoot }) },
+      { name: 'ours index', run: () => { writeFileSync(index, ADR_LOG ? ADR_LOG_INDEX : stale); run(node, [cli, 'index'], { ...quiet, cwd: madrRoot }); } },
+    ];
+    if (adr) {
+      jobs.push(newJob('adr new', adrRoot, adr, ['new', 'Bench', 'decision']));
+      jobs.push({ name: 'adr list', run: () => run(adr, ['list'], { ...quiet, cwd: adrRoot }) });
+    }
+    if (madr) jobs.push({ name: 'madr index', run: () => { writeFileSync(index, stale); run(node, [madr, 'index'], { ...quiet, cwd: madrRoot }); } });
+    const m = measure(jobs);
+    if (madr && !ADR_LOG) {
+      // Both write the same index (madr-tools' own format), byte for byte.
+      writeFileSync(index, stale);
+      run(node, [madr, 'index'], { ...quiet, cwd: madrRoot });
+      const theirs = readFileSync(index, 'utf8');
+      writeFileSync(index, stale);
+      run(node, [cli, 'index'], { ...quiet, cwd: madrRoot });
+      if (readFileSync(index, 'utf8') !== theirs) throw new Error(`adrw index and madr index wrote different files for ${n} records`);
+    }
+    const node0 = m.get('node')!;
+    const label = n.toLocaleString('en-US');
+    ours.new.set(n, m.get('ours new')!);
+    ours.list.set(n, m.get('ours list')!);
+    for (const cmd of ['new', 'list'] as const) {
+      const o = m.get(`ours ${cmd}`)!;
+      if (!adr) {
+        report(`${cmd}, ${label} records: adrw (adr-tools MISSING)`, ms(o), 'not compared', false);
+        continue;
+      }
+      const a = m.get(`adr ${cmd}`)!;
+      report(`${cmd}, ${label}: adrw ${ms(o)}, adr-tools ${ms(a)}, node ${ms(node0)}`, ratio((o - node0) / a), '(adrw − node) / adr ≤ 1×', o - node0 <= a);
+    }
+    const oi = m.get('ours index')!;
+    if (madr) {
+      const mi = m.get('madr index')!;
+      report(`index (MADR), ${label}: adrw ${ms(oi)}, madr-tools ${ms(mi)}`, ratio(oi / mi), 'adrw / madr ≤ 1×', oi <= mi);
+    } else {
+      report(`index (MADR), ${label} records: adrw (madr-tools MISSING)`, ms(oi), 'not compared', false);
+    }
+    rmSync(adrRoot, { recursive: true, force: true });
+    rmSync(madrRoot, { recursive: true, force: true });
+  }
+  const first = SIZES[0]!;
+  const last = SIZES[SIZES.length - 1]!;
+  if (first !== last) {
+    for (const cmd of ['new', 'list'] as const) {
+      const g = ours[cmd].get(last)! / ours[cmd].get(first)!;
+      report(`adrw ${cmd}: ${last.toLocaleString('en-US')} / ${first.toLocaleString('en-US')} records`, ratio(g), '≤ 1.3×', g <= 1.3);
+    }
+  }
+  rmSync(base, { recursive: true, force: true });
+}

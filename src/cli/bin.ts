@@ -1,0 +1,75 @@
+/**
+ * The `adr-workbench` binary (dist/cli.js; main.ts is the same CLI as one program). It stays small: help and `--version` come from the command
+ * table alone; any other command loads just its own bundle (dist/cli/<module>.js, see
+ * scripts/build.mjs), with Node's compile cache where Node has one. Output is written with
+ * `fs.writeSync` (output.ts): no stream is set up, and a closed output pipe (`adrw list | head -1`)
+ * ends the process quietly.
+ */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+import { preflight } from './dispatch';
+import { writeAll } from './output';
+
+/**
+ * Loads a command bundle with V8's code cache, so that its code is compiled once, not at every run:
+ * Node's own compile cache where Node has one (22.1+), else the same by hand (the bundle compiled
+ * with `cachedData` kept per user in ~/.cache/adr-workbench, keyed by the bundle's size, time and
+ * the Node version; V8 rejects a cache that does not fit and it is then rewritten).
+ */
+function loadBundle(file: string): void {
+  const nodeModule = Module as unknown as { enableCompileCache?: () => unknown; wrap(source: string): string };
+  if (typeof nodeModule.enableCompileCache === 'function') {
+    try {
+      nodeModule.enableCompileCache();
+    } catch {
+      // No cache: only slower.
+    }
+    createRequire(file)(file);
+    return;
+  }
+  const source = readFileSync(file, 'utf8');
+  let cacheFile: string | undefined;
+  let cachedData: Buffer | undefined;
+  try {
+    const stat = statSync(file);
+    const dir = process.env.ADRW_COMPILE_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'adr-workbench');
+    cacheFile = join(dir, `${basename(file, '.js')}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}.v8`);
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new Script(nodeModule.wrap(source), { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+    const target = cacheFile;
+    // After the run: the cache then holds the functions the command compiled too.
+    process.once('exit', () => {
+      try {
+        mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+        const tmp = `${target}.${process.pid}`;
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, target);
+      } catch {
+        // A read-only or full disk: no cache, only slower.
+      }
+    });
+  }
+  const bundle = { exports: {} };
+  (script.runInThisContext() as (...a: unknown[]) => void).call(bundle.exports, bundle.exports, createRequire(file), bundle, file, dirname(file));
+}
+
+function main(): void {
+  const pre = preflight(process.argv.slice(2), process.env);
+  if (!('command' in pre)) {
+    if (pre.stdout) writeAll(1, pre.stdout);
+    if (pre.stderr) writeAll(2, pre.stderr);
+    process.exitCode = pre.code;
+    return;
+  }
+  // The bundle runs the command line itself (src/cli/node.ts runNode).
+  loadBundle(join(__dirname, 'cli', `${pre.command.module}.js`));
+}
+
+if (require.main === module) main();

@@ -1,0 +1,72 @@
+/**
+ * The bundled binary (dist/cli.js and its per-module bundles) through a real shell: a closed pipe
+ * ends it quietly, help and --version load no command bundle, and the code cache is written once
+ * and survives a corrupt cache file.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+
+(process.platform === 'win32' ? describe.skip : describe)('CLI: the bundled binary', () => {
+  let dir: string;
+  let cache: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'adrw-binary-'));
+    cache = join(dir, '.cache');
+    mkdirSync(join(dir, 'doc', 'adr'), { recursive: true });
+    // Enough output to fill a pipe buffer (64 KiB) many times over.
+    for (let i = 1; i <= 4000; i++) writeFileSync(join(dir, 'doc', 'adr', `${String(i).padStart(4, '0')}-a-decision-with-a-rather-long-title-${i}.md`), `# ${i}. A decision\n`);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  function sh(script: string) {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; ${script}`], { cwd: dir, encoding: 'utf8', env: { ...process.env, CLI, ADRW_COMPILE_CACHE: cache } });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  it('`list | head -1`: the first line, nothing on stderr, exit 0 (EPIPE ends it quietly)', () => {
+    for (let i = 0; i < 3; i++) {
+      const r = sh('node "$CLI" list | head -1');
+      assert.equal(r.stdout, 'doc/adr/0001-a-decision-with-a-rather-long-title-1.md\n');
+      assert.equal(r.stderr, '');
+      assert.equal(r.code, 0);
+    }
+    const help = sh('node "$CLI" help | head -1');
+    assert.deepEqual([help.code, help.stderr], [0, '']);
+    const toc = sh('node "$CLI" generate toc | head -2');
+    assert.deepEqual([toc.code, toc.stdout, toc.stderr], [0, '# Architecture Decision Records\n\n', '']);
+  });
+
+  it('--version and help write no code cache (no command bundle is loaded); a command writes its own once', () => {
+    rmSync(cache, { recursive: true, force: true });
+    assert.equal(sh('node "$CLI" --version').stdout, '0.1.0\n');
+    assert.ok(sh('node "$CLI" help new').stdout.startsWith('usage: adr-workbench new '));
+    const hasEnableCompileCache = typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+    const cached = () => { try { return readdirSync(cache); } catch { return []; } };
+    assert.deepEqual(cached(), []);
+    assert.equal(sh('node "$CLI" list | wc -l').stdout.trim(), '4000');
+    if (!hasEnableCompileCache) {
+      const files = cached();
+      assert.equal(files.length, 1);
+      assert.match(files[0]!, /^query-\d+-\d+-v[\d.]+\.v8$/);
+      // A corrupt cache is rejected by V8, the command still runs, and the cache is rewritten.
+      writeFileSync(join(cache, files[0]!), 'garbage');
+      assert.equal(sh('node "$CLI" list | tail -1').stdout, 'doc/adr/4000-a-decision-with-a-rather-long-title-4000.md\n');
+      assert.deepEqual(cached(), files);
+    }
+  });
+
+  it('user errors and adr-tools\' messages: one line, no stack trace', () => {
+    const r = sh('node "$CLI" new');
+    assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', 'ERROR: no title given\n']);
+    const bad = sh('node "$CLI" list --bogus');
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stderr.split('\n').length, 2);
+    assert.ok(!/\n\s+at /.test(bad.stderr));
+  });
+});
