@@ -64,8 +64,9 @@ describe('dialect descriptors', () => {
     assert.equal(verbFor('superseded-by', 'nygard', 'standard'), 'Superseded by');
     assert.equal(verbFor('superseded-by', 'madr4'), 'superseded by');
     assert.equal(verbFor('supersedes', 'log4brains', 'adr-tools'), 'Supersedes');
-    // What the records say wins; else the collection decides.
-    assert.equal(spellingFor(['Superseded by [2. X](0002-x.md)'], 'adr-tools'), 'standard');
+    // adr-tools collections always get adr-tools' spelling; elsewhere what the records say, else the standard one.
+    assert.equal(spellingFor(['Superseded by [2. X](0002-x.md)'], 'adr-tools'), 'adr-tools');
+    assert.equal(spellingFor(['Superseded by [2. X](0002-x.md)'], undefined, 'nygard'), 'standard');
     assert.equal(spellingFor(['Superceded by [2. X](0002-x.md)'], 'generic'), 'adr-tools');
     assert.equal(spellingFor(['Accepted'], 'adr-tools'), 'adr-tools');
     assert.equal(spellingFor(['Accepted'], 'generic'), 'standard');
@@ -129,6 +130,11 @@ describe('init, planned once', () => {
     const fs2 = new MemoryFileSystem().seed({ '/q/docs/adr/template.md': 'MINE\n', '/q/.log4brains.yml': 'project:\n  adrFolder: ./elsewhere\n' });
     await assert.rejects(runInit(fs2, clock, planInit('log4brains', { root: '/q' })), (e: unknown) => e instanceof InitConfigConflict && /already exists and names another folder/.test(e.message));
     assert.equal(fs2.text('/q/.log4brains.yml'), 'project:\n  adrFolder: ./elsewhere\n');
+    assert.ok(!fs2.exists('/q/docs/adr/20200202-use-markdown-architectural-decision-records.md') && !fs2.allFiles().some((p) => p.endsWith('.md') && !p.endsWith('template.md')), 'nothing written');
+    const fs3 = new MemoryFileSystem().seed({ '/r/.adr-dir': 'doc/other\n' });
+    await assert.rejects(runInit(fs3, clock, planInit('adr-tools', { root: '/r' })), InitConfigConflict);
+    assert.deepEqual(fs3.allFiles(), ['/r/.adr-dir']);
+    assert.equal(await fs3.stat('/r/doc/adr'), undefined, 'no folder made');
     fs2.remove('/q/.log4brains.yml');
     await runInit(fs2, clock, planInit('log4brains', { root: '/q' }), { date: '2020-02-02' });
     assert.equal(fs2.text('/q/docs/adr/template.md'), 'MINE\n');

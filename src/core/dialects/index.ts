@@ -63,11 +63,12 @@ export const TEMPLATE_FILE_NAMES: readonly string[] = [...new Set([...GENERIC.te
 export type Spelling = 'adr-tools' | 'standard';
 
 /**
- * The spelling to write: what the records already say ("Superceded" / "Superseded" in `texts`),
- * else adr-tools' in an adr-tools collection (or an unknown one, for Nygard records) and the
- * standard one everywhere else.
+ * The spelling to write: adr-tools' in an adr-tools collection, as `adr new -s` writes it; elsewhere
+ * what the records already say ("Superceded" / "Superseded" in `texts`), else the standard one (or
+ * adr-tools' for Nygard records when the collection is not known).
  */
 export function spellingFor(texts: readonly string[], collection: CollectionDialect | undefined, dialect?: RecordDialect): Spelling {
+  if (collection === 'adr-tools') return 'adr-tools';
   let c = 0;
   let s = 0;
   for (const t of texts) {
@@ -75,6 +76,6 @@ export function spellingFor(texts: readonly string[], collection: CollectionDial
     s += (t.match(/\bsupersede/gi) ?? []).length;
   }
   if (c !== s) return c > s ? 'adr-tools' : 'standard';
-  if (collection !== undefined) return collection === 'adr-tools' ? 'adr-tools' : 'standard';
+  if (collection !== undefined) return 'standard';
   return dialect === undefined || dialect === 'nygard' || dialect === 'unknown' ? 'adr-tools' : 'standard';
 }

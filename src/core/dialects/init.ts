@@ -112,10 +112,11 @@ export async function runInit(fs: FileSystem, clock: Clock, plan: InitPlan, opti
   return createFirstRecord(fs, clock, plan, options);
 }
 
-/** The folders, the config file and the template of `plan`. */
+/** The config file, the folders and the template of `plan` (a conflicting config file stops it before anything is written). */
 export async function writeInitFiles(fs: FileSystem, plan: InitPlan): Promise<void> {
-  for (const f of plan.folders) await fs.mkdir(f);
+  // The config first: when it names another folder, nothing at all is written.
   if (plan.config) await writeConfig(fs, plan.config);
+  for (const f of plan.folders) await fs.mkdir(f);
   if (plan.template) await writeTemplate(fs, plan.folder, plan.template);
 }
 

@@ -110,7 +110,8 @@ export function statusWordFor(siblings: readonly RecordText[], status: Exclude<S
   const counts = new Map<string, number>();
   for (const { record } of siblings) {
     const t = record.statusText?.trim();
-    if (!t || record.status !== status || !/^[\p{L}][\p{L} -]{0,24}$/u.test(t)) continue;
+    // A word or two ("Aceito", "Under review"), not a sentence ("Draft for review").
+    if (!t || record.status !== status || !/^[\p{L}][\p{L}-]*(?: [\p{L}][\p{L}-]*)?$/u.test(t) || t.length > 25) continue;
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   let best: string | undefined;
