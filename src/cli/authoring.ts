@@ -202,9 +202,10 @@ export class Reads {
     await requireInside(this.io.fs, record.path, await writeRoots(this.io));
     await (await this.io.fs.stageWrite(record.path, bytes)).discard();
     this.basis.set(record.path, text);
-    const collectionDialect = index?.collection(record.collection)?.dialect;
+    const c = index?.collection(record.collection);
+    const collectionDialect = c?.dialect;
     const { parseRecord } = await import('../core/parse/record');
-    const parsed = parseRecord(text, { path: record.path, collection: record.collection, collectionDialect, bom });
+    const parsed = parseRecord(text, { path: record.path, collection: record.collection, collectionDialect, bom, ...(c?.statusVocabulary ? { statusVocabulary: c.statusVocabulary } : {}) });
     // Problems that make an edit a guess (which of two `status:` keys?) or unsafe: refuse.
     const refused = parsed.problems.find((p) => REFUSED_PROBLEMS.has(p.code));
     if (refused) throw new UserError(`${record.path}: ${refused.message.replace(/ \(edits of this record are refused\)$/, '')}; not edited`, record.path);

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { successorOf, type LocatedAnchor } from '../core/links';
 import { Disposable } from '../platform/lifecycle';
+import { noIcons } from '../platform/markdownText';
 import { affects } from '../platform/settings';
 import type { CodeLinks } from './codeLinks';
 import { OPEN_RECORDS, shortLabel, statusCodicon, statusWord } from './present';
@@ -78,9 +79,9 @@ export class CodeLinksLensProvider implements vscode.CodeLensProvider<LinkLens> 
         arguments: [[r.record.path]],
       };
     } else if (r.kind === 'ambiguous') {
-      lens.command = { title: `$(warning) ${anchor.text}: ${r.candidates.length} decisions — pick one`, tooltip: r.message, command: OPEN_RECORDS, arguments: [r.candidates.map((c) => c.path)] };
+      lens.command = { title: `$(warning) ${noIcons(anchor.text)}: ${r.candidates.length} decisions — pick one`, tooltip: r.message, command: OPEN_RECORDS, arguments: [r.candidates.map((c) => c.path)] };
     } else {
-      lens.command = { title: `$(warning) ${anchor.text}: ${r.kind === 'unknown' ? r.message : 'not a decision'}`, command: '' };
+      lens.command = { title: `$(warning) ${noIcons(anchor.text)}: ${noIcons(r.kind === 'unknown' ? r.message : 'not a decision')}`, command: '' };
     }
     return lens;
   }

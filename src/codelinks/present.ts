@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { AdrRecord } from '../core/model';
 import { decodeText } from '../core/text';
+import { noIcons } from '../platform/markdownText';
 import type { LocatedAnchor, Resolution } from '../core/links';
 import { STATUS_LABEL } from '../views/grouping';
 
@@ -10,7 +11,7 @@ export const OPEN_RECORDS = 'adrWorkbench.codeLinks.openRecords';
 
 /** "ADR-0007 Use PostgreSQL" (the title alone for records without a number). */
 export function shortLabel(r: AdrRecord): string {
-  return r.number !== null ? `ADR-${r.numberText ?? r.number} ${r.title}` : r.title;
+  return noIcons(r.number !== null ? `ADR-${r.numberText ?? r.number} ${r.title}` : r.title);
 }
 
 export function statusWord(r: AdrRecord): string {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { AdrRecord } from '../core/model';
 import { decodeText } from '../core/text';
+import { noIcons } from '../platform/markdownText';
 import { recordLabel } from '../views/decisionsTree';
 import type { Services } from '../services';
 import { recordItems, statusAndDate } from './pickers';
@@ -49,7 +50,7 @@ export async function openDecision(services: Services, prompter: Prompter, args:
         prefix: '?',
         items: async (query, isCancelled): Promise<PickItem<AdrRecord>[]> => {
           const found = await searchTexts(records, query, read, { isCancelled });
-          return found.map((m) => ({ label: recordLabel(m.record), description: statusAndDate(m.record), detail: `${m.line + 1}: ${m.snippet}`, value: m.record }));
+          return found.map((m) => ({ label: recordLabel(m.record), description: statusAndDate(m.record), detail: noIcons(`${m.line + 1}: ${m.snippet}`), value: m.record }));
         },
       },
     }));

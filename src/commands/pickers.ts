@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { AdrRecord, Collection } from '../core/model';
 import { relative } from '../core/paths';
+import { noIcons } from '../platform/markdownText';
 import { statusDisplay } from '../views/grouping';
 import { recordLabel } from '../views/decisionsTree';
 import type { Services } from '../services';
@@ -12,7 +13,7 @@ import type { LocatedRecord } from '../workspace/decisionWorkspace';
 
 /** "Accepted · 2024-01-31" */
 export function statusAndDate(r: AdrRecord): string {
-  return [statusDisplay(r), r.date].filter(Boolean).join(' · ');
+  return noIcons([statusDisplay(r), r.date].filter(Boolean).join(' · '));
 }
 
 /** One pick item per record: "7. Title", status · date, tags (and the collection when there are several). */
@@ -20,7 +21,7 @@ export function recordItems(services: Services, records: readonly AdrRecord[]): 
   const several = services.workspace.collections().length > 1;
   return records.map((r) => {
     const collection = several ? services.workspace.locate(r.path)?.index.collection(r.collection)?.name : undefined;
-    const detail = [collection, r.tags.length ? r.tags.map((t) => `#${t}`).join(' ') : undefined].filter(Boolean).join(' · ');
+    const detail = noIcons([collection, r.tags.length ? r.tags.map((t) => `#${t}`).join(' ') : undefined].filter(Boolean).join(' · '));
     return { label: recordLabel(r), description: statusAndDate(r), ...(detail ? { detail } : {}), value: r };
   });
 }

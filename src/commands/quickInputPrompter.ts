@@ -118,12 +118,14 @@ export class QuickInputPrompter implements Prompter {
         box.hide();
       };
       const check = (v: string) => (box.validationMessage = options.validate?.(v));
-      check(box.value);
+      // A message only once there is something to judge: an empty box says nothing until the user
+      // types, or presses Enter on it.
+      if (box.value !== '') check(box.value);
       disposables.push(
         box.onDidChangeValue(check),
         box.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish(BACK)),
         box.onDidAccept(() => {
-          if (!options.validate?.(box.value)) finish(box.value);
+          if (!check(box.value)) finish(box.value);
         }),
         box.onDidHide(() => finish(undefined)),
       );

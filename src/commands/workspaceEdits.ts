@@ -67,6 +67,7 @@ export class EditSession {
     const parsed = parseRecord(text, {
       path: record.path, collection: record.collection, bom: document ? record.bom : bom, mode: 'full',
       ...(collection ? { collectionDialect: collection.dialect } : {}),
+      ...(collection?.statusVocabulary ? { statusVocabulary: collection.statusVocabulary } : {}),
     });
     const sourced: SourcedRecord = { record: parsed, text, document, version };
     this.parsed.set(record.path, sourced);

@@ -104,7 +104,7 @@ export interface Field<T> {
   readonly span: Span;
   /** The whole line or entry the field lives in. */
   readonly lineSpan: Span;
-  readonly source: 'front-matter' | 'bullet' | 'section' | 'line' | 'heading' | 'file-name';
+  readonly source: 'front-matter' | 'bullet' | 'section' | 'line' | 'heading' | 'file-name' | 'table' | 'blockquote';
 }
 
 export interface AdrRecord {
@@ -120,10 +120,21 @@ export interface AdrRecord {
   readonly numberText: string | null;
   readonly title: string;
   readonly titleField: Field<string> | undefined;
+  /**
+   * The level-1 heading's title when front matter `title:` is the record's title and the heading
+   * says the same (after its number), so a retitle can change both.
+   */
+  readonly headingTitleField?: Field<string>;
   readonly status: Status;
   /** The status as written ("✅ Accepted", "Superceded by [3. X](0003-x.md)"), or null when absent. */
   readonly statusText: string | null;
   readonly statusField: Field<string> | undefined;
+  /**
+   * Every place the record states a status, when there is more than one (front matter and a Status
+   * section, "Accepted" and a later "Superseded by …" line), with what each says. `statusField` is
+   * the one that counts: the first, unless a later one says the record is superseded.
+   */
+  readonly statusStatements?: readonly (Field<string> & { readonly status: Status })[];
   /** ISO `YYYY-MM-DD` when the date could be read. */
   readonly date: string | null;
   readonly dateField: Field<string> | undefined;
@@ -163,6 +174,11 @@ export interface Collection {
   readonly templatePath?: string;
   /** An index file that lists the records (README.md / index.md), when present. */
   readonly indexPath?: string;
+  /**
+   * Status words the collection declares (`statuses` in its config file or `.adr-workbench.yml`),
+   * lower-case word → status, read on top of the built-in vocabulary.
+   */
+  readonly statusVocabulary?: Readonly<Record<string, Exclude<Status, 'unknown'>>>;
 }
 
 export type CollectionSource =

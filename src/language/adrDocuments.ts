@@ -36,6 +36,7 @@ export class AdrDocuments {
       path: located.record.path,
       collection: located.record.collection,
       ...(c ? { collectionDialect: c.dialect } : {}),
+      ...(c?.statusVocabulary ? { statusVocabulary: c.statusVocabulary } : {}),
       mode: 'full',
     });
     const value = { record, index: located.index, text };

@@ -8,7 +8,7 @@ import type { AdrRecord, Status } from '../core/model';
 import { STATUSES } from '../core/model';
 import { decodeText } from '../core/text';
 import { Disposable } from '../platform/lifecycle';
-import { escapeMarkdown } from '../platform/markdownText';
+import { escapeMarkdown, noIcons } from '../platform/markdownText';
 import { statusCodicon, statusIcon } from './statusIcons';
 import { readSettings } from '../platform/settings';
 import type { DecisionWorkspace } from '../workspace/decisionWorkspace';
@@ -174,8 +174,9 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
   }
 }
 
+/** "0007. Use PostgreSQL"; `$(…)` in a title stays text where labels render icons. */
 export function recordLabel(r: AdrRecord): string {
-  return r.number !== null ? `${r.numberText ?? r.number}. ${r.title}` : r.title;
+  return noIcons(r.number !== null ? `${r.numberText ?? r.number}. ${r.title}` : r.title);
 }
 
 function groupIcon(kind: GroupBy | 'folder', key: string): vscode.ThemeIcon {

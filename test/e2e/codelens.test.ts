@@ -79,6 +79,8 @@ describe('CodeLens (e2e)', () => {
 
     // The view below Decisions follows the editor.
     await wb().widenSideBar(520);
+    // Collapsed by default (it is empty for most files): opened as a user opens it.
+    await wb().expandView(FILE_VIEW);
     await wb().treeRow(FILE_VIEW, /^ADR-0013 Keep configuration in one module/).waitFor();
     await wb().treeRow(FILE_VIEW, /^ADR-0012 Read configuration/).waitFor();
     const labels = await wb().treeLabels(FILE_VIEW);

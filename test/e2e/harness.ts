@@ -187,12 +187,23 @@ export class Workbench {
     return this.page.locator(`${SIDEBAR} .title-actions, ${SIDEBAR} .pane-header .actions`).getByRole('button', { name, exact: true });
   }
 
+  /** A view's header in the side bar. Its label is '<name> - <count or description> Section' or
+   * '<name> Section' ('Decisions' must not match 'Decisions for This File'). */
+  viewHeader(viewName: string): Locator {
+    return this.page.locator(`${SIDEBAR} .pane-header`).and(this.page.getByRole('button', { name: new RegExp(`^${reEscape(viewName)}(?: - .*)? Section$`) }));
+  }
+
+  /** Expands a view of the side bar when it is collapsed (a click on its header, as a user does). */
+  async expandView(viewName: string): Promise<void> {
+    const header = this.viewHeader(viewName);
+    if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+    await header.and(this.page.locator('[aria-expanded="true"]')).waitFor();
+  }
+
   /** A toolbar button of one view's header, as a user reaches it: the pointer over the header first
    * (a container with several views shows header actions on hover or focus only). */
   async viewAction(viewName: string, name: string): Promise<Locator> {
-    // The header's label is '<name> - <count> Section' or '<name> Section' ('Decisions' must not
-    // match 'Decisions for This File').
-    const header = this.page.locator(`${SIDEBAR} .pane-header`).and(this.page.getByRole('button', { name: new RegExp(`^${reEscape(viewName)}(?: - \\d+)? Section$`) }));
+    const header = this.viewHeader(viewName);
     await header.hover();
     const button = header.locator('.actions').getByRole('button', { name, exact: true });
     await button.waitFor();

@@ -19,6 +19,13 @@ describe('New Decision (e2e)', () => {
     await wb().widenSideBar(520);
 
     await wb().runCommand('ADR: New Decision…');
+    // No complaint about an empty title before the user has typed or pressed Enter…
+    const box = await wb().quickInput(/^New Decision \(1\/\d+\)/);
+    const message = box.locator('.quick-input-message');
+    assert.doesNotMatch(await message.innerText().catch(() => ''), /Required/);
+    // …and one on Enter with nothing typed, which keeps the question open.
+    await wb().page.keyboard.press('Enter');
+    await message.filter({ hasText: 'Required' }).waitFor();
     await wb().answer(/^New Decision \(1\/\d+\)/, 'Use Playwright for UI tests');
     const tab = wb().editorTab(file);
     // Template, status, supersedes, links: Enter takes each default (the collection's template,

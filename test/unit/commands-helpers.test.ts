@@ -157,3 +157,13 @@ describe('command helpers', () => {
     });
   });
 });
+
+describe('noIcons: repository text where VS Code renders $(icon) syntax', () => {
+  it('keeps $(…) literal with a zero-width space and leaves other text alone', async () => {
+    const { noIcons } = await import('../../src/platform/markdownText');
+    assert.equal(noIcons('Use $(bug) and $(sync~spin) icons'), 'Use $\u200b(bug) and $\u200b(sync~spin) icons');
+    assert.equal(noIcons('Costs $5 (per seat)'), 'Costs $5 (per seat)');
+    assert.equal(noIcons('plain'), 'plain');
+    assert.doesNotMatch(noIcons('$($(x))'), /\$\(/);
+  });
+});

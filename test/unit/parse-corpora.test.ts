@@ -3,11 +3,12 @@
  * in the file. The table below was checked by reading each file (see ../shared/corpora).
  */
 import { strict as assert } from 'node:assert';
-import { basename } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { parseRecord } from '../../src/core/parse/record';
 import { decodeText } from '../../src/core/text';
 import type { Status } from '../../src/core/model';
-import { CORPUS_FOLDERS, corpusRecordFiles, readCorpusFile } from '../support/corpora';
+import { CORPORA, CORPUS_FOLDERS, corpusRecordFiles, readCorpusFile } from '../support/corpora';
 
 type Row = [file: string, title: string, status: Status];
 
@@ -284,5 +285,20 @@ describe('the fast scanner and the full remark parse agree', () => {
       }
     }
     assert.equal(compared, 164);
+  });
+
+  it('on every field of every Markdown file of the wild corpora (records, templates, indexes)', () => {
+    const root = join(CORPORA, '..', 'corpora-wild');
+    const walk = (d: string): string[] => readdirSync(d).sort().flatMap((n) => {
+      const p = join(d, n);
+      return statSync(p).isDirectory() ? walk(p) : n.endsWith('.md') ? [p] : [];
+    });
+    let compared = 0;
+    for (const path of walk(root)) {
+      const { text } = decodeText(readCorpusFile(path), path);
+      assert.deepEqual(parseRecord(text, { path, mode: 'scan' }), parseRecord(text, { path, mode: 'full' }), path);
+      compared++;
+    }
+    assert.ok(compared >= 127, `${compared} files`);
   });
 });

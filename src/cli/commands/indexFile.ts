@@ -121,7 +121,7 @@ async function readEntries(io: CliIO, collection: Collection, names: readonly st
     const path = join(collection.path, fileName);
     const { text, bom } = decodeText(await io.fs.readFile(path), path);
     if (!parser || !/\.md$/i.test(fileName)) return { fileName, text };
-    const r = parser(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom });
+    const r = parser(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom, ...(collection.statusVocabulary ? { statusVocabulary: collection.statusVocabulary } : {}) });
     const shown = r.statusText ?? (r.status === 'unknown' ? undefined : r.status.charAt(0).toUpperCase() + r.status.slice(1));
     return shown ? { fileName, text, status: shown } : { fileName, text };
   }));

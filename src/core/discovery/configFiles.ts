@@ -5,6 +5,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import type { CollectionSource } from '../model';
+import { readStatusVocabulary, type StatusVocabulary } from '../parse/vocabulary';
 import { isInside, resolve } from '../paths';
 
 /** A folder a config file names, relative to the config file's folder (or absolute). */
@@ -12,6 +13,10 @@ export interface ConfiguredFolder {
   readonly folder: string;
   /** Display name (log4brains package name). */
   readonly name?: string;
+  /** The collection's own status words (`statuses` in the config), on top of the built-in ones. */
+  readonly statuses?: StatusVocabulary;
+  /** What was wrong with the config that did not stop it being read (a bad `statuses` entry). */
+  readonly warnings?: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -79,7 +84,7 @@ export function readLog4brains(text: string): ConfiguredFolder[] {
     });
   }
   if (out.length === 0) throw new ConfigError('no `project.adrFolder`');
-  return out;
+  return withStatuses(out, project['statuses']);
 }
 
 /** Keys naming the records folder in JSON configs: `path` is phodal/adr's `.adr.json` key. */
@@ -98,7 +103,7 @@ export function readAdrConfigJson(text: string): ConfiguredFolder[] {
     const v = data[key];
     if (v === undefined) continue;
     if (typeof v !== 'string' || !v.trim()) throw new ConfigError(`\`${key}\` must be a folder path`);
-    return [{ folder: v.trim() }];
+    return withStatuses([{ folder: v.trim() }], data['statuses']);
   }
   throw new ConfigError(`no folder given (expected one of ${JSON_KEYS.map((k) => `"${k}"`).join(', ')})`);
 }
@@ -110,13 +115,70 @@ export function readAdrConfigJson(text: string): ConfiguredFolder[] {
  */
 export function readAdrsToml(text: string): ConfiguredFolder[] {
   const value = readKeyValues(text, ['', 'adr', 'adrs'], ['adr_dir', 'adr-dir', 'path', 'directory'], 'toml');
-  return [{ folder: value ?? 'doc/adr' }];
+  return withStatuses([{ folder: value ?? 'doc/adr' }], tomlTable(text, 'statuses'));
 }
 
 /** pyadr's `.adr` (INI): `records-dir = docs/adr` in an `[adr]` section; pyadr's default is `docs/adr`. */
 export function readPyadrIni(text: string): ConfiguredFolder[] {
   const value = readKeyValues(text, ['adr'], ['records-dir', 'records_dir'], 'ini');
   return [{ folder: value ?? 'docs/adr' }];
+}
+
+/**
+ * ADR Workbench's own settings for the collections at and below its folder (a repository root or a
+ * collection folder): `.adr-workbench.yml`. Today it holds the status vocabulary:
+ *
+ *     statuses:
+ *       Living: accepted        # word → status
+ *       Last Call: proposed
+ *       rejected: [Withdrawn, Abandoned]   # or status → words
+ */
+export const WORKBENCH_CONFIG = '.adr-workbench.yml';
+
+export interface WorkbenchConfig {
+  readonly statuses?: StatusVocabulary;
+  readonly warnings: readonly string[];
+}
+
+export function readWorkbenchConfig(text: string): WorkbenchConfig {
+  let data: unknown;
+  try {
+    data = parseYaml(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ConfigError(`malformed YAML: ${firstLine(e)}`);
+  }
+  if (data === null || data === undefined) return { warnings: [] };
+  if (!isObject(data)) throw new ConfigError('expected a mapping of settings (`statuses:`)');
+  const { vocabulary, problems } = readStatusVocabulary(data['statuses']);
+  return { ...(Object.keys(vocabulary).length ? { statuses: vocabulary } : {}), warnings: problems };
+}
+
+function withStatuses(folders: ConfiguredFolder[], statuses: unknown): ConfiguredFolder[] {
+  if (statuses === undefined || statuses === null) return folders;
+  const { vocabulary, problems } = readStatusVocabulary(statuses);
+  const extra = { ...(Object.keys(vocabulary).length ? { statuses: vocabulary } : {}), ...(problems.length ? { warnings: problems } : {}) };
+  return folders.map((f) => ({ ...f, ...extra }));
+}
+
+/** The `key = "value"` pairs of one `[table]` of a TOML file (strings only), or undefined without it. */
+function tomlTable(text: string, table: string): Record<string, unknown> | undefined {
+  let inTable = false;
+  let out: Record<string, unknown> | undefined;
+  for (const raw of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    const line = raw.trim();
+    const header = /^\[\s*([^\]]*?)\s*\]$/.exec(line);
+    if (header) {
+      inTable = header[1]!.toLowerCase() === table;
+      if (inTable) out ??= {};
+      continue;
+    }
+    if (!inTable || !line || line.startsWith('#')) continue;
+    const kv = /^(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|\[(.*)\])\s*(?:#.*)?$/.exec(line);
+    if (!kv) continue;
+    const key = kv[1] ?? kv[2] ?? kv[3]!;
+    out![key] = kv[6] !== undefined ? [...kv[6].matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)].map((m) => m[1] ?? m[2]!) : (kv[4] ?? kv[5]!);
+  }
+  return out;
 }
 
 /** Every config file discovery reads, in the order their collections are reported. */

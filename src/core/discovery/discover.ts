@@ -11,7 +11,8 @@ import type { Collection, CollectionSource } from '../model';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
 import { dirname, isInside, join, normalize, relative, resolve } from '../paths';
-import { CONFIG_FILE_KINDS, configuredPath } from './configFiles';
+import { CONFIG_FILE_KINDS, configuredPath, readWorkbenchConfig, WORKBENCH_CONFIG } from './configFiles';
+import type { StatusVocabulary } from '../parse/vocabulary';
 import { describeCollection, type FolderListing } from './layout';
 import { compareRecordNames, isNumberedRecordName, isRecordFile } from './naming';
 import { list, walkTree } from './walk';
@@ -51,6 +52,8 @@ interface Candidate {
   readonly path: string;
   readonly source: CollectionSource;
   readonly name?: string;
+  /** Status words its config file declares. */
+  readonly statuses?: StatusVocabulary;
 }
 
 /** Every collection under `root`, plus what could not be read. Never rejects for content problems. */
@@ -90,11 +93,14 @@ export async function discover(fs: FileSystem, root: string, options: DiscoveryO
   }
   for (const d of [...guessed].sort()) unique.set(d, { path: d, source: 'heuristic' });
 
+  const workbench = await workbenchConfigs(fs, dirs, walk.folders, problems);
   const collections = await Promise.all(
     [...unique.values()].map(async (c) => {
       // Config files may point outside the walk (hidden or skipped folders, beyond maxDepth).
       const listing = walk.folders.get(c.path) ?? (await list(fs, c.path)) ?? EMPTY;
-      return describeCollection(fs, c.path, c.source, c.name ?? displayName(base, c.path), listing);
+      const collection = await describeCollection(fs, c.path, c.source, c.name ?? displayName(base, c.path), listing);
+      const statuses = statusesFor(c, workbench);
+      return statuses ? { ...collection, statusVocabulary: statuses } : collection;
     }),
   );
   return { collections, problems };
@@ -139,7 +145,8 @@ async function fromConfigFiles(
         for (const f of kind.read(text)) {
           // Folders outside the scanned root are refused (a problem), never read or written.
           const path = configuredPath(dir, f.folder, base);
-          out.push(f.name ? { path, source: kind.source, name: f.name } : { path, source: kind.source });
+          out.push({ path, source: kind.source, ...(f.name ? { name: f.name } : {}), ...(f.statuses ? { statuses: f.statuses } : {}) });
+          for (const w of f.warnings ?? []) problems.push({ path: file, message: w });
         }
       } catch (e) {
         problems.push({ path: file, message: e instanceof Error ? e.message : String(e) });
@@ -147,6 +154,37 @@ async function fromConfigFiles(
     }
   }
   return out;
+}
+
+/** `.adr-workbench.yml` files by folder; a malformed one is a problem and is ignored. */
+async function workbenchConfigs(fs: FileSystem, dirs: readonly string[], folders: Map<string, FolderListing>, problems: DiscoveryProblem[]): Promise<Map<string, StatusVocabulary>> {
+  const out = new Map<string, StatusVocabulary>();
+  for (const dir of dirs) {
+    if (!folders.get(dir)!.files.includes(WORKBENCH_CONFIG)) continue;
+    const file = join(dir, WORKBENCH_CONFIG);
+    try {
+      const config = readWorkbenchConfig(decodeText(await fs.readFile(file, { maxBytes: 1024 * 1024 }), file).text);
+      for (const w of config.warnings) problems.push({ path: file, message: w });
+      if (config.statuses) out.set(dir, config.statuses);
+    } catch (e) {
+      problems.push({ path: file, message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return out;
+}
+
+/**
+ * A collection's status words: its tool config's `statuses`, over those of the nearest
+ * `.adr-workbench.yml` at or above its folder.
+ */
+function statusesFor(c: Candidate, workbench: ReadonlyMap<string, StatusVocabulary>): StatusVocabulary | undefined {
+  let inherited: StatusVocabulary | undefined;
+  for (let up = c.path; ; up = dirname(up)) {
+    inherited = workbench.get(up);
+    if (inherited || up === dirname(up)) break;
+  }
+  if (!inherited && !c.statuses) return undefined;
+  return { ...inherited, ...c.statuses };
 }
 
 function fromConventions(root: string, dirs: readonly string[], folders: Map<string, FolderListing>): Candidate[] {

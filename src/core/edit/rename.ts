@@ -35,6 +35,9 @@ export function retitle(target: RecordText, title: string, others: readonly Reco
   if (f && text.slice(f.span.start, f.span.end) !== newTitle) {
     const written = text.slice(f.span.start, f.span.end);
     own.push({ start: f.span.start, end: f.span.end, newText: f.source === 'front-matter' ? yamlScalar(newTitle, quoteStyleOf(written)) : newTitle });
+    // Front matter `title:` and an H1 saying the same (adrs "ng"): both change.
+    const h = record.headingTitleField;
+    if (h && text.slice(h.span.start, h.span.end) === h.value) own.push({ start: h.span.start, end: h.span.end, newText: newTitle });
   }
   const before = subjectOf(target);
   const heading = before.heading !== null && f?.source === 'heading' ? before.heading.replace(f.value, newTitle) : null;

@@ -6,11 +6,14 @@
  * - bullets (MADR 2, log4brains): the value of `* Status:` / `- Status:` (a trailing `<!-- ... -->` is
  *   kept); a missing bullet goes first in the header list, or below the title;
  * - Nygard: the status line of `## Status` (link lines around it untouched); a missing section is
- *   added before the first `##` heading.
+ *   added before the first `##` heading;
+ * - a table cell (`| Status | Accepted |`), a blockquote (`> Status: x`), a `**Status:** x` label or a
+ *   status label in the title heading: in place.
  */
 import type { AdrRecord, Status, TextEdit } from '../model';
 import { endsWithBlankLine, isBlank, lineAt, lineEndOf, nextLineStart } from './lines';
 import { quoteStyleOf, yamlScalar } from './yaml';
+import { cleanStatusText, normaliseStatus } from '../parse/status';
 
 /** Where a record keeps (or would keep) its status. */
 export type StatusHome = 'front-matter' | 'bullet' | 'section';
@@ -55,8 +58,30 @@ export function matchCase(record: AdrRecord, phrase: string): string {
   return (lower ? first.toLowerCase() : first.toUpperCase()) + phrase.slice(1);
 }
 
-/** Edits that make `record`'s status read `value` (written verbatim, e.g. "Accepted" or "superseded by [x](x.md)"). */
+/**
+ * Edits that make `record`'s status read `value` (written verbatim, e.g. "Accepted" or "superseded
+ * by [x](x.md)"), where the record states it: a front-matter scalar, a bullet, a `Status:` line or
+ * label, a table cell, a blockquote, the Status section. A record that states its status in several
+ * places ("Accepted" and a later "Superceded by …") gets each statement that disagrees rewritten,
+ * so it says one thing; none gets a second status (new front matter, a new section) added.
+ */
 export function setStatusEdits(record: AdrRecord, text: string, value: string): TextEdit[] {
+  const main = singleStatusEdits(record, text, value);
+  const statements = record.statusStatements ?? [];
+  if (statements.length < 2) return main;
+  const want = normaliseStatus(cleanStatusText(value));
+  // A superseded statement outweighs the others when read: the record already says one thing.
+  if (want === 'superseded') return main;
+  const out = [...main];
+  for (const s of statements) {
+    if (s.status === want || s.status === 'unknown' || s.value === '') continue;
+    if (out.some((e) => e.start < s.span.end && s.span.start < e.end) || (s.span.start === record.statusField?.span.start)) continue;
+    out.push({ start: s.span.start, end: s.span.end, newText: s.source === 'front-matter' ? yamlScalar(value, quoteStyleOf(text.slice(s.span.start, s.span.end))) : value });
+  }
+  return out;
+}
+
+function singleStatusEdits(record: AdrRecord, text: string, value: string): TextEdit[] {
   const f = record.statusField;
   if (!f) {
     switch (statusHome(record)) {
@@ -78,6 +103,10 @@ export function setStatusEdits(record: AdrRecord, text: string, value: string): 
     const pad = /[ \t]$/.test(text.slice(0, f.span.start)) ? '' : ' ';
     return [{ start: f.span.start, end: f.span.end, newText: pad + value }];
   }
+  if (f.source === 'heading' && !/^(?:super[sc]eded|replaced|deprecated)\s+by\b/i.test(value)) {
+    // adr-log's `# Superseded by [ADR-31] Title`: a plain word is written `[Deprecated]` so it reads back.
+    return [{ start: f.span.start, end: f.span.end, newText: `[${value.replace(/^\[|\]$/g, '')}]` }];
+  }
   return [{ start: f.span.start, end: f.span.end, newText: value }];
 }
 
@@ -87,6 +116,8 @@ function statusSectionEdit(record: AdrRecord, text: string, value: string): Text
   if (f.value === '' && f.span.start === f.span.end) return intoEmptyStatusSection(record, text, value);
   const line = firstStatusLine(record, text);
   if (!line) return undefined;
+  // A later statement is the one in force ("Accepted⏎⏎Superceded by [..](..)"): edit that one.
+  if ((record.statusStatements?.length ?? 0) > 1 && f.span.start > line.valueEnd) return { start: f.span.start, end: f.span.end, newText: value };
   if (isLinkLine(record, line.start) && !isSupersededLine(record, line.start)) {
     // Only relation lines ("Amends [..](..)"): the status becomes a paragraph of its own above them.
     return { start: line.start, end: line.start, newText: `${value}${record.eol}${record.eol}` };

@@ -86,7 +86,7 @@ export class AdrIndex {
   private async read(path: string, collection: Collection): Promise<AdrRecord | undefined> {
     try {
       const { text, bom, lossy } = decodeText(await this.fs.readFile(path, { maxBytes: MAX_RECORD_BYTES }), path);
-      let record = this.parse(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom });
+      let record = this.parse(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom, ...(collection.statusVocabulary ? { statusVocabulary: collection.statusVocabulary } : {}) });
       // Listed, with a problem: edits refuse it (they would turn every bad byte into U+FFFD).
       if (lossy) record = { ...record, problems: [...record.problems, NOT_UTF8] };
       this.fileProblems.delete(path);

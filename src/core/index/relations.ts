@@ -49,8 +49,11 @@ export function inverseOf(type: RelationType): RelationType {
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-/** `ADR-0057`, `ADR 57`, `adr_7`, `#57`, `57`, `0057`. */
-const NUMBER_REF = /^(?:adr[-_ ]?|#)?(\d{1,7})$/i;
+/**
+ * `ADR-0057`, `ADR 57`, `adr_7`, `ADR #57`, `#57`, `57`, `0057`, `[ADR 9]` (a reference link's
+ * text), Doxygen anchors `rest_adr_0009` / `adr_0009`.
+ */
+const NUMBER_REF = /^\[?(?:(?:[a-z]+_)?adr[-_ ]?#?|#)?(\d{1,7})\]?$/i;
 
 /**
  * Resolves what a relation (or any link) in the record at `from` points to. Relative links are

@@ -4,6 +4,7 @@ import type { FileSystem } from '../ports';
 import type { AdrIndex, BrokenRelation } from '../index';
 import { dirname, resolve } from '../paths';
 import { decodeText } from '../text';
+import { foldStatus } from '../parse/vocabulary';
 import { lintRecord } from './recordLint';
 import { RULES, SEVERITY_ORDER } from './rules';
 
@@ -24,6 +25,7 @@ export async function lintIndex(index: AdrIndex, fs: FileSystem, options: LintOp
     return e;
   };
 
+  const statusCounts = unknownStatusCounts(index.records());
   const brokenByPath = new Map<string, BrokenRelation[]>();
   for (const b of index.brokenRelations()) brokenByPath.set(b.path, [...(brokenByPath.get(b.path) ?? []), b]);
   await Promise.all(records.map(async (record) => {
@@ -33,7 +35,7 @@ export async function lintIndex(index: AdrIndex, fs: FileSystem, options: LintOp
     } catch {
       return; // gone or unreadable since indexing: the index reports it
     }
-    out.push(...(await lintInIndex(index, record, text, fileExists, { duplicates: false, broken: brokenByPath.get(record.path) ?? [] })));
+    out.push(...(await lintInIndex(index, record, text, fileExists, { duplicates: false, broken: brokenByPath.get(record.path) ?? [], statusCounts })));
   }));
   // Files the index could not read are findings, not silently left out.
   for (const u of index.unreadable) {
@@ -57,9 +59,21 @@ export async function lintIndex(index: AdrIndex, fs: FileSystem, options: LintOp
  */
 export async function lintInIndex(
   index: AdrIndex, record: AdrRecord, text: string, fileExists: (p: string) => Promise<boolean>,
-  options: { duplicates?: boolean; /** This record's broken relations, when the caller has them. */ broken?: readonly BrokenRelation[] } = {},
+  options: {
+    duplicates?: boolean;
+    /** This record's broken relations, when the caller has them. */
+    broken?: readonly BrokenRelation[];
+    /** How many records of each collection use each unrecognised status (`unknownStatusCounts`). */
+    statusCounts?: ReadonlyMap<string, number>;
+  } = {},
 ): Promise<Finding[]> {
-  const out: Finding[] = [...lintRecord(record, text), ...(await brokenLinks(index, record, fileExists))];
+  let own = lintRecord(record, text);
+  if (record.status === 'unknown' && record.statusText) {
+    // A status word the collection uses in several records is its vocabulary, not a mistake.
+    const counts = options.statusCounts ?? unknownStatusCounts(index.records().filter((r) => r.collection === record.collection));
+    if ((counts.get(statusKey(record)) ?? 0) >= 2) own = own.filter((f) => f.rule !== RULES.unknownStatus.id);
+  }
+  const out: Finding[] = [...own, ...(await brokenLinks(index, record, fileExists))];
   if (options.duplicates !== false && record.number !== null) {
     const same = index.byNumber(record.number, record.collection).map((r) => r.path);
     if (same.some((p) => p !== record.path)) out.push(duplicateFinding(record, [...new Set([record.path, ...same])], record.number));
@@ -87,6 +101,23 @@ export async function lintInIndex(
       'Superseded, but no record that supersedes it is named or found', record.statusField?.span));
   }
   return out;
+}
+
+/** Records per (collection, unrecognised status text): the words a collection uses consistently. */
+export function unknownStatusCounts(records: readonly AdrRecord[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of records) {
+    if (r.status !== 'unknown' || !r.statusText) continue;
+    const k = statusKey(r);
+    out.set(k, (out.get(k) ?? 0) + 1);
+  }
+  return out;
+}
+
+function statusKey(r: AdrRecord): string {
+  // The leading words ("on hold" of "On hold (waiting for budget)"): the status word itself.
+  const words = foldStatus(r.statusText ?? '').split(/[^\p{L}\p{N} -]/u)[0]!.replace(/\s+/g, ' ').trim();
+  return `${r.collection}\0${words}`;
 }
 
 function duplicateFinding(record: AdrRecord, paths: readonly string[], n: number): Finding {

@@ -20,6 +20,7 @@ export function lintRecord(record: AdrRecord, text: string): Finding[] {
   } else if (record.status === 'unknown') {
     out.push(finding(RULES.unknownStatus, record, `Status "${record.statusText}" is not a known lifecycle status`, record.statusField.span));
   }
+  out.push(...contradictions(record, text));
   for (const p of record.problems) {
     if (p.code === 'no-title' || p.code === 'unknown-dialect') continue;
     out.push({ rule: RULES.parseProblem.id, severity: p.severity === 'error' ? 'error' : 'warning', message: p.message, path: record.path, span: p.span });
@@ -28,6 +29,38 @@ export function lintRecord(record: AdrRecord, text: string): Finding[] {
     out.push(finding(RULES.placeholder, record, `Unfilled template placeholder: ${text.slice(span.start, Math.min(span.end, span.start + 60))}`, span));
   }
   return out;
+}
+
+/**
+ * Statements that contradict the one in force: "Accepted (lazy consensus)" above a later
+ * "Superseded by [16. …](…)", or front matter `status: accepted` beside a Status section saying
+ * "Superseded by …". Scoped supersessions ("superseded in part by") are not statements, so they
+ * never count; two statements that agree never count.
+ */
+function contradictions(record: AdrRecord, text: string): Finding[] {
+  const statements = record.statusStatements ?? [];
+  const superseded = statements.find((s) => s.status === 'superseded');
+  if (!superseded) return [];
+  const out: Finding[] = [];
+  for (const s of statements) {
+    if (s.status === 'superseded' || s.status === 'unknown') continue;
+    const line = lineNumber(text, superseded.span.start);
+    out.push({
+      ...finding(RULES.statusContradiction, record, `Status "${s.value}" contradicts "${clip(superseded.value)}" (line ${line}): the record reads as superseded; remove or update "${s.value}"`, s.span),
+      data: { stale: s.span, inForce: superseded.span },
+    });
+  }
+  return out;
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+function lineNumber(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** Placeholder spans outside code blocks and HTML comments. */

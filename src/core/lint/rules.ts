@@ -16,7 +16,8 @@ export const RULES = {
   placeholder: { id: 'template-placeholder', severity: 'warning', description: 'Template placeholder text was never filled in.' },
   missingTitle: { id: 'missing-title', severity: 'warning', description: 'The record has no level-1 heading.' },
   missingStatus: { id: 'missing-status', severity: 'info', description: 'The record states no status.' },
-  unknownStatus: { id: 'unknown-status', severity: 'info', description: 'The status is not one of proposed, accepted, rejected, deprecated, superseded or draft.' },
+  unknownStatus: { id: 'unknown-status', severity: 'info', description: 'The status is not one of proposed, accepted, rejected, deprecated, superseded or draft, nor a word the collection declares or uses in other records.' },
+  statusContradiction: { id: 'status-contradiction', severity: 'warning', description: 'The record states two statuses that contradict each other (accepted here, superseded there).' },
   unreadableRecord: { id: 'unreadable-record', severity: 'error', description: 'A record file could not be read at all (too large, binary, not a regular file).' },
   parseProblem: { id: 'parse-problem', severity: 'warning', description: 'The record could not be read completely (front matter, dates).' },
 } as const satisfies Record<string, RuleInfo>;

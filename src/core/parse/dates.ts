@@ -17,7 +17,8 @@ function iso(y: number, m: number, d: number): string | null {
 export function normaliseDate(raw: unknown): string | null {
   if (raw instanceof Date && !Number.isNaN(raw.getTime())) return raw.toISOString().slice(0, 10);
   if (typeof raw !== 'string') return null;
-  const s = raw.trim();
+  // `[2022-10-05]`: a template's brackets left around a real date.
+  const s = raw.trim().replace(/^\[\s*(.*?)\s*\]$/, '$1');
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/.exec(s);
   if (m) return iso(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(s);

@@ -58,7 +58,7 @@ export function remarkStructure(text: string, mdText: string): DocStructure {
       const out: Line[] = [];
       for (const node of tree.children) {
         const s = startOf(node);
-        if (s < start || s >= end || (node.type !== 'list' && node.type !== 'paragraph')) continue;
+        if (s < start || s >= end || (node.type !== 'list' && node.type !== 'paragraph' && node.type !== 'blockquote')) continue;
         forEachLine(text, s, endOf(node), (l) => { out.push(l); return true; });
       }
       return out;
@@ -142,11 +142,21 @@ export function scanStructure(text: string, mdText: string): DocStructure {
   if (fence) masked.push([fenceStart, n]);
   return {
     headings,
-    links: scanLinks(text, masked),
+    links: scanLinks(mdText, masked),
     contentLines(start, end) {
       return prose.filter((l) => l.span.start >= start && l.span.start < end);
     },
   };
+}
+
+/** Inline links in `text[start, end)` (front matter values), found by pattern. */
+export function linksIn(text: string, start: number, end: number): RecordLink[] {
+  const out: RecordLink[] = [];
+  for (let at = text.indexOf('](', start); at !== -1 && at < end; at = text.indexOf('](', at + 2)) {
+    const link = linkAt(text, at, end);
+    if (link) out.push(link);
+  }
+  return out;
 }
 
 /** Inline links `[text](href)` outside code, found by pattern. */
@@ -186,21 +196,28 @@ function linkAt(text: string, open: number, limit: number): RecordLink | undefin
   while (e < limit && !(angled ? text[e] === '>' || text[e] === '\n' : /[\s)]/.test(text[e]!))) e++;
   const href = text.slice(s, e);
   if (!href || /^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('#') || href.startsWith('/')) return undefined;
+  // What follows the destination must close the link, perhaps after a title: `(x.md "t")`.
+  // `(@ref adr_0025)` is no link at all.
+  const rest = text.slice(angled ? e + 1 : e, Math.min(limit, e + 400));
+  if (!/^[ \t]*(?:\r?\n[ \t]*)?(?:(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*)?\)/.test(rest)) return undefined;
   return { href, hrefSpan: { start: s, end: e } };
 }
 
 /** Plain text of inline Markdown: links and images keep their text, code keeps its content, markup goes. */
 export function inlinePlain(s: string): string {
   if (!/[[\]`*_<\\!]/.test(s)) return s; // most headings carry no markup at all
-  // Escaped punctuation (`\*`) is set aside first so no markup rule takes it, then restored bare.
+  // Code spans are set aside first (their `<run_id>` is text, not HTML), and escaped punctuation
+  // (`\*`) too so no markup rule takes it; both are restored bare at the end.
+  const code: string[] = [];
   return s
+    .replace(/`+([^`]*)`+/g, (_m, c: string) => String.fromCharCode(0xe100 + code.push(c) - 1))
     .replace(/\\([!-/:-@[-`{-~])/g, (_m, c: string) => String.fromCharCode(0xe000 + c.charCodeAt(0)))
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/!?\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/`+([^`]*)`+/g, '$1')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
     .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, '$1')
     .replace(/(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])/g, '$1')
     .replace(/<!--.*?-->|<\/?[A-Za-z][^>\n]*>/g, '')
-    .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000));
+    .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xe000))
+    .replace(/[\ue100-\uf8ff]/g, (c) => code[c.charCodeAt(0) - 0xe100] ?? c);
 }
