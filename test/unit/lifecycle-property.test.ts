@@ -102,9 +102,13 @@ function assertOnlyIntended(before: RecordText, after: RecordText, removable: (l
 function statusLines(rt: RecordText): (line: string) => boolean {
   const f = rt.record.statusField;
   if (!f) return () => false;
-  const start = rt.text.lastIndexOf('\n', f.lineSpan.start - 1) + 1;
-  const block = rt.text.slice(start, Math.max(f.lineSpan.end, f.span.end));
-  const lines = new Set(block.split(/\r?\n/));
+  const lines = new Set<string>();
+  // The status field, and every other place the record states its status (a status edit makes them
+  // say one thing).
+  for (const field of [f, ...(rt.record.statusStatements ?? [])]) {
+    const start = rt.text.lastIndexOf('\n', field.lineSpan.start - 1) + 1;
+    for (const l of rt.text.slice(start, Math.max(field.lineSpan.end, field.span.end)).split(/\r?\n/)) lines.add(l);
+  }
   return (l) => lines.has(l.replace(/\r?\n$/, ''));
 }
 
@@ -263,12 +267,6 @@ describe('lifecycle edits on every corpus record (property)', () => {
 const WILD_ROOT = join(CORPORA_ROOT, '..', 'corpora-wild');
 const FIXTURE_ROOT = join(process.cwd(), 'test', 'fixtures', 'writing');
 
-/**
- * Fixtures whose status edits are not right yet: a status in a table cell is not read by the parser,
- * so setting it adds a `## Status` section (a second status). Reading tables and editing the cell
- * is the parse branch's (issue 15, "Status edits where the status is"); remove the name then.
- */
-const NOT_YET = ['table-status'];
 
 /** Every collection folder with records: [label, root on disk, folder below the root]. */
 function allCollections(): [string, string, string][] {
@@ -279,7 +277,7 @@ function allCollections(): [string, string, string][] {
     wikibase: ['docs/adr', 'repo/domains/crud/docs/adr', 'repo/domains/reuse/docs/adr'], 'zero-logement-vacant': ['docs/decisions'],
   };
   for (const [corpus, folders] of Object.entries(wild)) for (const f of folders) out.push([`${corpus}/${f}`, join(WILD_ROOT, corpus), f]);
-  for (const fixture of readdirSync(FIXTURE_ROOT).filter((n) => !n.endsWith('.md') && !NOT_YET.includes(n)).sort()) {
+  for (const fixture of readdirSync(FIXTURE_ROOT).filter((n) => !n.endsWith('.md')).sort()) {
     const root = join(FIXTURE_ROOT, fixture);
     const folder = findRecordsFolder(root);
     out.push([`fixtures/${fixture}`, root, folder]);

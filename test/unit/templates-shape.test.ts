@@ -113,7 +113,8 @@ describe('new records look like their siblings', () => {
 
     it('scielo-kernel (Portuguese): `Data:` and `## Contexto`, never the built-in MADR 4 or English sections', async () => {
       const out = await shapeOf(join(WILD, 'scielo-kernel'), 'docs/adr');
-      assert.equal(out, '# 42. Use a new thing\n\nData: 2026-11-24\n\n## Status\n\nProposed\n\n## Contexto\n\n## Decisão\n\n## Consequências\n');
+      // Its own status word too: record 0007 is `Proposto`.
+      assert.equal(out, '# 42. Use a new thing\n\nData: 2026-11-24\n\n## Status\n\nProposto\n\n## Contexto\n\n## Decisão\n\n## Consequências\n');
     });
 
     it('dsp-api: `# ADR-NNNN Title` as most of its records write it, a Status section', async () => {

@@ -10,7 +10,7 @@
  * - a table cell (`| Status | Accepted |`), a blockquote (`> Status: x`), a `**Status:** x` label or a
  *   status label in the title heading: in place.
  */
-import type { AdrRecord, Status, TextEdit } from '../model';
+import type { AdrRecord, Span, Status, TextEdit } from '../model';
 import { endsWithBlankLine, isBlank, lineAt, lineEndOf, nextLineStart } from './lines';
 import { quoteStyleOf, yamlScalar } from './yaml';
 import { cleanStatusText, normaliseStatus } from '../parse/status';
@@ -76,9 +76,24 @@ export function setStatusEdits(record: AdrRecord, text: string, value: string): 
   for (const s of statements) {
     if (s.status === want || s.status === 'unknown' || s.value === '') continue;
     if (out.some((e) => e.start < s.span.end && s.span.start < e.end) || (s.span.start === record.statusField?.span.start)) continue;
+    // A statement inside prose ("Refined and superseded for … by [ADR 17]. Keep this ADR as …") is
+    // the author's sentence: rewriting its words would garble it. Only statements that are a line
+    // of their own (a value, a label's value, a "Superseded by [..](..)" line) are rewritten.
+    if (s.source !== 'front-matter' && !standsAlone(text, s)) continue;
     out.push({ start: s.span.start, end: s.span.end, newText: s.source === 'front-matter' ? yamlScalar(value, quoteStyleOf(text.slice(s.span.start, s.span.end))) : value });
   }
   return out;
+}
+
+/** True when a statement is all of its line (after a label or bullet) and its paragraph is that line. */
+function standsAlone(text: string, s: { readonly span: Span; readonly lineSpan: Span }): boolean {
+  const before = text.slice(s.lineSpan.start, s.span.start).trim();
+  if (before !== '' && !/^(?:[-*+]\s+|>\s*)*(?:\*\*)?[\p{L} _-]+:(?:\*\*)?$/u.test(before)) return false;
+  const after = text.slice(s.span.end, Math.max(s.span.end, s.lineSpan.end)).trim();
+  if (after !== '' && !/^(?:\[[^\]]*\]\([^)]*\)|\[[^\]]*\])?[.\s]*$/.test(after)) return false;
+  // The next line is blank or the end: the paragraph is this one line.
+  const next = text.slice(s.lineSpan.end).replace(/^\r?\n/, '');
+  return next === '' || /^[ \t]*(?:\r?\n|$)/.test(next) || /^(?:#|[-*+]\s|\|)/.test(next);
 }
 
 function singleStatusEdits(record: AdrRecord, text: string, value: string): TextEdit[] {

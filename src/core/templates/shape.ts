@@ -77,7 +77,7 @@ export function inferTemplate(siblings: readonly RecordText[]): InferredTemplate
   if (r.frontMatter) out.push(...frontMatterLines(exemplar), '');
   // The heading style most of the siblings write (`# ADR-0006 Title` over one `# ADR-009: Title`).
   const h1 = mostCommon(best.map(headingPattern)) ?? headingPattern(exemplar);
-  const headerStart = titleFirst(r) ? r.titleField!.lineSpan.end : r.frontMatter?.span.end ?? 0;
+  const headerStart = titleFirst(r) ? titleHeading(r)!.lineSpan.end : r.frontMatter?.span.end ?? 0;
   const headerEnd = r.sections.find((s) => s.depth >= 2 && s.headingSpan.start >= headerStart)?.headingSpan.start ?? r.length;
   if (h1 !== undefined) out.push(h1, '');
   const labels = sharedLabels(samples);
@@ -126,9 +126,14 @@ export function inTemplateWords(template: Pick<ResolvedTemplate, 'statusWords'>,
   return words[normaliseStatus(status)] ?? status;
 }
 
+/** The record's title heading: its title, or the H1 that repeats a front-matter `title:`. */
+function titleHeading(r: RecordText['record']): RecordText['record']['titleField'] {
+  return r.titleField?.source === 'heading' ? r.titleField : r.headingTitleField;
+}
+
 /** True when the record's title is an H1 before its first section (not a stray `# Consequences` later on). */
 function titleFirst(r: RecordText['record']): boolean {
-  const f = r.titleField;
+  const f = titleHeading(r);
   if (f?.source !== 'heading') return false;
   const firstH2 = r.sections.find((s) => s.depth >= 2);
   return !firstH2 || f.lineSpan.start < firstH2.headingSpan.start;
@@ -185,7 +190,7 @@ function mostCommon<T>(values: readonly (T | undefined)[]): T | undefined {
 function sharedLabels(samples: readonly RecordText[]): Set<string> {
   const counts = new Map<string, number>();
   for (const { record: r, text } of samples) {
-    const start = titleFirst(r) ? r.titleField!.lineSpan.end : r.frontMatter?.span.end ?? 0;
+    const start = titleFirst(r) ? titleHeading(r)!.lineSpan.end : r.frontMatter?.span.end ?? 0;
     const end = r.sections.find((x) => x.depth >= 2 && x.headingSpan.start >= start)?.headingSpan.start ?? r.length;
     const seen = new Set<string>();
     for (const line of linesIn(text, start, end)) {
@@ -256,7 +261,7 @@ function keyAt(rt: RecordText, offset: number): string | undefined {
 /** The exemplar's H1 with its title as TITLE and its number as NUMBER (`{NUMBER:4}` where padded). */
 function headingPattern(rt: RecordText): string | undefined {
   const r = rt.record;
-  const f = r.titleField;
+  const f = titleHeading(r);
   const h1Line = f?.source === 'heading' && titleFirst(r) ? rt.text.slice(f.lineSpan.start, f.lineSpan.end) : undefined;
   if (h1Line === undefined) return r.frontMatter ? undefined : '# TITLE';
   // The title as written (the parsed value drops Markdown such as backticks): its span in the line.
