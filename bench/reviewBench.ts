@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AdrIndex } from '../src/core/index';
-import { ReviewEngine, type GitOutput, type GitPort } from '../src/core/review';
+import { ReviewEngine, type GitBytesOutput, type GitOutput, type GitPort } from '../src/core/review';
 import { NodeGit, SAFE_GIT_CONFIG, SAFE_GIT_ENV } from '../src/platform/git';
 import { NodeWorkTree } from '../src/platform/workTree';
 import { NodeFileSystem } from '../src/platform/nodeFileSystem';
@@ -41,6 +41,10 @@ class TimedGit implements GitPort {
     const out = await this.inner.run(cwd, args);
     this.calls.push({ args, start, end: performance.now() });
     return out;
+  }
+  /** Commands fed on standard input (`cat-file --batch`), timed too (not replayed: replay has no input). */
+  async runInput(cwd: string, args: readonly string[], input: string, maxBytes: number): Promise<GitBytesOutput> {
+    return this.inner.runInput(cwd, args, input, maxBytes);
   }
 }
 

@@ -146,7 +146,7 @@ async function lockFor(io: CliIO, folders: readonly string[]): Promise<ReleaseLo
 /**
  * The folders a command may write in: the repository (the folder holding `.git`, walking up; without
  * git, the working folder, or the folder of the `.adr-dir` that adr-tools' upward search found),
- * plus folders the user named with `--collection`.
+ * plus folders the user named with `--collection` or `ADRW_EXTRA_FOLDERS`.
  */
 export async function writeRoots(io: CliIO): Promise<string[]> {
   const repo = await findRepoRoot(io.fs, io.cwd);
@@ -157,7 +157,8 @@ export async function writeRoots(io: CliIO): Promise<string[]> {
     const base = loc?.configFile ? dirname(loc.configFile) : loc?.found === 'doc/adr' ? dirname(dirname(loc.path)) : io.cwd;
     roots = [isInside(base, io.cwd) ? base : io.cwd];
   }
-  return [...roots, ...(explicit.get(io) ?? [])];
+  // Folders the user named: --collection, and ADRW_EXTRA_FOLDERS (the user's own environment).
+  return [...roots, ...(explicit.get(io) ?? []), ...extraFolders(io).map((f) => resolve(io.cwd, f))];
 }
 
 /** Refuses a collection outside the repository (a configured `../../elsewhere`, or a symlinked folder). */

@@ -1,17 +1,15 @@
 /**
  * Initialize Collection: convention (adr-tools, MADR, log4brains), workspace folder (when several)
- * and records folder, then the convention's config file (`.adr-dir`, `.log4brains.yml`) and its
- * first record (core `initRecord` + `createRecord`), as the CLI's `init` does (MADR and log4brains
- * also get their template beside the records). Nothing existing is ever overwritten: an
- * existing config file must already name the folder, and records are created exclusively.
+ * and records folder, then the plan core makes for the CLI's `init` too (`core/dialects/init.ts`):
+ * the config file (`.adr-dir`, `.log4brains.yml`), the template beside the records (MADR,
+ * log4brains) and the first record. Nothing existing is ever overwritten: an existing config file
+ * must already name the folder, and records are created exclusively.
  */
 import * as vscode from 'vscode';
 import { CONVENTIONAL_FOLDERS } from '../core/discovery';
-import { createRecord } from '../core/edit';
-import { FileExistsError, UserError } from '../core/errors';
+import { runInit } from '../core/dialects/init';
+import { UserError } from '../core/errors';
 import { join, toPosix } from '../core/paths';
-import { COLLECTION_TEMPLATE_NAMES, initRecord, templateInfo, type TemplateKind } from '../core/templates';
-import { decodeText, encodeText } from '../core/text';
 import { readSettings, SECTION } from '../platform/settings';
 import type { Services } from '../services';
 import { CONVENTIONS, checkFolder, conventionInfo, initPlan, type Convention } from './conventions';
@@ -81,36 +79,12 @@ export async function initCollection(services: Services, prompter: Prompter, arg
   if (services.workspace.collections().some((c) => c.collection.path === plan.collection.path)) {
     throw new UserError(`${plan.collection.name} is already a decision record collection`, plan.collection.path);
   }
-  if (plan.config) await writeConfig(services, plan.config);
-  else if (!CONVENTIONAL_FOLDERS.includes(plan.collection.name)) await addExtraFolder(state.workspaceFolder!, plan.collection.name);
-  if (convention.id !== 'adr-tools') await writeTemplate(services, plan.collection.path, convention.template);
-  const first = initRecord(convention.template);
-  const created = await createRecord(services.fs, services.clock, plan.collection, { title: first.title, template: first.template, status: first.status });
+  if (!plan.config && !CONVENTIONAL_FOLDERS.includes(plan.collection.name)) await addExtraFolder(state.workspaceFolder!, plan.collection.name);
+  const created = await runInit(services.fs, services.clock, plan);
   await services.workspace.refresh();
   const uri = vscode.Uri.file(created.path);
   if (args.open !== false) await vscode.window.showTextDocument(uri, { preview: false });
   return uri;
-}
-
-/** Creates the config file, or accepts an existing one that already names the folder. */
-async function writeConfig(services: Services, config: NonNullable<ReturnType<typeof initPlan>['config']>): Promise<void> {
-  try {
-    await services.fs.createFile(config.path, encodeText(config.content, false));
-  } catch (e) {
-    if (!(e instanceof FileExistsError)) throw e;
-    const existing = decodeText(await services.fs.readFile(config.path), config.path).text;
-    if (!config.matches(existing)) {
-      throw new UserError(`${config.path} already exists and names another folder; it was left as it is. Edit it, or pick the folder it names.`, config.path);
-    }
-  }
-}
-
-/** The template beside the records (MADR: `adr-template.md`, log4brains: `template.md`), as the CLI's `init` writes it; unless one is there. */
-async function writeTemplate(services: Services, folder: string, kind: TemplateKind): Promise<void> {
-  await services.fs.mkdir(folder);
-  for (const name of COLLECTION_TEMPLATE_NAMES) if (await services.fs.stat(join(folder, name))) return;
-  const name = kind === 'madr2' || kind === 'log4brains' ? 'template.md' : 'adr-template.md';
-  await services.fs.createFile(join(folder, name), encodeText(templateInfo(kind).text, false));
 }
 
 /** MADR has no config file: a folder off the conventional paths is made known through the setting. */

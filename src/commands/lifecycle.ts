@@ -68,7 +68,8 @@ export async function supersedeRecord(
   }
   if (by === NEW) return newDecision({ supersedes: [old.path], collection: old.collection, ...(args.title !== undefined ? { title: args.title } : {}) });
   const session = new EditSession(services);
-  await session.applyPlans(supersede(await session.record(old), await session.record(by)));
+  const collectionDialect = services.workspace.collections().find((c) => c.collection.path === old.collection)?.collection.dialect;
+  await session.applyPlans(supersede(await session.record(old), await session.record(by), collectionDialect ? { collectionDialect } : {}));
   return vscode.Uri.file(by.path);
 }
 

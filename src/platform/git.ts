@@ -14,8 +14,9 @@
  * Clean/process filters never run because git is never asked to read the work tree's content (see
  * `core/review/changes.ts`); their settings are emptied here too for any driver the repository names.
  */
+import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGitOptions } from 'simple-git';
-import { GitUnavailableError, type GitOutput, type GitPort } from '../core/review/git';
+import { GitUnavailableError, type GitBytesOutput, type GitInputPort, type GitOutput } from '../core/review/git';
 
 /** `-c` settings given to every command. */
 export const SAFE_GIT_CONFIG: readonly string[] = [
@@ -60,15 +61,21 @@ export const SAFE_GIT_ENV: Readonly<Record<string, string>> = {
 /** Variables simple-git refuses (and git needs none of for reading): GIT_*, editors, pagers, askpass. */
 const UNSAFE_ENV = /^(git_|editor$|visual$|pager$|prefix$|ssh_askpass$)/i;
 
+const DEFAULT_TIMEOUT_MS = 30_000;
+
 export interface NodeGitOptions {
   /** The git executable (default `git` on the PATH). */
   readonly binary?: string;
-  /** Milliseconds without output after which a command is killed (default 120 s). */
+  /**
+   * Milliseconds without output after which a command is killed (default 30 s). A FIFO named
+   * `.gitignore` or `.gitattributes` (a checkout cannot create one; an unpacked archive can) blocks
+   * git opening it: the command is then killed and the review fails with a message, not a hang.
+   */
   readonly timeoutMs?: number;
 }
 
-/** `GitPort` running the real git through simple-git. */
-export class NodeGit implements GitPort {
+/** `GitPort` running the real git through simple-git (and, for commands fed on standard input, directly, with the same settings). */
+export class NodeGit implements GitInputPort {
   private readonly env: Record<string, string>;
 
   constructor(private readonly options: NodeGitOptions = {}) {
@@ -77,6 +84,45 @@ export class NodeGit implements GitPort {
       if (v !== undefined && !UNSAFE_ENV.test(k)) env[k] = v;
     }
     this.env = { ...env, ...SAFE_GIT_ENV };
+  }
+
+  /**
+   * `git <args>` with `input` on standard input (simple-git cannot feed it): no shell, the same `-c`
+   * settings and environment as `run`, output collected as bytes up to `maxBytes` (then killed).
+   */
+  runInput(cwd: string, args: readonly string[], input: string, maxBytes: number): Promise<GitBytesOutput> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.options.binary ?? 'git', [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...args], {
+        cwd, env: this.env, shell: false, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true,
+      });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      let size = 0;
+      let failed: Error | undefined;
+      const timer = setTimeout(() => {
+        failed = new GitUnavailableError(`git ${args.join(' ')} timed out`);
+        child.kill();
+      }, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      child.stdout.on('data', (b: Buffer) => {
+        size += b.length;
+        if (size > maxBytes) {
+          failed ??= new GitUnavailableError(`git ${args.join(' ')} printed more than ${maxBytes} bytes`);
+          child.kill();
+        } else out.push(b);
+      });
+      child.stderr.on('data', (b: Buffer) => { if (err.length < 64) err.push(b); });
+      child.on('error', (e) => {
+        clearTimeout(timer);
+        reject(new GitUnavailableError(`git could not be run: ${e.message}`));
+      });
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        if (failed) return reject(failed);
+        resolve({ exitCode: code ?? 1, stdout: new Uint8Array(Buffer.concat(out)), stderr: Buffer.concat(err).toString('utf8') });
+      });
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    });
   }
 
   async run(cwd: string, args: readonly string[]): Promise<GitOutput> {
@@ -88,7 +134,7 @@ export class NodeGit implements GitPort {
       trimmed: false,
       maxConcurrentProcesses: 4,
       config: [...SAFE_GIT_CONFIG],
-      timeout: { block: this.options.timeoutMs ?? 120_000 },
+      timeout: { block: this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS },
       completion: { onClose: true, onExit: false },
       // Each "unsafe" flag lets through one of OUR neutralising settings above (simple-git refuses them by default).
       unsafe: {

@@ -28,11 +28,31 @@ function errorCode(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : undefined;
 }
 
-/** Translates the Node errors callers act on into the port's errors; anything else passes through. */
+/** What a user is told for file-system errors they can fix (a one-line message, never a stack trace). */
+const USER_CODES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EISDIR: 'a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+  EBUSY: 'busy',
+  EIO: 'input/output error',
+};
+
+/**
+ * Translates Node errors into the port's: `FileNotFoundError`, `FileExistsError`, and a `UserError`
+ * naming the file for the other conditions a user can cause or fix; anything else passes through.
+ */
 function translate(e: unknown, path: string): unknown {
   const code = errorCode(e);
   if (code === 'ENOENT') return new FileNotFoundError(path);
   if (code === 'EEXIST') return new FileExistsError(path);
+  if (code && USER_CODES[code]) return new UserError(`${path}: ${USER_CODES[code]} (${code})`, path);
   return e;
 }
 
@@ -75,6 +95,9 @@ export class NodeFileSystem implements FileSystem {
         const { bytesRead: n } = await readCb(fd, buffer, length, buffer.length - length, null);
         if (n === 0) break;
         length += n;
+        // A regular file's size is known: stop there (as fs.readFile does) without one more read.
+        // Size 0 (procfs-like files) reads to the end, within the cap.
+        if (st.size > 0 && length >= st.size) break;
       }
       if (length > cap) throw tooLarge(path, cap);
       return buffer.subarray(0, length);
@@ -200,7 +223,7 @@ export class NodeFileSystem implements FileSystem {
       if (code === 'ELOCKED') {
         throw new UserError(`${folder}: locked by another adr-workbench process (${lockPath}); try again, or remove it if none is running`, folder);
       }
-      throw e;
+      throw translate(e, folder);
     }
   }
 
@@ -241,12 +264,16 @@ export class NodeFileSystem implements FileSystem {
     } catch (e) {
       const code = errorCode(e);
       if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      throw e;
+      throw translate(e, path);
     }
   }
 
   async mkdir(path: string): Promise<void> {
-    await fsp.mkdir(path, { recursive: true });
+    try {
+      await fsp.mkdir(path, { recursive: true });
+    } catch (e) {
+      throw translate(e, path);
+    }
   }
 
   /**
@@ -290,7 +317,7 @@ export class NodeFileSystem implements FileSystem {
     // lstat, not stat: a dangling symlink at the target still counts as "exists".
     const existing = await fsp.lstat(to).catch((e: unknown) => {
       if (errorCode(e) === 'ENOENT') return undefined;
-      throw e;
+      throw translate(e, to);
     });
     if (existing && !(await sameFile(from, to))) throw new FileExistsError(to);
     try {

@@ -64,6 +64,12 @@ class NodeWorkTreeView implements WorkTreeView {
     return s ? toStat(s) : undefined;
   }
 
+  async quickStat(rel: string): Promise<WorkStat | undefined> {
+    if (rel.split('/').some((c) => c === '..' || c === '.' || c === '')) return undefined;
+    const s = await fsp.lstat(this.abs(rel), { bigint: true }).catch(() => undefined);
+    return s ? toStat(s) : undefined;
+  }
+
   async read(rel: string, maxBytes: number): Promise<WorkRead> {
     const st = await this.lstat(rel);
     if (!st) return { kind: 'missing' };

@@ -28,6 +28,8 @@ export class ReviewController extends Disposable {
   private running: Promise<void> | undefined;
   private again = false;
   private findings = new Map<string, ReviewFinding>();
+  /** The unread-file notes last logged (logged again only when they change). */
+  private notes = '';
   readonly statusItem = this.register(vscode.window.createStatusBarItem('adrWorkbench.review', vscode.StatusBarAlignment.Left, 40));
   private readonly changed = this.register(new vscode.EventEmitter<PanelState>());
   /** Fires after each review with what the panel shows. */
@@ -105,6 +107,10 @@ export class ReviewController extends Disposable {
     if (outcome.repositories.length === 0) {
       return this.show({ status: 'no-repository', message: outcome.notRepositories.map((n) => `${n.folder}: ${n.message}`).join('\n') || 'No git repository here.', findings: [] });
     }
+    // Files a rule wanted but that were not read (a symlink, a FIFO, too large, missing from a partial clone).
+    const notes = outcome.repositories.flatMap((r) => r.unread.map((u) => `${r.repository.root}/${u.path}: ${u.reason}`));
+    if (notes.join('\n') !== this.notes) for (const n of notes) this.log.info(`not read: ${n}`);
+    this.notes = notes.join('\n');
     this.findings = new Map(outcome.findings.map((f) => [`${f.repository}|${f.fingerprint}`, f]));
     const base = outcome.repositories[0]!.base.description;
     this.show({ status: 'ready', scope: `working change against ${base}`, findings: outcome.findings.map((f) => this.view(f)) });

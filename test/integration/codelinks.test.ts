@@ -234,7 +234,7 @@ describe('Code ↔ decision links', () => {
     assert.ok(uri);
     try {
       const text = await readText(uri);
-      assert.match(text, /^---\ngoverns:\n {2}- src\/links-demo\.ts\n---\n# 12\. Keep the demo small/);
+      assert.match(text, /^# 12\. Keep the demo small\n\nDate: \d{4}-\d{2}-\d{2}\n\nGoverns: `src\/links-demo\.ts`\n\n## Status\n/);
       assert.match(text, /## Context\n\nFrom `src\/links-demo\.ts` \(lines 1–2\):\n\n```typescript\n\/\/ ADR-0011: dispatch lives here\nexport const a = 1;\n```\n/);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -1,6 +1,8 @@
 /** The Architecture Review in a real extension host: panel vs CLI, Draft ADR, Acknowledge. */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../../src/services';
@@ -64,7 +66,8 @@ describe('Architecture Review', () => {
     assert.ok(uri, 'no record was created');
     created.push(uri);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    assert.match(text, /^---\ngoverns:\n {2}- Dockerfile\n---\n# 10\. /);
+    // An adr-tools record: governs on a line under Date (front matter before the H1 would break `adr generate toc`).
+    assert.match(text, /^# 10\. .+\n\nDate: \d{4}-\d{2}-\d{2}\n\nGoverns: `Dockerfile`\n\n## Status\n/);
     assert.match(text, /\* `Dockerfile` \(line 1\): Container image definition added/);
     await until('the record indexed', () => s.workspace.locate(uri));
     // A draft is Proposed; documented needs the record in the change (it is, untracked) governing the path.
@@ -86,6 +89,47 @@ describe('Architecture Review', () => {
     assert.match(yml, /test fixture only/);
     const after = await review();
     assert.equal(after.findings.find((f) => f.id === dep.id)?.verdict, 'acknowledged');
+  });
+
+  it('a hostile nested repository: the panel review runs none of its filters and shows none of its symlinked secrets', async () => {
+    // A repository of its own inside the workspace (untracked there): the panel reviews it too.
+    const dir = fixture('hostile-nested').fsPath;
+    const witness = mkdtempSync(join(tmpdir(), 'adrw-witness-'));
+    const secret = `ADRW-SECRET-${Date.now()}-TOKEN`;
+    writeFileSync(join(witness, 'secret.txt'), `password=${secret}\n`);
+    const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    for (const k of Object.keys(env)) if (/^GIT_(DIR|WORK_TREE|INDEX_FILE)$/.test(k)) delete env[k];
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env, stdio: 'pipe' });
+    try {
+      mkdirSync(dir, { recursive: true });
+      git('init', '-q', '-b', 'main');
+      writeFileSync(join(dir, 'Dockerfile'), 'FROM node:20\n');
+      writeFileSync(join(dir, 'package.json'), '{ "name": "h", "dependencies": {} }\n');
+      writeFileSync(join(dir, 'requirements.txt'), 'flask==3\n');
+      git('add', '-A');
+      git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'base');
+      const touch = (name: string) => `touch '${witness}/marker-${name}'`;
+      appendFileSync(join(dir, '.git', 'config'), `[filter "evil"]\n\tclean = ${touch('clean')}; cat\n[filter "evilp"]\n\tprocess = ${touch('process')}\n`
+        + `[core]\n\tfsmonitor = ${touch('fsmonitor')}\n\tsshCommand = ${touch('ssh')}\n[diff "evil"]\n\ttextconv = ${touch('textconv')}\n`);
+      writeFileSync(join(dir, '.gitattributes'), 'Dockerfile filter=evil diff=evil\npackage.json filter=evilp\n');
+      writeFileSync(join(dir, 'Dockerfile'), 'FROM node:22\n');
+      writeFileSync(join(dir, 'package.json'), '{ "name": "h", "dependencies": { "pg": "^8.0.0" } }\n');
+      rmSync(join(dir, 'requirements.txt'));
+      symlinkSync(join(witness, 'secret.txt'), join(dir, 'requirements.txt'));
+      // (No /dev/zero here: other features of the extension host read workspace files too.)
+      const state = await review();
+      assert.deepEqual(readdirSync(witness).filter((n) => n.startsWith('marker-')), [], 'a payload ran');
+      assert.ok(!JSON.stringify(state).includes(secret), 'the panel shows the secret');
+      // The nested repository was reviewed (so git did run there, with its hostile config), from content read safely.
+      // (Paths are relative to the repository that holds the file.)
+      const files = state.findings.map((f) => `${f.rule} ${f.file}`);
+      assert.ok(files.some((f) => /^infra-container (hostile-nested\/)?Dockerfile$/.test(f)), files.join('\n'));
+      assert.ok(files.some((f) => /^dependency-added (hostile-nested\/)?package\.json$/.test(f)), files.join('\n'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(witness, { recursive: true, force: true });
+      await s.review!.controller.refresh();
+    }
   });
 
   it('the page is static: strict CSP with a nonce, no inline handlers', () => {

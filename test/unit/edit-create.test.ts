@@ -192,7 +192,9 @@ describe('createRecord', () => {
       fs.text(oldPath),
       '# Use the ADR number as its unique ID\n\n- Status: superseded by [19920112-use-the-adr-slug-as-its-unique-id](19920112-use-the-adr-slug-as-its-unique-id.md)\n- Date: 2020-09-26\n\n## Context\n\nText.\n',
     );
-    assert.ok(fs.text(r.path)!.endsWith('## Links <!-- optional -->\n\n- Supersedes [20200926-use-the-adr-number-as-its-unique-id](20200926-use-the-adr-number-as-its-unique-id.md)\n'));
+    // Shaped like its sibling (no template file): its header bullets, its sections, a Links list for the relation.
+    assert.match(fs.text(r.path)!, /^# Use the ADR slug as its unique ID\n\n- Status: proposed\n- Date: 1992-01-12\n\n## Context\n\n## Links\n/);
+    assert.ok(fs.text(r.path)!.endsWith('## Links\n\n- Supersedes [20200926-use-the-adr-number-as-its-unique-id](20200926-use-the-adr-number-as-its-unique-id.md)\n'));
   });
 
   describe('concurrency', () => {

@@ -149,15 +149,15 @@ describe('hostile files (real temporary folders)', function () {
   });
 
   describe('paths outside: configured folders', () => {
-    const configs: [string, (outside: string) => string][] = [
-      ['.adr-dir', () => '../outside\n'],
-      ['.adr-dir', (o) => `${o}\n`],
-      ['.log4brains.yml', () => 'project:\n  adrFolder: ../outside\n'],
-      ['adr.config.json', (o) => JSON.stringify({ path: o })],
-      ['adrs.toml', () => 'adr_dir = "../../outside"\n'],
+    const configs: [string, string, (outside: string) => string][] = [
+      ['.adr-dir', '../outside', () => '../outside\n'],
+      ['.adr-dir', 'an absolute path', (o) => `${o}\n`],
+      ['.log4brains.yml', '../outside', () => 'project:\n  adrFolder: ../outside\n'],
+      ['adr.config.json', 'an absolute path', (o) => JSON.stringify({ path: o })],
+      ['adrs.toml', '../../outside', () => 'adr_dir = "../../outside"\n'],
     ];
-    for (const [file, content] of configs) {
-      it(`${file} naming a folder outside: new and index write nothing there`, async () => {
+    for (const [file, what, content] of configs) {
+      it(`${file} naming ${what}: new and index write nothing there`, async () => {
         rmSync(`${w.repo}/doc`, { recursive: true });
         writeFileSync(`${w.repo}/${file}`, content(w.outside));
         const created = await w.run('new', 'Sneaky');
@@ -175,6 +175,15 @@ describe('hostile files (real temporary folders)', function () {
         w.untouched(created, indexed, listed);
       });
     }
+
+    it('.adr-dir in a sub-folder may name a folder elsewhere in the same repository', async () => {
+      mkdirSync(`${w.repo}/services/pay`, { recursive: true });
+      writeFileSync(`${w.repo}/services/pay/.adr-dir`, '../../doc/adr\n');
+      const r = await cli(new NodeFileSystem(), `${w.repo}/services/pay`, ['new', 'Shared log']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.trim(), '../../doc/adr/0001-shared-log.md');
+      w.untouched(r);
+    });
 
     it('--collection names a folder outside explicitly: then it is written', async () => {
       mkdirSync(`${w.base}/elsewhere`);
@@ -282,7 +291,7 @@ describe('hostile files (real temporary folders)', function () {
       const linted = await w.run('lint');
       assert.ok(Date.now() - started < 3000, `took ${Date.now() - started} ms`);
       assert.equal(linted.code, 1);
-      assert.match(linted.stdout, /0001-keys\.md:2:1: error \[parse-problem\] Front matter not read: a key that is itself a list or map/);
+      assert.match(linted.stdout, /0001-keys\.md:2:1: error \[parse-problem\] Front matter not read: nested deeper than 16 levels/);
       assert.match(linted.stdout, /0003-laughs\.md:2:1: error \[parse-problem\] Front matter not read: more than 50 aliases/);
       w.untouched(linted);
     });

@@ -12,7 +12,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, sym
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GitCommandError, GitUnavailableError, ReviewEngine } from '../../src/core/review';
 import { NOT_IN_PARTIAL_CLONE } from '../../src/core/review/changes';
+import { NodeGit } from '../../src/platform/git';
+import { NodeWorkTree } from '../../src/platform/workTree';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { cli } from '../support/cliHarness';
 import { record, TempRepo, TEST_GIT_ENV } from '../support/gitRepo';
@@ -237,6 +240,33 @@ describe('hostile repositories: change content is read safely', function () {
     const sarif = JSON.parse(runs[2]!.stdout) as { runs: { invocations?: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] };
     assert.ok(sarif.runs[0]!.invocations![0]!.toolExecutionNotifications.some((n) => /package\.json: a symbolic link/.test(n.message.text)));
     assert.match(runs[3]!.stdout, /::notice file=package\.json::package\.json: a symbolic link/);
+  });
+
+  it('a symlinked manifest staged or committed is reported as a symlink, not parsed (no dependency "removed")', async () => {
+    repo = new TempRepo().commit('base', BASE);
+    repo.remove('package.json');
+    symlinkSync(w.secretPath, join(repo.root, 'package.json'));
+    repo.git('add', '-A');
+    const staged = await checkEverywhere(repo.root, ['--staged']);
+    w.clean(staged);
+    assert.match(staged[0]!.stdout, /package\.json: note: a symbolic link \(as staged or committed\): not followed, not read/, staged[0]!.stdout);
+    assert.ok(!/dependency-removed/.test(staged[0]!.stdout + staged[4]!.stdout));
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.git('commit', '-q', '-m', 'link');
+    const pr = await checkEverywhere(repo.root, ['--base', 'main']);
+    w.clean(pr);
+    assert.match(pr[0]!.stdout, /package\.json: note: a symbolic link/, pr[0]!.stdout);
+    assert.ok(!/dependency-removed/.test(pr[0]!.stdout + pr[4]!.stdout));
+  });
+
+  it('a FIFO named .gitignore (git itself would block opening it) stops the review with a message, not a hang', async () => {
+    repo = new TempRepo().commit('base', BASE);
+    mkdirSync(join(repo.root, 'sub'));
+    execFileSync('mkfifo', [join(repo.root, 'sub', '.gitignore')]);
+    const engine = new ReviewEngine(new NodeGit({ timeoutMs: 1500 }), new NodeFileSystem(), new NodeWorkTree());
+    const started = Date.now();
+    await assert.rejects(engine.review({ folders: [repo.root], trusted: true }), (e: unknown) => e instanceof GitUnavailableError || e instanceof GitCommandError);
+    assert.ok(Date.now() - started < 15_000, `${Date.now() - started} ms`);
   });
 
   it('a file far over the size cap is listed but not read', async () => {

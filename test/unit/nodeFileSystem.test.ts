@@ -132,6 +132,14 @@ describe('FileSystem port', () => {
       await assert.rejects(fs.readFile(dir), /a folder/);
     });
 
+    it('errors a user can cause are one-line UserErrors naming the file (ENOTDIR, ELOOP)', async () => {
+      writeFileSync(`${dir}/x.md`, 'x');
+      symlinkSync(`${dir}/loop.md`, `${dir}/loop.md`);
+      await assert.rejects(fs.readFile(`${dir}/x.md/y.md`), (e: Error) => e instanceof UserError && e.message === `${dir}/x.md/y.md: a part of the path is not a folder (ENOTDIR)`);
+      await assert.rejects(fs.readFile(`${dir}/loop.md`), (e: Error) => e instanceof UserError && /too many levels of symbolic links \(ELOOP\)$/.test(e.message));
+      await assert.rejects(fs.mkdir(`${dir}/x.md/sub`), UserError);
+    });
+
     it('caps the length while reading', async () => {
       writeFileSync(`${dir}/big.md`, Buffer.alloc(10_000, 0x61));
       assert.equal((await fs.readFile(`${dir}/big.md`, { maxBytes: 10_000 })).length, 10_000);

@@ -3,16 +3,17 @@
  * output (the record path as seen from here, printed after `$VISUAL`/`$EDITOR` ran on it), same
  * environment (`ADR_TEMPLATE`, `ADR_DATE`). Other collections get records in their own format.
  */
-import { FileExistsError, UserError } from '../../core/errors';
+import { UserError } from '../../core/errors';
+import { dialectOfTemplate } from '../../core/dialects';
+import { createFirstRecord, InitConfigConflict, planInit, writeInitFiles } from '../../core/dialects/init';
 import { findAdrDirUpwards } from '../../core/discovery';
 import { createRecord, type LinkRequest, type RecordText } from '../../core/edit';
-import { COLLECTION_TEMPLATE_NAMES, initRecord, templateInfo, type TemplateChoice } from '../../core/templates';
-import { basename, join, relative, resolve } from '../../core/paths';
-import { decodeText, encodeText } from '../../core/text';
+import type { TemplateChoice } from '../../core/templates';
+import { basename, resolve } from '../../core/paths';
 import { parse, str, strs, UsageError, type Parsed } from '../args';
 import { AdrToolsError, EXIT_OK, type CliIO } from '../io';
 import { requireRecord, rel } from '../workspace';
-import { chooseCollection, dialectOfKind, openEditor, Reads, templateKind, type BuiltinKind } from '../authoring';
+import { chooseCollection, openEditor, Reads, templateKind } from '../authoring';
 
 export { releaseLocks } from '../authoring';
 
@@ -94,76 +95,40 @@ export async function newCommand(args: readonly string[], io: CliIO): Promise<nu
   return EXIT_OK;
 }
 
-/** Where `init --template KIND` puts a collection when no DIR is given. */
-function defaultFolder(kind: BuiltinKind): string {
-  return dialectOfKind(kind) === 'madr' && kind !== 'madr2' ? 'docs/decisions' : 'docs/adr';
-}
-
 /**
- * `init [--template KIND] [DIR]`. Nygard (default), as `adr init`: DIR goes to `.adr-dir` (created,
- * never changed once it names another folder), then record 1 "Record architecture decisions" is
- * written to the ADR folder (found as adr-tools finds it) without opening an editor (adr-tools runs
- * it with `VISUAL=true`). MADR / log4brains: DIR (default `docs/decisions`, log4brains `docs/adr`)
- * gets the template as `adr-template.md` / `template.md` and a first record choosing that format;
- * log4brains also gets a `.log4brains.yml` here naming the folder.
+ * `init [--template KIND] [DIR]`, planned in core (dialects/init.ts, shared with the extension).
+ * Nygard (default), as `adr init`: DIR goes to `.adr-dir` as typed (created, never changed once it
+ * names another folder), then record 1 "Record architecture decisions" is written to the ADR folder
+ * (found as adr-tools finds it) without opening an editor (adr-tools runs it with `VISUAL=true`).
+ * MADR / log4brains: DIR (default: the dialect's folder) gets the template beside the records and a
+ * first record choosing that format; log4brains also gets a `.log4brains.yml` here naming the folder.
  */
 export async function initCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parse('init', args, { template: { type: 'string' } });
   if (p.positionals.length > 1) throw new UsageError('init: usage: init [--template KIND] [DIR]', 'init');
   const dir = p.positionals[0];
   const kind = templateKind('init', str(p, 'template')) ?? 'nygard';
-  let folder: string;
-  if (kind === 'nygard') {
-    if (dir !== undefined) {
-      await io.fs.mkdir(resolve(io.cwd, dir));
-      await writeAdrDir(io, dir);
-    }
-    folder = (await findAdrDirUpwards(io.fs, io.cwd)).path;
-  } else {
-    folder = resolve(io.cwd, dir ?? defaultFolder(kind));
-    await io.fs.mkdir(folder);
-    if (kind === 'log4brains') await writeLog4brainsConfig(io, folder);
-    await writeTemplate(io, folder, kind);
+  const dialect = dialectOfTemplate(kind);
+  const nygard = kind === 'nygard';
+  const folder = nygard && dir === undefined ? (await findAdrDirUpwards(io.fs, io.cwd)).path : resolve(io.cwd, dir ?? dialect.layout.defaultFolder);
+  const plan = planInit(dialect, {
+    root: io.cwd,
+    folder,
+    template: kind,
+    projectName: basename(io.cwd) || 'project',
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Etc/UTC',
+    declare: !nygard || dir !== undefined,
+    ...(nygard && dir !== undefined ? { declaredFolder: dir } : {}),
+  });
+  try {
+    await writeInitFiles(io.fs, plan);
+  } catch (e) {
+    if (!(e instanceof InitConfigConflict) || !nygard) throw e;
+    throw new UserError(`${rel(io, e.path!)}: already names "${e.current}" as the ADR folder; remove it to use "${dir}"`, e.path);
   }
   const { collection } = await chooseCollection(io, 'init', { collection: folder, kind, createDefault: true });
-  const init = initRecord(kind);
   const date = io.env.ADR_DATE || undefined;
-  const created = await createRecord(io.fs, io.clock, collection, {
-    title: init.title,
-    template: init.template,
-    status: init.status,
-    ...(date !== undefined ? { date } : {}),
-  });
+  const created = await createFirstRecord(io.fs, io.clock, plan, { collection, ...(date !== undefined ? { date } : {}) });
   io.stdout(`${rel(io, created.path)}\n`);
   return EXIT_OK;
-}
-
-/** adr-tools: `echo "$1" > .adr-dir`. An existing one naming another folder is an error, not overwritten. */
-async function writeAdrDir(io: CliIO, dir: string): Promise<void> {
-  const path = join(io.cwd, '.adr-dir');
-  try {
-    await io.fs.createFile(path, encodeText(`${dir}\n`, false));
-  } catch (e) {
-    if (!(e instanceof FileExistsError)) throw e;
-    const current = decodeText(await io.fs.readFile(path), path).text.split(/\r?\n/)[0]!.trim();
-    if (resolve(io.cwd, current) !== resolve(io.cwd, dir)) {
-      throw new UserError(`${rel(io, path)}: already names "${current}" as the ADR folder; remove it to use "${dir}"`, path);
-    }
-  }
-}
-
-/** log4brains' `.log4brains.yml` (its `init` writes the same keys); an existing one is kept. */
-async function writeLog4brainsConfig(io: CliIO, folder: string): Promise<void> {
-  const path = join(io.cwd, '.log4brains.yml');
-  if (await io.fs.stat(path)) return;
-  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  const text = `---\nproject:\n  name: ${basename(io.cwd) || 'project'}\n  tz: ${tz}\n  adrFolder: ./${relative(io.cwd, folder)}\n`;
-  await io.fs.createFile(path, encodeText(text, false));
-}
-
-/** The chosen template beside the records (MADR: `adr-template.md`, MADR 2 / log4brains: `template.md`), unless one is there. */
-async function writeTemplate(io: CliIO, folder: string, kind: BuiltinKind): Promise<void> {
-  for (const name of COLLECTION_TEMPLATE_NAMES) if (await io.fs.stat(join(folder, name))) return;
-  const name = kind === 'madr2' || kind === 'log4brains' ? 'template.md' : 'adr-template.md';
-  await io.fs.createFile(join(folder, name), encodeText(templateInfo(kind).text, false));
 }

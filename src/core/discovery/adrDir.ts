@@ -19,8 +19,9 @@ export interface AdrDirLocation {
  * (relative to the file), else an existing `doc/adr` folder is the one; the first level that has
  * either wins. With neither anywhere up to `stopAt` (default: the file-system root), the answer is
  * `start/doc/adr`. A `.adr-dir` that cannot be read or is empty is passed over; one naming a folder
- * outside its own folder (`../../elsewhere`, `/etc`) is refused with a `UserError`: a cloned
- * repository must not make `new` or `index` write elsewhere (`--collection` can name such a folder).
+ * outside its repository (the folder holding `.git` at or above it; without one, its own folder),
+ * such as `../../elsewhere` or `/etc`, is refused with a `UserError`: a cloned repository must not
+ * make `new` or `index` write elsewhere (`--collection` can name such a folder).
  */
 export async function findAdrDirUpwards(fs: FileSystem, start: string, stopAt = '/'): Promise<AdrDirLocation> {
   const from = normalize(start);
@@ -36,7 +37,7 @@ export async function findAdrDirUpwards(fs: FileSystem, start: string, stopAt = 
       }
       if (folder !== undefined) {
         try {
-          return { path: configuredPath(dir, folder, dir), found: '.adr-dir', configFile };
+          return { path: configuredPath(dir, folder, await repositoryOf(fs, dir)), found: '.adr-dir', configFile };
         } catch (e) {
           if (e instanceof ConfigError) throw new UserError(`${configFile}: ${e.message}`, configFile);
           throw e;
@@ -48,4 +49,12 @@ export async function findAdrDirUpwards(fs: FileSystem, start: string, stopAt = 
     if (dir === stop || dir === dirname(dir)) break;
   }
   return { path: join(from, 'doc', 'adr'), found: 'default' };
+}
+
+/** The folder holding `.git` at or above `dir`, else `dir` itself. */
+async function repositoryOf(fs: FileSystem, dir: string): Promise<string> {
+  for (let d = dir; ; d = dirname(d)) {
+    if (await fs.stat(join(d, '.git')).catch(() => undefined)) return d;
+    if (d === dirname(d)) return dir;
+  }
 }

@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import type { CollectionSource } from '../model';
 import { readStatusVocabulary, type StatusVocabulary } from '../parse/vocabulary';
 import { isInside, resolve } from '../paths';
+import { lexicalNesting, MAX_DEPTH } from '../parse/frontMatter';
 
 /** A folder a config file names, relative to the config file's folder (or absolute). */
 export interface ConfiguredFolder {
@@ -58,10 +59,12 @@ export function readAdrDir(text: string): ConfiguredFolder[] {
  * package, named after the package.
  */
 export function readLog4brains(text: string): ConfiguredFolder[] {
+  // Bounded like front matter: nesting checked first (yaml is superlinear in it), aliases capped,
+  // no warnings printed.
+  if (lexicalNesting(text) > MAX_DEPTH) throw new ConfigError(`nested deeper than ${MAX_DEPTH} levels; not read`);
   let data: unknown;
   try {
-    // Bounded like front matter: aliases capped, no warnings printed.
-    data = parseYaml(text, { maxAliasCount: 50, logLevel: 'error' });
+    data = parseYaml(text, { maxAliasCount: 50, logLevel: 'error', uniqueKeys: false });
   } catch (e) {
     throw new ConfigError(`malformed YAML: ${firstLine(e)}`);
   }

@@ -15,8 +15,10 @@ import type { Collection, EditPlan, FileEdit } from '../model';
 import { basename, join } from '../paths';
 import type { Clock, FileSystem } from '../ports';
 import { encodeText } from '../text';
+import { spellingFor } from '../dialects';
 import { defaultTemplateKind } from '../templates/kinds';
 import { renderText, type RelationLine } from '../templates/render';
+import { inTemplateWords } from '../templates/shape';
 import { builtin, resolveTemplate, type ResolvedTemplate, type TemplateChoice } from '../templates/registry';
 import { headingText, labelFor, linkPath, subjectOf, verbFor, type LinkSubject, type RecordText, type Spelling } from './labels';
 import { addRelation, supersededEdits } from './lifecycle';
@@ -70,10 +72,12 @@ export async function createRecord(fs: FileSystem, clock: Clock, collection: Col
   if (title === '') throw new UserError('A new record needs a title');
   const template = await templateOf(fs, collection, options.template);
   const date = options.date ?? isoDate(clock.now());
+  // A status word is written in the collection's own words when its records have one ("Aceito").
+  const status = options.status !== undefined ? inTemplateWords(template, options.status) : undefined;
   const render = (n: number | null, path: string): string =>
     renderText(
       template.text,
-      { title, number: n, date, status: options.status, deciders: options.deciders, relations: relationLines(template, options, path), eol: options.eol },
+      { title, number: n, date, status, deciders: options.deciders, relations: relationLines(template, { ...options, spelling: spellingOfNew(collection, options) }, path), eol: options.eol },
       template,
     );
   await ensureFolder(fs, collection.path);
@@ -99,9 +103,14 @@ async function templateOf(fs: FileSystem, collection: Collection, t: CreateOptio
   });
 }
 
+/** The supersede spelling of a new record: asked for, else what the superseded records and the collection write. */
+function spellingOfNew(collection: Collection, o: CreateOptions): Spelling {
+  return o.spelling ?? spellingFor((o.supersedes ?? []).map((t) => t.text), collection.dialect);
+}
+
 function relationLines(template: ResolvedTemplate, o: CreateOptions, path: string): RelationLine[] {
   const dialect = template.dialect;
-  const line = (verb: string, t: RecordText): RelationLine => ({ verb, label: labelFor(subjectOf(t), dialect), target: linkPath(path, t.record.path) });
+  const line = (verb: string, t: RecordText): RelationLine => ({ verb, label: labelFor(subjectOf(t), dialect), target: linkPath(path, t.record.path), number: t.record.number });
   return [
     ...(o.supersedes ?? []).map((t) => line(verbFor('supersedes', dialect, o.spelling), t)),
     ...(o.links ?? []).map((l) => line(l.verb, l.target)),
@@ -214,7 +223,7 @@ function newSubject(path: string, n: number | null, numberText: string | null, t
 /** The edits to the superseded and linked records; several edits to one file are merged. */
 function targetEdits(collection: Collection, subject: LinkSubject, o: CreateOptions): EditPlan {
   const ops: { target: RecordText; edit: (t: RecordText) => ReturnType<typeof addRelation> }[] = [
-    ...(o.supersedes ?? []).map((t) => ({ target: t, edit: (r: RecordText) => supersededEdits(r, subject, { spelling: o.spelling }) })),
+    ...(o.supersedes ?? []).map((t) => ({ target: t, edit: (r: RecordText) => supersededEdits(r, subject, { spelling: spellingOfNew(collection, o) }) })),
     ...(o.links ?? []).map((l) => ({ target: l.target, edit: (r: RecordText) => addRelation(r, l.reverseVerb, subject) })),
   ];
   const edits: FileEdit[] = mergeSequential(ops, collection.dialect);

@@ -8,7 +8,7 @@
  */
 import type { AdrRecord, RecordDialect, RelationType } from '../model';
 import { dirname, relative } from '../paths';
-import { ADR_TOOLS_VERBS } from '../templates/nygard';
+import { ADR_TOOLS, GENERIC, dialectOfRecord, type Spelling } from '../dialects';
 
 /** What a label is made from: a parsed record, or a record about to be written. */
 export interface LinkSubject {
@@ -43,16 +43,14 @@ export function headingText(line: string): string {
 /** How a record of `dialect` labels `target` in a link. Brackets are dropped: they would end the label. */
 export function labelFor(target: LinkSubject, dialect: RecordDialect): string {
   let label: string;
-  switch (dialect) {
-    case 'madr2':
-    case 'madr3':
-    case 'madr4':
+  switch (dialectOfRecord(dialect).wording.label) {
+    case 'adr-id':
       label = target.numberText !== null ? `ADR-${target.numberText}` : target.id;
       break;
-    case 'log4brains':
+    case 'slug':
       label = target.id;
       break;
-    default:
+    case 'heading':
       label = target.heading ?? (target.number !== null ? `${target.number}. ${target.title}` : target.title);
   }
   return label.replace(/[[\]]/g, '');
@@ -68,31 +66,16 @@ export function relationLine(verb: string, target: LinkSubject, fromPath: string
   return `${verb} [${labelFor(target, dialect)}](${linkPath(fromPath, target.path)})`;
 }
 
-/** Spelling of the supersede verbs. */
-export type Spelling = 'adr-tools' | 'standard';
+export type { Spelling } from '../dialects';
 
 /**
- * The verb a record of `dialect` writes for a relation type: adr-tools' own words (and its
- * "Superceded" spelling, unless `spelling` is `standard`) for Nygard; lower-case
- * `superseded by` in MADR / log4brains status values, capitalised verbs in their link lists.
+ * The verb a record of `dialect` writes for a relation type, from its dialect descriptor: Nygard
+ * records use adr-tools' words and its "Superceded" spelling when `spelling` is `adr-tools` (the
+ * default, kept for callers that do not know the collection), the standard spelling otherwise;
+ * MADR / log4brains write a lower-case `superseded by` status and capitalised link verbs.
  */
 export function verbFor(type: Exclude<RelationType, 'custom'>, dialect: RecordDialect, spelling: Spelling = 'adr-tools'): string {
-  const nygard = dialect === 'nygard' || dialect === 'unknown';
-  switch (type) {
-    case 'supersedes':
-      return nygard && spelling === 'adr-tools' ? ADR_TOOLS_VERBS.supersedes : 'Supersedes';
-    case 'superseded-by':
-      if (nygard) return spelling === 'adr-tools' ? ADR_TOOLS_VERBS.supersededBy : 'Superseded by';
-      return 'superseded by';
-    case 'amends':
-      return 'Amends';
-    case 'amended-by':
-      return 'Amended by';
-    case 'clarifies':
-      return 'Clarifies';
-    case 'clarified-by':
-      return 'Clarified by';
-    case 'relates':
-      return 'Relates to';
-  }
+  const d = dialectOfRecord(dialect);
+  if (d === ADR_TOOLS || d === GENERIC) return (spelling === 'adr-tools' ? ADR_TOOLS : GENERIC).wording.verbs[type];
+  return d.wording.verbs[type];
 }

@@ -10,10 +10,17 @@
  * | status           | the status line of `## Status`              | `status: x` (quoting kept)                   | `* Status: x` / `- Status: x`                 |
  * | superseded by    | status line → `Superceded by [2. T](f.md)`  | `status: superseded by [ADR-0002](f.md)`     | `- Status: superseded by [id](f.md)`          |
  * | supersedes, links| `Supercedes [1. T](f.md)` paragraph at the end of `## Status` | `* Supersedes [ADR-0001](f.md)` in `## Links` | `- Supersedes [id](f.md)` in `## Links` |
+ *
+ * A record that already keeps relations in a front matter `links:` list of `{rel, target}` maps
+ * (joshrotenberg/adrs "ng") gets them there instead: `- rel: Supersedes` / `target: 12`, and when
+ * superseded `status: superseded` plus a `Superseded by` item. The verbs and places come from the
+ * dialect descriptors (dialects/*); "Superceded" only where the records or their collection
+ * (adr-tools) already spell it so.
  */
-import type { AdrRecord, EditPlan, FileEdit, RelationType, Status, TextEdit } from '../model';
+import type { AdrRecord, CollectionDialect, EditPlan, FileEdit, RelationType, Status, TextEdit } from '../model';
+import { dialectOfRecord, spellingFor } from '../dialects';
 import { relationTypeOf } from '../parse/status';
-import { insertRelationLines, type RelationPlacement } from './placement';
+import { hasFrontMatterLinks, insertFrontMatterLinks, insertRelationLines, type RelationPlacement } from './placement';
 import { findSection } from './sections';
 import { linkPath, relationLine, subjectOf, verbFor, type LinkSubject, type RecordText, type Spelling } from './labels';
 import { formatStatus, matchCase, setStatusEdits } from './status';
@@ -22,8 +29,19 @@ export type { RecordText } from './labels';
 
 /** Options shared by the lifecycle edits. */
 export interface LifecycleOptions {
-  /** `adr-tools` (default) writes "Superceded by"/"Supercedes" in Nygard records, as adr-tools does. */
+  /**
+   * `adr-tools` writes "Superceded by"/"Supercedes" in Nygard records, as adr-tools does; `standard`
+   * "Superseded". Default: what the records already write, else by `collectionDialect` (adr-tools'
+   * spelling only in adr-tools collections), else adr-tools' for Nygard records.
+   */
   readonly spelling?: Spelling;
+  /** The dialect of the records' collection, when the caller knows it. */
+  readonly collectionDialect?: CollectionDialect;
+}
+
+/** The spelling `options` ask for, or the one the records and their collection use. */
+export function spellingOf(options: LifecycleOptions, ...records: readonly RecordText[]): Spelling {
+  return options.spelling ?? spellingFor(records.map((r) => r.text), options.collectionDialect, records[0]?.record.dialect);
 }
 
 /** Edits that set `record`'s status to `status`, worded and cased as the record writes statuses. */
@@ -37,10 +55,12 @@ function isStatusWord(s: string): s is Exclude<Status, 'unknown'> {
   return ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft'].includes(s);
 }
 
-/** Where `record` writes relation lines. */
-export function relationPlacement(record: AdrRecord): RelationPlacement {
-  const nygard = record.dialect === 'nygard' || (record.dialect === 'unknown' && !record.frontMatter);
-  return nygard && findSection(record.sections, ['status']) ? 'status-section' : 'links-section';
+/** Where `record` writes relation lines: where it already does (front matter `links:`), else where its dialect does. */
+export function relationPlacement(record: AdrRecord, text?: string): RelationPlacement {
+  if (text !== undefined && record.frontMatter && hasFrontMatterLinks(text)) return 'front-matter-links';
+  // The dialect's place (dialects/*: `fields.relations`); a record in front matter is no Nygard record.
+  const home = record.dialect === 'unknown' && record.frontMatter ? 'links-section' : dialectOfRecord(record.dialect).fields.relations;
+  return home === 'status-section' && findSection(record.sections, ['status']) ? 'status-section' : 'links-section';
 }
 
 /**
@@ -50,19 +70,29 @@ export function relationPlacement(record: AdrRecord): RelationPlacement {
 export function addRelation(source: RecordText, verb: string, target: LinkSubject): TextEdit[] {
   const { record, text } = source;
   const link = linkPath(record.path, target.path);
-  if (hasRelation(record, verb, link)) return [];
+  if (hasRelation(record, verb, link, target.number)) return [];
+  const placement = relationPlacement(record, text);
+  if (placement === 'front-matter-links') {
+    const edit = insertFrontMatterLinks(text, record.eol, [{ rel: verb, target: target.number ?? link }]);
+    if (edit) return [edit];
+  }
   const line = relationLine(verb, target, record.path, record.dialect);
   const marker = bulletMarker(record, text);
-  const edit = insertRelationLines({ text, sections: record.sections, eol: record.eol }, relationPlacement(record), [line], marker);
+  const edit = insertRelationLines({ text, sections: record.sections, eol: record.eol }, placement, [line], marker);
   return edit ? [edit] : [];
 }
 
-/** True when `record` has a relation whose verb means the same as `verb` and whose target is `link`. */
-export function hasRelation(record: AdrRecord, verb: string, link: string): boolean {
+/**
+ * True when `record` has a relation whose verb means the same as `verb` and whose target is `link`
+ * (or the record `number`, as front matter `links:` name them).
+ */
+export function hasRelation(record: AdrRecord, verb: string, link: string, number?: number | null): boolean {
   const type = relationTypeOf(verb);
   const wanted = normaliseLink(link);
   return record.relations.some(
-    (r) => normaliseLink(r.target) === wanted && (type === 'custom' ? r.verb === verb.trim().toLowerCase() : r.type === type),
+    (r) =>
+      (normaliseLink(r.target) === wanted || (number !== undefined && number !== null && r.target === String(number))) &&
+      (type === 'custom' ? r.verb === verb.trim().toLowerCase() : r.type === type),
   );
 }
 
@@ -81,7 +111,7 @@ function bulletMarker(record: AdrRecord, text: string): '-' | '*' {
     const m = /^[ \t]*([-*+])/.exec(text.slice(f.lineSpan.start, f.lineSpan.end));
     if (m) return m[1] === '-' ? '-' : '*';
   }
-  return record.dialect === 'log4brains' ? '-' : '*';
+  return dialectOfRecord(record.dialect).wording.bullet;
 }
 
 /** Edits marking `old` as superseded by the record `by` (only `old`'s file). */
@@ -89,9 +119,14 @@ export function supersededEdits(old: RecordText, by: LinkSubject, options: Lifec
   const { record, text } = old;
   const link = linkPath(record.path, by.path);
   // Already superseded by it (the status may read otherwise if the parser prefers other text: leave it).
-  if (hasRelation(record, 'superseded by', link)) return [];
-  const verb = verbFor('superseded-by', record.dialect, options.spelling);
-  const line = relationLine(record.dialect === 'nygard' || record.dialect === 'unknown' ? verb : matchCase(record, verb), by, record.path, record.dialect);
+  if (hasRelation(record, 'superseded by', link, by.number)) return [];
+  const verb = verbFor('superseded-by', record.dialect, spellingOf(options, old));
+  if (relationPlacement(record, text) === 'front-matter-links') {
+    // adrs "ng": `status: superseded` and a `Superseded by` item in `links:`.
+    const links = insertFrontMatterLinks(text, record.eol, [{ rel: 'Superseded by', target: by.number ?? link }]);
+    if (links) return [...setStatusEdits(record, text, matchCase(record, 'superseded')), links];
+  }
+  const line = relationLine(dialectOfRecord(record.dialect).wording.statusCase === 'capitalised' ? verb : matchCase(record, verb), by, record.path, record.dialect);
   return setStatusEdits(record, text, line);
 }
 
@@ -100,9 +135,10 @@ export function supersededEdits(old: RecordText, by: LinkSubject, options: Lifec
  * and `replacement` gets a "Supersedes" link to `old`. Edits for both files.
  */
 export function supersede(old: RecordText, replacement: RecordText, options: LifecycleOptions = {}): EditPlan {
-  const newVerb = verbFor('supersedes', replacement.record.dialect, options.spelling);
+  const spelling = spellingOf(options, old, replacement);
+  const newVerb = verbFor('supersedes', replacement.record.dialect, spelling);
   return plan([
-    { path: old.record.path, edits: supersededEdits(old, subjectOf(replacement), options) },
+    { path: old.record.path, edits: supersededEdits(old, subjectOf(replacement), { ...options, spelling }) },
     { path: replacement.record.path, edits: addRelation(replacement, newVerb, subjectOf(old)) },
   ]);
 }

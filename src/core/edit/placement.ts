@@ -10,10 +10,14 @@
  */
 import type { Section, TextEdit } from '../model';
 import { endsWithBlankLine, isBlank, lastNonBlankLine, lineAt, lineEndOf } from './lines';
-import { findSection, nextHeadingStart } from './sections';
+import { findSection, frontMatterEnd, nextHeadingStart } from './sections';
+import { yamlScalar } from './yaml';
 
-/** Where a dialect writes relation lines. */
-export type RelationPlacement = 'status-section' | 'links-section';
+/**
+ * Where a dialect writes relation lines; `front-matter-links` is a front matter `links:` list of
+ * `{rel, target}` maps (joshrotenberg/adrs "ng" mode), see `insertFrontMatterLinks`.
+ */
+export type RelationPlacement = 'status-section' | 'links-section' | 'front-matter-links';
 
 /** What placement needs to know about a document: its text, sections and line break. */
 export interface DocShape {
@@ -38,6 +42,7 @@ export function insertRelationLines(
 ): TextEdit | undefined {
   if (lines.length === 0) return undefined;
   if (placement === 'status-section') return insertInStatusSection(doc, lines);
+  if (placement === 'front-matter-links') placement = 'links-section'; // callers with targets use insertFrontMatterLinks
   const section = findSection(doc.sections, ['links']);
   return section ? appendBullets(doc, section, lines, defaultMarker) : appendSection(doc, 'Links', lines, defaultMarker);
 }
@@ -115,4 +120,61 @@ export function hasRelationLine(text: string, section: Section | undefined, verb
     const line = raw.replace(BULLET, '').trim().toLowerCase();
     return !isBlank(line) && line.startsWith(want) && line.includes(`](${target.toLowerCase()})`);
   });
+}
+
+/** One item of a front matter `links:` list. */
+export interface FrontMatterLink {
+  readonly rel: string;
+  /** A record number, or a relative file when the record has none. */
+  readonly target: number | string;
+}
+
+/** The `links:` entry of `text`'s front matter: where it is and how its items are written. */
+function linksEntry(text: string): { keyEnd: number; rest: string; restStart: number; blockEnd: number; indent: string; relKey: string } | undefined {
+  const fmEnd = frontMatterEnd(text);
+  if (fmEnd === 0) return undefined;
+  const m = /^links[ \t]*:([ \t]*)([^\r\n]*?)[ \t]*\r?$/m.exec(text.slice(0, fmEnd));
+  if (!m) return undefined;
+  const keyEnd = m.index + 'links'.length + m[0].slice('links'.length).indexOf(':') + 1;
+  const restStart = keyEnd + m[1]!.length;
+  let blockEnd = lineEndOf(text, m.index);
+  let indent = '  ';
+  let relKey = 'rel';
+  let first = true;
+  // The block below the key: indented lines (or `- ` items at the key's column).
+  for (let at = text.indexOf('\n', blockEnd) + 1; at > 0 && at < fmEnd; ) {
+    const end = lineEndOf(text, at);
+    const line = text.slice(at, end);
+    if (!/^(?:[ \t]+\S|-[ \t])/.test(line)) break;
+    const item = /^([ \t]*)-[ \t]+(rel|kind|type|target)[ \t]*:/.exec(line);
+    if (item && first) {
+      indent = item[1]!;
+      if (item[2] !== 'target') relKey = item[2]!;
+      first = false;
+    } else if (item === null && /^[ \t]+(rel|kind|type)[ \t]*:/.test(line)) {
+      relKey = /^[ \t]+(rel|kind|type)/.exec(line)![1]!;
+    }
+    blockEnd = end;
+    const nl = text.indexOf('\n', end);
+    if (nl === -1) break;
+    at = nl + 1;
+  }
+  return { keyEnd, rest: m[2]!, restStart, blockEnd, indent, relKey };
+}
+
+/** True when `text` has a front matter `links:` entry that takes `{rel, target}` items (empty, or already a list of maps). */
+export function hasFrontMatterLinks(text: string): boolean {
+  const e = linksEntry(text);
+  return e !== undefined && (e.rest === '[]' || (e.rest === '' && e.blockEnd > e.keyEnd));
+}
+
+/** The edit adding `items` to the front matter `links:` list, in its style; undefined when there is none to extend. */
+export function insertFrontMatterLinks(text: string, eol: '\n' | '\r\n', items: readonly FrontMatterLink[]): TextEdit | undefined {
+  const e = linksEntry(text);
+  if (!e || items.length === 0) return undefined;
+  const block = (indent: string, key: string) =>
+    items.map((i) => `${eol}${indent}- ${key}: ${yamlScalar(i.rel)}${eol}${indent}  target: ${typeof i.target === 'number' ? i.target : yamlScalar(i.target)}`).join('');
+  if (e.rest === '[]') return { start: e.keyEnd, end: e.restStart + 2, newText: block('  ', 'rel') };
+  if (e.rest === '' && e.blockEnd > e.keyEnd) return { start: e.blockEnd, end: e.blockEnd, newText: block(e.indent, e.relKey) };
+  return undefined;
 }

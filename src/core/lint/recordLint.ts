@@ -4,8 +4,10 @@ import { RULES } from './rules';
 
 // MADR: `{short title, representative of solved problem}`; log4brains / MADR 2: `[option 1]`,
 // `[describe the context … e.g., …]`; adr-tools' own template words left unreplaced.
-const CURLY = /\{[A-Za-z][^{}\n]*\s[^{}\n]*\}/g;
-const SQUARE = /\[(?:[^\]\n]*(?:\be\.g\.|\s\|\s|short title|describe|option \d|driver \d|argument [a-z]|list everyone|YYYY-MM-DD|ticket\/issue)[^\]\n]*)\](?![([:])/gi;
+// Linear on hostile lines: no `[`/`{` inside (a run of them fails at once at every start) and the
+// whitespace test a lookahead, not a second star to backtrack into.
+const CURLY = /\{[A-Za-z](?=[^{}\n]*\s)[^{}\n]*\}/g;
+const SQUARE = /\[(?:[^[\]\n]*(?:\be\.g\.|\s\|\s|short title|describe|option \d|driver \d|argument [a-z]|list everyone|YYYY-MM-DD|ticket\/issue)[^[\]\n]*)\](?![([:])/gi;
 
 /** Findings for one record, given the text it was parsed from. */
 export function lintRecord(record: AdrRecord, text: string): Finding[] {

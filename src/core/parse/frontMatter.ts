@@ -48,6 +48,12 @@ export function readFrontMatter(text: string): FrontMatterResult {
     problems.push({ code: 'front-matter-too-large', severity: 'error', message: `Front matter is larger than ${MAX_FRONT_MATTER_BYTES} characters; not read`, span: { start: 0, end: 3 } });
     return { frontMatter: { span: { start: 0, end }, contentSpan, data: undefined, entries: [] }, problems };
   }
+  const nesting = lexicalNesting(yamlText);
+  if (nesting > MAX_DEPTH) {
+    // yaml's parser is superlinear in flow nesting (`{a: {a: …` × 200 takes 100 ms): refuse first.
+    problems.push({ code: 'yaml-too-complex', severity: 'error', message: `Front matter not read: nested deeper than ${MAX_DEPTH} levels`, span: { start: contentStart, end: contentEnd } });
+    return { frontMatter: { span: { start: 0, end }, contentSpan, data: undefined, entries: [] }, problems };
+  }
   // logLevel 'error': problems are collected in doc.errors / doc.warnings, never printed.
   const doc = parseDocument(yamlText, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false, logLevel: 'error' });
   let data: Record<string, unknown> | undefined;
@@ -123,6 +129,55 @@ export function readFrontMatter(text: string): FrontMatterResult {
     data = Object.fromEntries(Object.entries(data).filter(([k]) => !duplicated.has(k.toLowerCase())));
   }
   return { frontMatter: { span: { start: 0, end }, contentSpan, data, entries }, problems };
+}
+
+/**
+ * An upper bound of the nesting the YAML text can have, from its characters alone (linear): open
+ * flow brackets outside quotes and comments, plus the block indicators (`- `, `? `, `: `) that
+ * start a line. Real front matter stays below 5.
+ */
+export function lexicalNesting(yaml: string): number {
+  let max = 0;
+  let flow = 0;
+  let quote = '';
+  let lineStart = true;
+  let block = 0;
+  for (let i = 0; i < yaml.length; i++) {
+    const c = yaml[i]!;
+    if (c === '\n') {
+      lineStart = true;
+      block = 0;
+      if (quote === "'" || quote === '"') continue; // multi-line quoted scalars go on
+      continue;
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ' || c === '\t') continue;
+      if ((c === '-' || c === '?' || c === ':') && (yaml[i + 1] === ' ' || yaml[i + 1] === '\t')) {
+        block++;
+        max = Math.max(max, flow + block);
+        i++;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (c === '"' || c === "'") {
+      // A quote starts a scalar only at the start of a token.
+      const prev = yaml[i - 1];
+      if (prev === undefined || /[\s[{,:]/.test(prev)) quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(yaml[i - 1]!))) {
+      const nl = yaml.indexOf('\n', i);
+      i = (nl === -1 ? yaml.length : nl) - 1;
+    } else if (c === '[' || c === '{') {
+      flow++;
+      max = Math.max(max, flow + block);
+    } else if ((c === ']' || c === '}') && flow > 0) flow--;
+  }
+  return max;
 }
 
 /** Why a parsed front matter is too complex to turn into data, or undefined. Iterative: no recursion. */

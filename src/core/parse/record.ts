@@ -22,6 +22,7 @@ import { foldStatus, type StatusVocabulary } from './vocabulary';
 import { parseRelationPhrase, recordReferences, referenceDefinitions, relationsInStatus, supersedeClauses, targetOf } from './relations';
 import { frontMatterLinks } from './frontMatterLinks';
 import { foldKey, forEachLine, metadataKey, metadataLine, nextLineStart, tableMetadata, type Line, type MetadataLine } from './lines';
+import { governsLines } from './governs';
 
 export interface ParseContext {
   /** Absolute `/` path of the file. */
@@ -297,6 +298,7 @@ export function parseRecord(text: string, ctx: ParseContext): AdrRecord {
   const governs: string[] = [];
   for (const k of GOVERNS_KEYS) if (frontMatter?.data && k in data) governs.push(...stringList(data[k]));
   const fmNumber = typeof cdata.number === 'number' && Number.isInteger(cdata.number) && cdata.number >= 0 ? cdata.number : null;
+  for (const g of governsLines(text, metaStart, metaEnd)) governs.push(...g.globs);
 
   const dialect = detectDialect({
     hasFrontMatterMeta: !!frontMatter?.data && ['status', 'date', 'deciders', 'decision-makers', 'consulted', 'informed'].some((k) => k in cdata),

@@ -48,9 +48,17 @@ export function remarkStructure(text: string, mdText: string): DocStructure {
       const link = linkAt(text, text.indexOf('](', after), endOf(node));
       if (link && node.url) links.push(link);
     }
-    if ('children' in node) for (const c of node.children as (typeof tree.children)[number][]) visit(c);
   };
-  visit(tree);
+  // Iterative (a stack, in document order): a list nested thousands deep must not overflow the call stack.
+  const stack: ((typeof tree.children)[number] | typeof tree)[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    if ('children' in node) {
+      const children = node.children as (typeof tree.children)[number][];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
   return {
     headings,
     links,

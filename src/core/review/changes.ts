@@ -24,7 +24,7 @@ import { join } from '../paths';
 import type { FileSystem } from '../ports';
 import { mapLimit } from '../index/limit';
 import { parseRaw, type Hunk, type RawEntry } from './diffParse';
-import { gitOk, literalPathspec, splitNul, type GitPort } from './git';
+import { canFeed, gitOk, literalPathspec, splitNul, type GitPort } from './git';
 import { EMPTY_TREE, mergeBase } from './repository';
 import type { ChangeBase, ChangedFile, ChangeStatus, RepositoryInfo, ReviewScope } from './types';
 import { MAX_CONTENT_BYTES, unreadReason, type WorkStat, type WorkTreePort, type WorkTreeView } from './worktree';
@@ -58,8 +58,13 @@ export interface Content {
 export const MAX_UNTRACKED_BYTES = MAX_CONTENT_BYTES;
 /** Work-tree files up to this size are hashed to tell a real change from a touched file. */
 export const MAX_HASH_BYTES = 256 * 1024 * 1024;
-/** Edit distance above which hunks are one whole replacement (Myers' diff is O(N·D)). */
-const MAX_EDIT_LENGTH = 20_000;
+/**
+ * Edit distance (and milliseconds) above which the middle of the file, between its common first and
+ * last lines, is one replacement hunk: Myers' diff is O(N·D), and two unrelated 30,000-line files
+ * would otherwise take minutes.
+ */
+const MAX_EDIT_LENGTH = 1000;
+const MAX_DIFF_MS = 1000;
 /** The review's partial-clone message. */
 export const NOT_IN_PARTIAL_CLONE = 'not available in this partial clone (the review never fetches)';
 
@@ -139,9 +144,14 @@ interface Listed {
   readonly worktree: boolean;
   /** Why the new side is not read (known when listing). */
   readonly unread?: string;
+  /** The old side is a symbolic link (mode 120000): its blob is a target path, not content. */
+  readonly oldLink?: boolean;
   readonly note?: string;
   readonly fingerprint: string;
 }
+
+const LINK = '120000';
+const COMMITTED_LINK = 'a symbolic link (as staged or committed): not followed, not read';
 
 interface BlobResult { readonly text?: string; readonly unread?: string; readonly binary?: boolean }
 
@@ -153,6 +163,9 @@ export class ChangeReader {
   /** Fingerprint → hunks computed. */
   private hunkCache = new Map<string, { hunks: readonly Hunk[]; binary: boolean }>();
   private listed = new Map<string, Listed>();
+  /** The index as last read, and the key (base, index file's stat data) it was read under. */
+  private fromIndex: { readonly cached: readonly RawEntry[]; readonly index: readonly IndexEntry[] } | undefined;
+  private indexKey: string | undefined;
   private view: WorkTreeView;
   /** Paths whose content a rule wanted but could not be read, with why (cleared on each read). */
   readonly unread = new Map<string, string>();
@@ -185,12 +198,24 @@ export class ChangeReader {
     this.unread.clear();
     const root = this.repository.root;
     const staged = this.scope.kind === 'staged';
-    const [cached, index, untrackedOut, indexStat] = await Promise.all([
-      this.diffCached(base.treeish),
-      staged ? Promise.resolve([]) : gitOk(this.git, root, ['ls-files', '-z', '-s', '-v', '--debug']).then(parseIndexDebug),
-      staged ? Promise.resolve('') : gitOk(this.git, root, ['ls-files', '-o', '--exclude-standard', '-z']),
-      staged ? Promise.resolve(undefined) : this.workTree.view(this.repository.gitDir).lstat('index'),
-    ]);
+    const untrackedRun = staged ? Promise.resolve('') : gitOk(this.git, root, ['ls-files', '-o', '--exclude-standard', '-z']);
+    untrackedRun.catch(() => undefined);
+    // What git says about the index (base → index, and its entries) depends on the index file and the
+    // base only: unchanged index (size, times, inode), same answers, no git run.
+    const indexStat = await this.workTree.view(this.repository.gitDir).lstat('index');
+    const indexKey = indexStat ? `${base.treeish}\0${statKey(indexStat)}` : undefined;
+    let fromIndex = indexKey !== undefined && indexKey === this.indexKey ? this.fromIndex : undefined;
+    if (!fromIndex) {
+      const [c, i] = await Promise.all([
+        this.diffCached(base.treeish),
+        staged ? Promise.resolve([]) : gitOk(this.git, root, ['ls-files', '-z', '-s', '-v', '--debug']).then(parseIndexDebug),
+      ]);
+      fromIndex = { cached: c, index: i };
+      this.fromIndex = fromIndex;
+      this.indexKey = indexKey;
+    }
+    const { cached, index } = fromIndex;
+    const untrackedOut = await untrackedRun;
     const entries = cached.filter((e) => e.srcMode !== '160000' && e.dstMode !== '160000');
 
     // Index → work tree, for every entry (stage 0); unmerged paths are read from the work tree.
@@ -201,11 +226,12 @@ export class ChangeReader {
         if (e.stage !== 0) unmerged.add(e.path);
         return e.stage === 0 && e.mode !== '160000' && e.tag !== 'S' && e.tag === e.tag.toUpperCase();
       });
-      const states = await mapLimit(stage0, 32, (e) => this.workState(e, indexStat));
+      const fresh = new Set<string>();
+      const states = await mapLimit(stage0, 32, (e) => this.workState(e, indexStat, fresh));
       stage0.forEach((e, i) => {
         if (states[i]!.kind !== 'clean') work.set(e.path, states[i]!);
       });
-      await this.noteFilters(work);
+      await this.noteFilters(work, fresh);
     }
 
     const listed = new Map<string, Listed>();
@@ -216,16 +242,23 @@ export class ChangeReader {
       const w = work.get(e.path);
       const status = STATUS[e.status] ?? 'modified';
       const oldBlob = ZERO.test(e.srcSha) ? undefined : e.srcSha;
-      const base = { path: e.path, ...(e.oldPath !== undefined ? { oldPath: e.oldPath } : {}), ...(oldBlob ? { oldBlob } : {}) };
+      const base = {
+        path: e.path, ...(e.oldPath !== undefined ? { oldPath: e.oldPath } : {}), ...(oldBlob ? { oldBlob } : {}), ...(e.srcMode === LINK ? { oldLink: true } : {}),
+      };
       if (e.status === 'U' || unmerged.has(e.path)) {
         if (!staged) add({ ...base, status: 'unmerged', worktree: true, fingerprint: `U\0${e.path}\0${(await this.view.lstat(e.path).then(statKey))}` });
         continue;
       }
       if (staged || !w) {
-        add({ ...base, status, ...(ZERO.test(e.dstSha) || e.status === 'D' ? {} : { newBlob: e.dstSha }), worktree: false, fingerprint: e.meta });
+        add({
+          ...base, status, ...(ZERO.test(e.dstSha) || e.status === 'D' ? {} : { newBlob: e.dstSha }), worktree: false, fingerprint: e.meta,
+          ...(e.dstMode === LINK && e.status !== 'D' ? { unread: COMMITTED_LINK } : {}),
+        });
         continue;
       }
       if (w.kind === 'clean') continue; // never stored
+      // Staged, then changed back in the work tree: against the base, nothing changed.
+      if (w.kind === 'modified' && !w.unread && e.oldPath === undefined && oldBlob !== undefined && w.id === oldBlob) continue;
       if (w.kind === 'deleted') {
         if (e.status === 'A' || e.status === 'C') continue; // added, then removed again: nothing against the base
         if (e.status === 'R' && e.oldPath !== undefined) add({ path: e.oldPath, status: 'deleted', ...(oldBlob ? { oldBlob } : {}), worktree: false, fingerprint: `D\0${e.meta}` });
@@ -252,7 +285,7 @@ export class ChangeReader {
           continue;
         }
         add({
-          path, status: w.kind === 'type-changed' ? 'type-changed' : 'modified', ...(oldBlob ? { oldBlob } : {}), worktree: true,
+          path, status: w.kind === 'type-changed' ? 'type-changed' : 'modified', ...(oldBlob ? { oldBlob } : {}), ...(ie?.mode === LINK ? { oldLink: true } : {}), worktree: true,
           ...(w.unread ? { unread: w.unread } : {}), ...(w.kind === 'modified' && w.note ? { note: w.note } : {}),
           fingerprint: `M\0${path}\0${oldBlob ?? ''}\0${w.id}`,
         });
@@ -275,8 +308,9 @@ export class ChangeReader {
       add({ path: p, status: 'untracked', worktree: true, fingerprint: `?\0${p}\0${wanted(p) ? statKey(untrackedStats[i]) : ''}` });
     });
 
-    // Hunks, for the files some rule reads.
+    // Hunks, for the files some rule reads: their blobs first, in two processes for all of them.
     this.listed = listed;
+    await this.prefetch([...listed.values()].filter((l) => wanted(l.path, l.oldPath)).flatMap((l) => [l.oldBlob, l.newBlob]));
     const nextHunks = new Map<string, { hunks: readonly Hunk[]; binary: boolean }>();
     const files = await mapLimit([...listed.values()], 16, async (l): Promise<ChangedFile> => {
       const file = fileOf(l, [], false);
@@ -301,11 +335,69 @@ export class ChangeReader {
   blob(sha: string): Promise<BlobResult> {
     let result = this.blobs.get(sha);
     if (!result) {
-      if (this.blobs.size > 500) this.blobs.clear();
+      if (this.blobs.size > 2000) this.blobs.clear();
       result = this.readBlob(sha);
       this.blobs.set(sha, result);
     }
     return result;
+  }
+
+  /**
+   * Reads many blobs at once when the port can feed standard input: `cat-file --batch-check` for their
+   * sizes (and which are missing: a partial clone, the fetch refused), then `cat-file --batch` for the
+   * ones under the cap. Blobs it could not settle are left to `blob()`, one process each.
+   */
+  private async prefetch(shas: readonly (string | undefined)[]): Promise<void> {
+    const git = this.git;
+    const todo = [...new Set(shas)].filter((s): s is string => s !== undefined && /^[0-9a-f]{40,64}$/.test(s) && !this.blobs.has(s));
+    if (!canFeed(git) || todo.length < 2) return;
+    const root = this.repository.root;
+    let check;
+    try {
+      check = await git.runInput(root, ['cat-file', '--batch-check'], `${todo.join('\n')}\n`, 1 << 24);
+    } catch {
+      return;
+    }
+    if (check.exitCode !== 0) return;
+    const small: { sha: string; size: number }[] = [];
+    const asked = new Set(todo);
+    for (const line of decoder.decode(check.stdout).split('\n')) {
+      const [sha = '', type = '', size = ''] = line.split(' ');
+      if (!asked.has(sha)) continue;
+      if (type === 'missing') this.blobs.set(sha, Promise.resolve({ unread: missingReason(check.stderr || 'could not fetch') }));
+      else if (type !== 'blob') continue;
+      else if (Number(size) > MAX_CONTENT_BYTES) this.blobs.set(sha, Promise.resolve({ unread: `larger than ${MAX_CONTENT_BYTES} bytes (${size}): not read` }));
+      else small.push({ sha, size: Number(size) });
+    }
+    // Batches of at most 32 MiB of content.
+    for (let i = 0; i < small.length;) {
+      const batch: typeof small = [];
+      let total = 0;
+      while (i < small.length && (batch.length === 0 || total + small[i]!.size <= 32 << 20)) {
+        total += small[i]!.size;
+        batch.push(small[i++]!);
+      }
+      let out;
+      try {
+        out = await git.runInput(root, ['cat-file', '--batch'], `${batch.map((b) => b.sha).join('\n')}\n`, total + batch.length * 200 + 1024);
+      } catch {
+        continue;
+      }
+      if (out.exitCode !== 0) continue;
+      const bytes = out.stdout;
+      let pos = 0;
+      while (pos < bytes.length) {
+        const nl = bytes.indexOf(10, pos);
+        if (nl < 0) break;
+        const [sha = '', type = '', size = ''] = decoder.decode(bytes.subarray(pos, nl)).split(' ');
+        pos = nl + 1;
+        if (type !== 'blob') continue;
+        const n = Number(size);
+        const text = decoder.decode(bytes.subarray(pos, pos + n));
+        pos += n + 1;
+        this.blobs.set(sha, Promise.resolve({ text, binary: text.slice(0, 8000).includes('\0') }));
+      }
+    }
   }
 
   private async readBlob(sha: string): Promise<BlobResult> {
@@ -322,6 +414,7 @@ export class ChangeReader {
   /** The file's text before the change (undefined for new files), or why it was not read. */
   async beforeContent(file: ChangedFile): Promise<Content> {
     if (!file.oldBlob) return { text: undefined };
+    if (this.listed.get(file.path)?.oldLink) return { text: undefined, unread: 'a symbolic link before the change: not read' };
     const r = await this.blob(file.oldBlob);
     if (r.unread) this.unread.set(file.oldPath ?? file.path, `${r.unread} (the version before)`);
     return r.unread ? { text: undefined, unread: r.unread } : { text: r.text };
@@ -332,6 +425,10 @@ export class ChangeReader {
     if (file.status === 'deleted') return { text: undefined };
     const l = this.listed.get(file.path);
     const newBlob = l ? l.newBlob : this.scope.kind === 'staged' ? file.newBlob : undefined;
+    if (l?.unread && !l.worktree) {
+      this.unread.set(file.path, l.unread);
+      return { text: undefined, unread: l.unread };
+    }
     if (newBlob) {
       const r = await this.blob(newBlob);
       if (r.unread) this.unread.set(file.path, r.unread);
@@ -365,25 +462,30 @@ export class ChangeReader {
   }
 
   /** Compares one index entry with the work tree, without git. */
-  private async workState(e: IndexEntry, indexStat: WorkStat | undefined): Promise<WorkState> {
+  private async workState(e: IndexEntry, indexStat: WorkStat | undefined, fresh: Set<string>): Promise<WorkState> {
+    const symlinkEntry = e.mode === '120000';
+    const racy = indexStat !== undefined && (e.mtimeSec > indexStat.mtimeSec || (e.mtimeSec === indexStat.mtimeSec && e.mtimeNsec >= indexStat.mtimeNsec));
+    // Git's own test: size, times and inode as recorded in the index (and not racily clean). A match
+    // means unchanged and nothing is read, so the folders on the way need no check for it.
+    const sameTime = (a: number, an: number, b: number, bn: number) => a === b && (bn === 0 || an === bn);
+    const quick = await this.view.quickStat(e.path);
+    if (!racy && quick && quick.kind === (symlinkEntry ? 'symlink' : 'file') && quick.size === e.size && sameTime(quick.mtimeSec, quick.mtimeNsec, e.mtimeSec, e.mtimeNsec)
+      && sameTime(quick.ctimeSec, quick.ctimeNsec, e.ctimeSec, e.ctimeNsec) && (e.ino === 0 || quick.ino === e.ino)) {
+      return { kind: 'clean' };
+    }
+    // Compared before with exactly this stat data (size, times to the nanosecond, inode): the same answer.
+    const known = this.hashes.get(e.path);
+    if (quick && known && known.key === `${e.sha}\0${statKey(quick)}`) return known.state;
     const st = await this.view.lstat(e.path);
     if (!st || st.kind === 'directory') {
       this.hashes.delete(e.path);
       return { kind: 'deleted' };
     }
     const key = statKey(st);
-    const known = this.hashes.get(e.path);
-    const symlinkEntry = e.mode === '120000';
-    const racy = indexStat !== undefined && (e.mtimeSec > indexStat.mtimeSec || (e.mtimeSec === indexStat.mtimeSec && e.mtimeNsec >= indexStat.mtimeNsec));
-    // Git's own test: size and modification time as recorded in the index (and not racily clean).
-    const sameTime = (a: number, an: number, b: number, bn: number) => a === b && (bn === 0 || an === bn);
-    if (!racy && st.kind === (symlinkEntry ? 'symlink' : 'file') && st.size === e.size && sameTime(st.mtimeSec, st.mtimeNsec, e.mtimeSec, e.mtimeNsec)
-      && sameTime(st.ctimeSec, st.ctimeNsec, e.ctimeSec, e.ctimeNsec) && (e.ino === 0 || st.ino === e.ino)) {
-      return { kind: 'clean' };
-    }
     if (known && known.key === `${e.sha}\0${key}`) return known.state;
     const state = await this.compare(e, st);
     this.hashes.set(e.path, { key: `${e.sha}\0${key}`, state });
+    fresh.add(e.path);
     return state;
   }
 
@@ -412,9 +514,12 @@ export class ChangeReader {
     return { kind: 'modified', id };
   }
 
-  /** Marks changed files whose attributes name a filter: compared as bytes, the filter never run. */
-  private async noteFilters(work: Map<string, WorkState>): Promise<void> {
-    const paths = [...work].filter(([, w]) => w.kind === 'modified' && !w.unread).map(([p]) => p);
+  /**
+   * Marks changed files whose attributes name a filter: compared as bytes, the filter never run.
+   * Only files compared in this read are asked about (the note is kept with the comparison).
+   */
+  private async noteFilters(work: Map<string, WorkState>, fresh: ReadonlySet<string>): Promise<void> {
+    const paths = [...work].filter(([p, w]) => fresh.has(p) && w.kind === 'modified' && !w.unread).map(([p]) => p);
     for (let i = 0; i < paths.length; i += 500) {
       const chunk = paths.slice(i, i + 500);
       // check-attr takes paths, not pathspecs: after `--` each is taken as it is.
@@ -425,7 +530,12 @@ export class ChangeReader {
         const [path, attr, value] = [f[j]!, f[j + 1]!, f[j + 2]!];
         if (attr !== 'filter' || value === 'unspecified' || value === 'unset') continue;
         const w = work.get(path);
-        if (w && w.kind === 'modified') work.set(path, { ...w, note: `has filter=${value}: compared as stored on disk, the filter not run` });
+        if (w && w.kind === 'modified') {
+          const noted: WorkState = { ...w, note: `has filter=${value}: compared as stored on disk, the filter not run` };
+          work.set(path, noted);
+          const h = this.hashes.get(path);
+          if (h) this.hashes.set(path, { key: h.key, state: noted });
+        }
       }
     }
   }
@@ -456,8 +566,8 @@ export class ChangeReader {
 
 /** Unified hunks (3 lines of context, as git prints them) between two texts; `\r` before a newline ignored. */
 export function diffHunks(a: string, b: string): Hunk[] {
-  const patch = structuredPatch('a', 'b', a, b, '', '', { context: 3, stripTrailingCr: true, maxEditLength: MAX_EDIT_LENGTH });
-  if (!patch) return [wholeHunk(a, b)];
+  const patch = structuredPatch('a', 'b', a, b, '', '', { context: 3, stripTrailingCr: true, maxEditLength: MAX_EDIT_LENGTH, timeout: MAX_DIFF_MS });
+  if (!patch) return [middleHunk(a, b)];
   return patch.hunks.map((h) => {
     const oldStart = h.oldLines === 0 ? 0 : h.oldStart;
     const newStart = h.newLines === 0 ? 0 : h.newStart;
@@ -466,7 +576,8 @@ export function diffHunks(a: string, b: string): Hunk[] {
   });
 }
 
-function wholeHunk(a: string, b: string): Hunk {
+/** One hunk replacing everything between the lines both texts start and end with (plus 3 lines of context). */
+function middleHunk(a: string, b: string): Hunk {
   const lines = (t: string) => {
     const l = t.split('\n').map((x) => x.replace(/\r$/, ''));
     if (l[l.length - 1] === '') l.pop();
@@ -474,10 +585,26 @@ function wholeHunk(a: string, b: string): Hunk {
   };
   const old = lines(a);
   const now = lines(b);
+  let head = 0;
+  while (head < old.length && head < now.length && old[head] === now[head]) head++;
+  let tail = 0;
+  while (tail < old.length - head && tail < now.length - head && old[old.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
+  const before = Math.min(3, head);
+  const after = Math.min(3, tail);
+  const from = head - before;
+  const oldLines = old.length - tail + after - from;
+  const newLines = now.length - tail + after - from;
+  const oldStart = oldLines === 0 ? from : from + 1;
+  const newStart = newLines === 0 ? from : from + 1;
   return {
-    oldStart: old.length ? 1 : 0, oldLines: old.length, newStart: now.length ? 1 : 0, newLines: now.length,
-    header: `@@ -${old.length ? 1 : 0},${old.length} +${now.length ? 1 : 0},${now.length} @@`,
-    lines: [...old.map((l) => `-${l}`), ...now.map((l) => `+${l}`)],
+    oldStart, oldLines, newStart, newLines,
+    header: `@@ -${oldStart},${oldLines} +${newStart},${newLines} @@`,
+    lines: [
+      ...old.slice(from, head).map((l) => ` ${l}`),
+      ...old.slice(head, old.length - tail).map((l) => `-${l}`),
+      ...now.slice(head, now.length - tail).map((l) => `+${l}`),
+      ...old.slice(old.length - tail, old.length - tail + after).map((l) => ` ${l}`),
+    ],
   };
 }
 

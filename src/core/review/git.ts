@@ -23,6 +23,27 @@ export interface GitPort {
   run(cwd: string, args: readonly string[]): Promise<GitOutput>;
 }
 
+/** What a git command fed on standard input produced: its output as bytes (blob contents are not text). */
+export interface GitBytesOutput {
+  readonly exitCode: number;
+  readonly stdout: Uint8Array;
+  readonly stderr: string;
+}
+
+/**
+ * A `GitPort` that can also feed a command's standard input (`cat-file --batch`: many blobs in one
+ * process). Optional: without it the review reads blobs one process each.
+ */
+export interface GitInputPort extends GitPort {
+  /** Runs `git <args>` with `input` on standard input; rejects when the output passes `maxBytes`. */
+  runInput(cwd: string, args: readonly string[], input: string, maxBytes: number): Promise<GitBytesOutput>;
+}
+
+/** True when the port can feed standard input. */
+export function canFeed(git: GitPort): git is GitInputPort {
+  return typeof (git as Partial<GitInputPort>).runInput === 'function';
+}
+
 /** Git is not installed or could not be started. */
 export class GitUnavailableError extends Error {
   constructor(message: string) {

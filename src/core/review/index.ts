@@ -7,7 +7,7 @@ export type { RepositoryReview, ReviewOutcome, ReviewRequest } from './engine';
 export { acknowledge, acknowledgementEdits, type AckOptions } from './ack';
 export { CONFIG_FILES, parseConfig, type AckEntry, type CustomRule, type ReviewConfig } from './config';
 export { ChangeReader, type ChangeSet } from './changes';
-export { GitCommandError, GitUnavailableError, gitOk, literalPathspec, type GitOutput, type GitPort } from './git';
+export { canFeed, GitCommandError, GitUnavailableError, gitOk, literalPathspec, type GitBytesOutput, type GitInputPort, type GitOutput, type GitPort } from './git';
 export { governingFromRecords, inForce, type GoverningLookup, type GoverningMatch } from './governs';
 export { locateRepository, insideRepository, mergeBase, EMPTY_TREE } from './repository';
 export { BUILTIN_RULES, rulesOf } from './rules';

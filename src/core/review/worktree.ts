@@ -33,6 +33,11 @@ export type WorkRead =
 export interface WorkTreeView {
   /** Undefined when nothing is there, or when a folder leading to it is a symlink (git does not look beyond one either). */
   lstat(path: string): Promise<WorkStat | undefined>;
+  /**
+   * `lstat` without checking the folders on the way: only to compare with stat data git recorded
+   * (a match means "unchanged, not read"); anything that will be read goes through `lstat`/`read`.
+   */
+  quickStat(path: string): Promise<WorkStat | undefined>;
   /** The file's bytes when it is a regular file of at most `maxBytes` bytes; else what it is instead. */
   read(path: string, maxBytes: number): Promise<WorkRead>;
 }

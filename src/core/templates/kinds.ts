@@ -1,20 +1,13 @@
 /** The built-in templates and what each implies for the records written from it. */
 import type { CollectionDialect, RecordDialect } from '../model';
 import type { RelationPlacement } from '../edit/placement';
+import { dialectOfCollection, dialectOfTemplate, type BuiltinTemplateKind } from '../dialects';
 import { MADR_BARE_MINIMAL_TEMPLATE, MADR_BARE_TEMPLATE, MADR_FULL_TEMPLATE, MADR_MINIMAL_TEMPLATE } from './madr';
 import { LOG4BRAINS_TEMPLATE, MADR2_TEMPLATE } from './madr2';
 import { NYGARD_TEMPLATE } from './nygard';
 
 /** The built-in templates, plus `custom`: a collection's own template file. */
-export type TemplateKind =
-  | 'nygard'
-  | 'madr-full'
-  | 'madr-minimal'
-  | 'madr-bare'
-  | 'madr-bare-minimal'
-  | 'madr2'
-  | 'log4brains'
-  | 'custom';
+export type TemplateKind = BuiltinTemplateKind | 'custom';
 
 /** What a template kind implies for records written from it. */
 export interface TemplateInfo {
@@ -33,15 +26,35 @@ export interface TemplateInfo {
   readonly bullet: '-' | '*';
 }
 
+const TEXTS: Record<Exclude<TemplateKind, 'custom'>, [label: string, text: string]> = {
+  nygard: ['Nygard (adr-tools)', NYGARD_TEMPLATE],
+  'madr-full': ['MADR 4 (full)', MADR_FULL_TEMPLATE],
+  'madr-minimal': ['MADR 4 (minimal)', MADR_MINIMAL_TEMPLATE],
+  'madr-bare': ['MADR 4 (bare)', MADR_BARE_TEMPLATE],
+  'madr-bare-minimal': ['MADR 4 (bare, minimal)', MADR_BARE_MINIMAL_TEMPLATE],
+  madr2: ['MADR 2', MADR2_TEMPLATE],
+  log4brains: ['log4brains', LOG4BRAINS_TEMPLATE],
+};
+
+/** What a built-in template implies, from the dialect that owns it (dialects/*). */
+function infoOf(kind: Exclude<TemplateKind, 'custom'>): TemplateInfo {
+  const d = dialectOfTemplate(kind);
+  const [label, text] = TEXTS[kind];
+  return {
+    kind,
+    label,
+    dialect: d.records[0]!,
+    text,
+    // A template's own default is "proposed", cased as the dialect writes statuses (log4brains'
+    // statuses are lower-case: `accepted`, `superseded by ...`).
+    defaultStatus: d.wording.statusCase === 'lower' ? 'proposed' : 'Proposed',
+    relations: d.fields.relations,
+    bullet: d.wording.bullet,
+  };
+}
+
 const INFOS: readonly TemplateInfo[] = [
-  { kind: 'nygard', label: 'Nygard (adr-tools)', dialect: 'nygard', text: NYGARD_TEMPLATE, defaultStatus: 'Proposed', relations: 'status-section', bullet: '*' },
-  { kind: 'madr-full', label: 'MADR 4 (full)', dialect: 'madr4', text: MADR_FULL_TEMPLATE, defaultStatus: 'proposed', relations: 'links-section', bullet: '*' },
-  { kind: 'madr-minimal', label: 'MADR 4 (minimal)', dialect: 'madr4', text: MADR_MINIMAL_TEMPLATE, defaultStatus: 'proposed', relations: 'links-section', bullet: '*' },
-  { kind: 'madr-bare', label: 'MADR 4 (bare)', dialect: 'madr4', text: MADR_BARE_TEMPLATE, defaultStatus: 'proposed', relations: 'links-section', bullet: '*' },
-  { kind: 'madr-bare-minimal', label: 'MADR 4 (bare, minimal)', dialect: 'madr4', text: MADR_BARE_MINIMAL_TEMPLATE, defaultStatus: 'proposed', relations: 'links-section', bullet: '*' },
-  { kind: 'madr2', label: 'MADR 2', dialect: 'madr2', text: MADR2_TEMPLATE, defaultStatus: 'proposed', relations: 'links-section', bullet: '*' },
-  // log4brains' own statuses are lower-case (`accepted`, `superseded by ...`), so is its default.
-  { kind: 'log4brains', label: 'log4brains', dialect: 'log4brains', text: LOG4BRAINS_TEMPLATE, defaultStatus: 'proposed', relations: 'links-section', bullet: '-' },
+  ...(Object.keys(TEXTS) as Exclude<TemplateKind, 'custom'>[]).map(infoOf),
   { kind: 'custom', label: "The collection's template", dialect: 'unknown', text: '', defaultStatus: 'Proposed', relations: 'status-section', bullet: '*' },
 ];
 
@@ -55,16 +68,7 @@ export function templateInfo(kind: TemplateKind): TemplateInfo {
 
 /** The template a collection of `dialect` uses when it has no template file of its own. */
 export function defaultTemplateKind(dialect: CollectionDialect): Exclude<TemplateKind, 'custom'> {
-  switch (dialect) {
-    case 'adr-tools':
-      return 'nygard';
-    case 'madr':
-      return 'madr-full';
-    case 'log4brains':
-      return 'log4brains';
-    case 'generic':
-      return 'nygard';
-  }
+  return dialectOfCollection(dialect).templates.default;
 }
 
 /**

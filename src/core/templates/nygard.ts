@@ -92,12 +92,4 @@ export const NYGARD_INIT_TEMPLATE =
   "See Michael Nygard's article, linked above. " +
   "For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools).\n";
 
-/** adr-tools' verbs, with its spelling. */
-export const ADR_TOOLS_VERBS = {
-  supersedes: 'Supercedes',
-  supersededBy: 'Superceded by',
-  amends: 'Amends',
-  amendedBy: 'Amended by',
-  clarifies: 'Clarifies',
-  clarifiedBy: 'Clarified by',
-} as const;
+// adr-tools' relation verbs ("Supercedes" / "Superceded by") are in dialects/adrTools.ts.

@@ -3,6 +3,10 @@ import type { Collection } from '../model';
 import { join } from '../paths';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
+import { TEMPLATE_FILE_NAMES } from '../dialects';
+import { adrsDefault, adrsTemplate, findAdrsConfig } from './adrs';
+import { inferTemplate } from './shape';
+import { newestSiblings } from './siblings';
 import { defaultTemplateKind, sniffTemplate, templateInfo, type TemplateInfo, type TemplateKind } from './kinds';
 
 /** A template ready to render: a built-in kind, or a collection's file. */
@@ -16,13 +20,17 @@ export interface ResolvedTemplate {
   readonly defaultStatus: string;
   readonly relations: TemplateInfo['relations'];
   readonly bullet: TemplateInfo['bullet'];
+  /** The siblings' own words per status ("Aceito" for accepted), for inferred templates. */
+  readonly statusWords?: Readonly<Partial<Record<string, string>>>;
+  /** The records an inferred template copies the shape of. */
+  readonly inferredFrom?: readonly string[];
 }
 
 /**
  * Template files a collection may keep beside its records, most specific first:
  * adr-tools' `templates/template.md`, log4brains' `template.md`, MADR's `adr-template.md`.
  */
-export const COLLECTION_TEMPLATE_NAMES = ['templates/template.md', 'template.md', 'adr-template.md'] as const;
+export const COLLECTION_TEMPLATE_NAMES: readonly string[] = TEMPLATE_FILE_NAMES;
 
 /** An explicit template choice (front-end options); empty means "the collection's". */
 export interface TemplateChoice {
@@ -33,9 +41,11 @@ export interface TemplateChoice {
 }
 
 /**
- * The template for a new record in `collection`: an explicit file, an explicit built-in kind, the
- * collection's `templatePath`, a template file in the folder, or the dialect's default — in that
- * order (adr-tools: `$ADR_TEMPLATE`, then `templates/template.md`, then its built-in template).
+ * The template for a new record in `collection`, the first of: an explicit file, an explicit
+ * built-in kind, the collection's `templatePath`, a template file in the folder (adr-tools:
+ * `$ADR_TEMPLATE`, then `templates/template.md`), the template `adrs.toml` names, the shape of the
+ * collection's newest records (templates/shape.ts), adrs' default in an adrs collection, and the
+ * dialect's built-in template.
  */
 export async function resolveTemplate(fs: FileSystem, collection: Collection, choice: TemplateChoice = {}): Promise<ResolvedTemplate> {
   if (choice.path) return readCustom(fs, choice.path);
@@ -46,6 +56,12 @@ export async function resolveTemplate(fs: FileSystem, collection: Collection, ch
     const stat = await fs.stat(path);
     if (stat?.kind === 'file') return readCustom(fs, path);
   }
+  const adrs = await findAdrsConfig(fs, collection.path);
+  const configured = adrs ? adrsTemplate(adrs) : undefined;
+  if (configured) return configured;
+  const shaped = inferTemplate(await newestSiblings(fs, collection));
+  if (shaped) return shaped;
+  if (adrs) return adrsDefault(adrs);
   return builtin(defaultTemplateKind(collection.dialect));
 }
 

@@ -14,7 +14,7 @@
  */
 import type { TextEdit } from '../model';
 import { applyEdits } from '../text';
-import { insertRelationLines, type RelationPlacement } from '../edit/placement';
+import { hasFrontMatterLinks, insertFrontMatterLinks, insertRelationLines, type RelationPlacement } from '../edit/placement';
 import { frontMatterEnd, scanSections } from '../edit/sections';
 import { yamlScalar } from '../edit/yaml';
 import { sniffTemplate, templateInfo, type TemplateKind } from './kinds';
@@ -26,6 +26,8 @@ export interface RelationLine {
   readonly label: string;
   /** Relative link from the new record's folder. */
   readonly target: string;
+  /** The target's record number, for front matter `links:` lists that name records by number. */
+  readonly number?: number | null;
 }
 
 /** The values a template is filled with. */
@@ -86,6 +88,12 @@ export function renderText(template: string, values: RenderValues, style?: Rende
 }
 
 function frontMatterLine(line: string, status: string, v: RenderValues): string | undefined {
+  // `key: TOKEN` (inferred templates: `statut: STATUS`, `title: TITLE`): the value as a YAML scalar.
+  const t = /^([^\s:#][^:]*:)[ \t]*(STATUS|TITLE|DATE|NUMBER)[ \t]*$/.exec(line);
+  if (t) {
+    const value = t[2] === 'STATUS' ? status : t[2] === 'TITLE' ? v.title : t[2] === 'DATE' ? v.date : v.number === null ? '' : String(v.number);
+    return `${t[1]} ${value === '' || t[2] === 'NUMBER' ? value : yamlScalar(value)}`.trimEnd();
+  }
   const m = /^(status|date|decision-makers|deciders)([ \t]*:)/.exec(line);
   if (!m) return undefined;
   const key = m[1]!;
@@ -106,11 +114,13 @@ function bulletLine(line: string, status: string, v: RenderValues): string | und
   return undefined;
 }
 
-const TOKENS = /NUMBER|TITLE|DATE|STATUS|\{short title[^}\n]*\}|\[short title[^\]\n]*\]|<!--[ \t]*short title[^\n]*?-->/g;
+const TOKENS = /\{NUMBER:\d\}|NUMBER|TITLE|DATE|STATUS|\{short title[^}\n]*\}|\[short title[^\]\n]*\]|<!--[ \t]*short title[^\n]*?-->/g;
 
 function substituteTokens(line: string, status: string, v: RenderValues): string {
   const seen = new Set<string>();
   return line.replace(TOKENS, (token) => {
+    const padded = /^\{NUMBER:(\d)\}$/.exec(token);
+    if (padded) return v.number === null ? '' : String(v.number).padStart(Number(padded[1]), '0');
     const name = /^[A-Z]+$/.test(token) ? token : 'PLACEHOLDER';
     if (name !== 'PLACEHOLDER') {
       if (seen.has(name)) return token;
@@ -131,6 +141,10 @@ function substituteTokens(line: string, status: string, v: RenderValues): string
 
 /** Relation lines in their dialect's place; MADR 2 / log4brains link placeholders make way for them. */
 function addRelations(text: string, relations: readonly RelationLine[], s: RenderStyle): string {
+  if (hasFrontMatterLinks(text)) {
+    const edit = insertFrontMatterLinks(text, '\n', relations.map((r) => ({ rel: r.verb, target: r.number ?? r.target })));
+    if (edit) return applyEdits(text, [edit]);
+  }
   const lines = relations.map((r) => `${r.verb} [${r.label}](${r.target})`);
   if (s.relations === 'links-section') {
     text = text.replace(/^[ \t]*[-*+][ \t]+(?:\[Link type\].*|….*numbers of links can vary.*)\n/gim, '');

@@ -1,0 +1,44 @@
+/**
+ * The newest records of a collection, read for their shape: one directory listing and at most
+ * `SHAPE_SAMPLE` file reads, whatever the collection's size.
+ */
+import { compareRecordNames, isRecordFile, parseRecordName } from '../discovery/naming';
+import type { RecordText } from '../edit/labels';
+import type { Collection } from '../model';
+import { parseRecord } from '../parse/record';
+import { join } from '../paths';
+import type { FileSystem } from '../ports';
+import { decodeText } from '../text';
+import { SHAPE_SAMPLE } from './shape';
+
+/** The `count` newest records of `collection` (by number or date in their names), newest first. */
+export async function newestSiblings(fs: FileSystem, collection: Pick<Collection, 'path' | 'dialect'>, count = SHAPE_SAMPLE): Promise<RecordText[]> {
+  let entries: readonly (readonly [string, string])[];
+  try {
+    entries = await fs.readDirectory(collection.path);
+  } catch {
+    return []; // a folder not created yet
+  }
+  // One pass keeping the `count` newest (no sort of a 10,000-name folder).
+  const names: string[] = [];
+  for (const [name, kind] of entries) {
+    if (kind !== 'file' || !isRecordFile(name) || parseRecordName(name) === undefined) continue;
+    let at = names.length;
+    while (at > 0 && compareRecordNames(names[at - 1]!, name) < 0) at--;
+    if (at < count) {
+      names.splice(at, 0, name);
+      if (names.length > count) names.pop();
+    }
+  }
+  const out: RecordText[] = [];
+  for (const name of names) {
+    const path = join(collection.path, name);
+    try {
+      const { text, bom } = decodeText(await fs.readFile(path), path);
+      out.push({ record: parseRecord(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom }), text });
+    } catch {
+      // unreadable or not text: not a sibling to copy
+    }
+  }
+  return out;
+}
