@@ -15,7 +15,7 @@
  * Beside each wall-time ratio, the same ratio on CPU time (user + system of the process and its
  * children, mean per run, from /proc): steadier than wall time when other work shares the cores.
  * The baselines are bench-only tools: adr-tools from Debian (apt-get, when run as root) and
- * madr-tools from npm into .cache/bench-tools. A missing one is reported as MISSING, never skipped.
+ * madr-tools from npm into node_modules/.cache/adrw-bench-tools (BENCH_TOOLS). A missing one is reported as MISSING, never skipped.
  * BENCH_CLI=path/to/cli.js measures another build (e.g. an older checkout's dist/cli.js).
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
@@ -34,7 +34,8 @@ const MADR_TOOLS_VERSION = '1.2.7';
  */
 const ADR_LOG = process.env.BENCH_INDEX_STYLE === 'adr-log';
 const ADR_LOG_INDEX = '# Log\n\n<!-- adrlog -->\n\n<!-- adrlogstop -->\n';
-const TOOLS = resolve('.cache', 'bench-tools');
+/** Where the bench-only tools are installed (node_modules/.cache: ignored, and kept by npm ci... until the next ci). */
+const TOOLS = resolve(process.env.BENCH_TOOLS ?? join('node_modules', '.cache', 'adrw-bench-tools'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const ratio = (x: number) => `${x.toFixed(2)}×`;

@@ -5,7 +5,7 @@
  * `fs.writeSync` (output.ts): no stream is set up, and a closed output pipe (`adrw list | head -1`)
  * ends the process quietly.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -51,6 +51,11 @@ function loadBundle(file: string): void {
         const tmp = `${target}.${process.pid}`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, target);
+        // Caches of this bundle's earlier builds or Node versions are of no more use.
+        const prefix = `${basename(file, '.js')}-`;
+        for (const old of readdirSync(dirname(target))) {
+          if (old.startsWith(prefix) && old.endsWith('.v8') && join(dirname(target), old) !== target) unlinkSync(join(dirname(target), old));
+        }
       } catch {
         // A read-only or full disk: no cache, only slower.
       }

@@ -58,6 +58,11 @@ const CLI = join(process.cwd(), 'dist', 'cli.js');
       writeFileSync(join(cache, files[0]!), 'garbage');
       assert.equal(sh('node "$CLI" list | tail -1').stdout, 'doc/adr/4000-a-decision-with-a-rather-long-title-4000.md\n');
       assert.deepEqual(cached(), files);
+      // A cache of an earlier build of the bundle is removed when the current one is written.
+      writeFileSync(join(cache, 'query-1-2-v0.v8'), 'old');
+      rmSync(join(cache, files[0]!));
+      sh('node "$CLI" list >/dev/null');
+      assert.deepEqual(cached(), files);
     }
   });
 
