@@ -9,6 +9,7 @@ import { type TocEntry } from '../core/generate/adrTools';
 const ADR_LIST_NAME = /^[0-9]+-[^/]*\.md/;
 import { basename, join, relative } from '../core/paths';
 import { decodeText } from '../core/text';
+import { requireInside } from '../core/edit/apply';
 import { AdrToolsError, type CliIO } from './io';
 
 /** A path as the user should see it: relative to the working folder. */
@@ -25,17 +26,30 @@ export async function adrToolsFolder(io: CliIO): Promise<string> {
 
 /** The names `adr list` lists in `dir` (`NNNN-*.md`, byte order): a directory listing, nothing read. */
 export async function adrToolsNames(io: CliIO, dir: string): Promise<string[]> {
-  // As `find | grep -E "^DIR/[0-9]+-[^/]*\.md" | sort`: names only, the engine's own sort.
-  const names: string[] = [];
-  for (const [name, kind] of await io.fs.readDirectory(dir)) if (kind === 'file' && ADR_LIST_NAME.test(name)) names.push(name);
-  return names.sort();
+  return (await adrToolsListing(io, dir)).names;
 }
 
-/** The records `adr list` would list, with their text. */
+async function adrToolsListing(io: CliIO, dir: string): Promise<{ names: string[]; linked: Set<string> }> {
+  // As `find | grep -E "^DIR/[0-9]+-[^/]*\.md" | sort`: names only, the engine's own sort.
+  const names: string[] = [];
+  const linked = new Set<string>();
+  for (const entry of await io.fs.readDirectory(dir)) {
+    const [name, kind] = entry;
+    if (kind !== 'file' || !ADR_LIST_NAME.test(name)) continue;
+    names.push(name);
+    if (entry.symlink) linked.add(name);
+  }
+  return { names: names.sort(), linked };
+}
+
+/** The records `adr list` would list, with their text (none of a symlink that leaves the repository). */
 export async function adrToolsEntries(io: CliIO, dir: string): Promise<TocEntry[]> {
-  return Promise.all((await adrToolsNames(io, dir)).map(async (fileName) => {
+  const { names, linked } = await adrToolsListing(io, dir);
+  const roots = linked.size > 0 ? await (await import('./authoring')).writeRoots(io) : [];
+  return Promise.all(names.map(async (fileName) => {
     const path = join(dir, fileName);
     try {
+      if (linked.has(fileName)) await requireInside(io.fs, path, roots);
       return { fileName: basename(path), text: decodeText(await io.fs.readFile(path), path).text };
     } catch {
       return { fileName, text: '' };

@@ -110,18 +110,19 @@ describe('hostile files (real temporary folders)', function () {
         await w.run('new', '-s', '1', 'Replace evil'),
         await w.run('rename', '1', 'Harmless'),
       ];
-      for (const r of results) refused(r, /outside the repository/);
+      // The symlinked record is not even read (it is no record of the repository), so the commands
+      // refuse it as unknown, or as outside the repository where they name it by path.
+      for (const r of results) refused(r, /outside the repository|no decision record matches "1"/);
       assert.deepEqual(inRepo(), repoBefore, 'a refused command changed the repository');
       writeFileSync(`${w.outside}/bashrc`, RC);
       w.untouched(...results);
     });
 
-    it('a record linking to the symlinked one makes rename refuse before anything moves', async () => {
+    it('a symlinked record linking to the renamed one is left alone: it is no record of the repository', async () => {
       writeFileSync(`${w.outside}/bashrc`, `# Evil\n\nAmends [2. Use X](0002-use-x.md)\n`);
-      const before = snapshot(w.repo);
       const r = await w.run('rename', '2', 'Use Z');
-      refused(r, /outside the repository/);
-      assert.deepEqual(snapshot(w.repo), before);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(readFileSync(`${w.outside}/bashrc`, 'utf8'), `# Evil\n\nAmends [2. Use X](0002-use-x.md)\n`);
       writeFileSync(`${w.outside}/bashrc`, RC);
       w.untouched(r);
     });
@@ -295,5 +296,43 @@ describe('hostile files (real temporary folders)', function () {
       assert.match(linted.stdout, /0003-laughs\.md:2:1: error \[parse-problem\] Front matter not read: more than 50 aliases/);
       w.untouched(linted);
     });
+  });
+});
+
+describe('hostile files: a record that is a symlink out of the repository', () => {
+  it('is not read: list, show, lint and generate print none of its content, lint says why (exit 1)', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const base = mkdtempSync(join(tmpdir(), 'adrw-linked-record-'));
+    try {
+      const secret = `SECRET-${Date.now()}`;
+      mkdirSync(join(base, 'outside'));
+      writeFileSync(join(base, 'outside', 'id_rsa'), `# ${secret}\n\n## Status\n\nAccepted ${secret}\n`);
+      const repo = join(base, 'repo');
+      mkdirSync(join(repo, 'doc', 'adr'), { recursive: true });
+      mkdirSync(join(repo, '.git'));
+      writeFileSync(join(repo, '.adr-dir'), 'doc/adr\n');
+      writeFileSync(join(repo, 'doc', 'adr', '0001-one.md'), '# 1. One\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
+      writeFileSync(join(repo, 'doc', 'adr', '0003-inside.md'), '# 3. Inside\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
+      symlinkSync(join(base, 'outside', 'id_rsa'), join(repo, 'doc', 'adr', '0002-two.md'));
+      // A symlink that stays inside the repository is read as usual.
+      mkdirSync(join(repo, 'shared'));
+      writeFileSync(join(repo, 'shared', 'four.md'), '# 4. Four\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
+      symlinkSync(join(repo, 'shared', 'four.md'), join(repo, 'doc', 'adr', '0004-four.md'));
+      const cli = (...args: string[]) => spawnSync(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), ...args], { cwd: repo, encoding: 'utf8' });
+      for (const args of [['list', '--json'], ['show', '2'], ['generate', 'toc'], ['lint'], ['index', '--check']]) {
+        const r = cli(...args);
+        assert.ok(!(r.stdout + r.stderr).includes(secret), `${args.join(' ')} printed the secret`);
+      }
+      const titles = (JSON.parse(cli('list', '--json').stdout) as { title: string }[]).map((r) => r.title);
+      assert.deepEqual(titles, ['One', 'Inside', 'Four']);
+      const lint = cli('lint');
+      assert.equal(lint.status, 1);
+      assert.match(lint.stdout, /0002-two\.md.*symlink to a file outside/);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

@@ -117,9 +117,15 @@ export async function discoverCollections(fs: FileSystem, root: string, options:
  * folder has no records.
  */
 export async function listRecordFiles(fs: FileSystem, collection: Pick<Collection, 'path'>): Promise<string[]> {
+  return (await listRecordEntries(fs, collection)).files;
+}
+
+/** The record files of a collection in record order, and which of them are symlinks. */
+export async function listRecordEntries(fs: FileSystem, collection: Pick<Collection, 'path'>): Promise<{ files: string[]; linked: ReadonlySet<string> }> {
   const listing = await list(fs, collection.path);
-  if (!listing) return [];
-  return listing.files.filter(isRecordFile).sort(compareRecordNames).map((f) => join(collection.path, f));
+  if (!listing) return { files: [], linked: new Set() };
+  const files = listing.files.filter(isRecordFile).sort(compareRecordNames).map((f) => join(collection.path, f));
+  return { files, linked: new Set((listing.linkedFiles ?? []).map((f) => join(collection.path, f))) };
 }
 
 const EMPTY: FolderListing = { files: [], folders: [] };

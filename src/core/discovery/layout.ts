@@ -12,6 +12,8 @@ import { inferNamingPattern } from '../naming/pattern';
 export interface FolderListing {
   readonly files: readonly string[];
   readonly folders: readonly string[];
+  /** Files that are symlinks (their targets are files), when any. */
+  readonly linkedFiles?: readonly string[];
 }
 
 /** How many bytes of a record dialect sniffing looks at. */

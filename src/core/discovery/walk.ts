@@ -99,15 +99,18 @@ async function listEntries(
     const files: string[] = [];
     const subfolders: string[] = [];
     const linked = new Set<string>();
+    const linkedFiles: string[] = [];
     for (const entry of entries) {
       const [name, kind] = entry;
-      if (kind === 'file') files.push(name);
-      else if (kind === 'directory') {
+      if (kind === 'file') {
+        files.push(name);
+        if (entry.symlink) linkedFiles.push(name);
+      } else if (kind === 'directory') {
         subfolders.push(name);
         if (entry.symlink) linked.add(name);
       }
     }
-    return { listing: { files: files.sort(), folders: subfolders.sort() }, linked };
+    return { listing: { files: files.sort(), folders: subfolders.sort(), ...(linkedFiles.length ? { linkedFiles } : {}) }, linked };
   } catch (e) {
     problems?.push({ path: dir, message: `cannot read folder: ${e instanceof Error ? e.message : String(e)}` });
     return undefined;

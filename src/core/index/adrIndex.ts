@@ -5,10 +5,11 @@
  */
 import type { AdrRecord, Collection } from '../model';
 import type { FileSystem } from '../ports';
+import { UserError } from '../errors';
 import { decodeText, MAX_RECORD_BYTES } from '../text';
-import { basename, dirname, isAbsolute, normalize, resolve } from '../paths';
+import { basename, dirname, isAbsolute, isInside, normalize, resolve } from '../paths';
 import { parseRecord, type ParseContext } from '../parse/record';
-import { discover, listRecordFiles, type DiscoveryOptions } from '../discovery/discover';
+import { discover, listRecordEntries, type DiscoveryOptions } from '../discovery/discover';
 import { isRecordFile } from '../naming/fileName';
 import { mapLimit } from './limit';
 import { RecordStore } from './store';
@@ -67,9 +68,9 @@ export class AdrIndex {
     const store = new RecordStore();
     const graph = new RelationGraph(store, this.root);
     this.fileProblems.clear();
-    const lists = await Promise.all(found.collections.map((c) => listRecordFiles(this.fs, c)));
-    const jobs = found.collections.flatMap((c, i) => lists[i]!.map((path) => ({ path, collection: c })));
-    const records = await mapLimit(jobs, this.options.readConcurrency ?? 32, (j) => this.read(j.path, j.collection));
+    const lists = await Promise.all(found.collections.map((c) => listRecordEntries(this.fs, c)));
+    const jobs = found.collections.flatMap((c, i) => lists[i]!.files.map((path) => ({ path, collection: c, linked: lists[i]!.linked.has(path) })));
+    const records = await mapLimit(jobs, this.options.readConcurrency ?? 32, (j) => this.read(j.path, j.collection, j.linked));
     for (const r of records) if (r) store.put(r);
     for (const r of store.byPath.values()) graph.link(r);
     await this.checkFiles(graph, graph.missingFileTargets());
@@ -83,8 +84,11 @@ export class AdrIndex {
   }
 
   /** Reads and parses one record; a failure becomes a problem entry and `undefined`. */
-  private async read(path: string, collection: Collection): Promise<AdrRecord | undefined> {
+  private async read(path: string, collection: Collection, linked = true): Promise<AdrRecord | undefined> {
     try {
+      // A record that is a symlink is read only when it stays inside the root: a cloned repository's
+      // `0002-x.md -> ~/.ssh/id_rsa` must not put a local file's lines into a listing or CI log.
+      if (linked) await this.requireInsideRoot(path);
       const { text, bom, lossy } = decodeText(await this.fs.readFile(path, { maxBytes: MAX_RECORD_BYTES }), path);
       let record = this.parse(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom, ...(collection.statusVocabulary ? { statusVocabulary: collection.statusVocabulary } : {}) });
       // Listed, with a problem: edits refuse it (they would turn every bad byte into U+FFFD).
@@ -95,6 +99,16 @@ export class AdrIndex {
       this.fileProblems.set(path, { path, message: e instanceof Error ? e.message : String(e) });
       return undefined;
     }
+  }
+
+  private realRoot: Promise<string> | undefined;
+
+  private async requireInsideRoot(path: string): Promise<void> {
+    const real = await this.fs.realPath(path);
+    if (real === path) return;
+    this.realRoot ??= this.fs.realPath(this.root).catch(() => this.root);
+    const root = await this.realRoot;
+    if (!isInside(root, real) && !isInside(this.root, real)) throw new UserError(`${path}: a symlink to a file outside ${this.root}; not read`, path);
   }
 
   /** Marks link targets that exist on disk (non-record files) so they do not count as broken. */
