@@ -4,9 +4,12 @@
  * order; a pipe whose reader is gone (`adrw list | head -1`) ends the process quietly.
  */
 import { writeSync } from 'node:fs';
+import { visibleOutput } from '../core/terminal';
 
+/** Writes `text`; control characters that a repository put in names, titles or messages are shown
+ * as `\uXXXX` (never interpreted by the terminal), whichever command printed them. */
 export function writeAll(fd: 1 | 2, text: string): void {
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = Buffer.from(visibleOutput(text), 'utf8');
   let at = 0;
   while (at < bytes.length) {
     try {

@@ -28,3 +28,11 @@ export function visibleField(text: string): string {
 export function visibleJson(json: string): string {
   return json.replace(JSON_RAW, escape);
 }
+
+/**
+ * A command's whole output made inert, as the CLI writes it: like `visibleText`, but a CRLF line
+ * break stays one (outputs that copy a CRLF record's lines, as adr-tools does, keep their bytes).
+ */
+export function visibleOutput(text: string): string {
+  return text.replace(CONTROL_KEEP_LINES, (c, at: number) => (c === '\r' && text[at + 1] === '\n' ? c : escape(c)));
+}

@@ -75,3 +75,28 @@ const CLI = join(process.cwd(), 'dist', 'cli.js');
     assert.ok(!/\n\s+at /.test(bad.stderr));
   });
 });
+
+describe('CLI: terminal escape sequences from a repository are shown, never interpreted', () => {
+  let dir: string;
+  const ESC = '\u001b';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'adrw-escapes-'));
+    mkdirSync(join(dir, 'doc', 'adr'), { recursive: true });
+    writeFileSync(join(dir, '.adr-dir'), 'doc/adr\n');
+    // A title that would retitle the terminal window, clear the screen and fake a link (OSC 8), and a
+    // file name with an escape in it.
+    writeFileSync(join(dir, 'doc', 'adr', '0001-record-architecture-decisions.md'),
+      `# 1. Use ${ESC}]0;pwned\u0007 ${ESC}[2J ${ESC}]8;;http://evil.invalid/${ESC}\\link${ESC}]8;;${ESC}\\ now\n\nDate: 2024-01-01\n\n## Status\n\nAccepted ${ESC}[31mred\n`);
+    writeFileSync(join(dir, 'doc', 'adr', `0002-bad${ESC}[2Jname.md`), '# 2. Second\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const args of [['list'], ['show', '1'], ['generate', 'toc'], ['generate', 'graph'], ['list', '--json'], ['lint'], ['index', '--check']]) {
+    it(`adrw ${args.join(' ')}`, () => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8' });
+      const out = r.stdout + r.stderr;
+      assert.ok(out.length > 0, 'printed something');
+      assert.ok(!out.includes(ESC) && !out.includes('\u0007'), JSON.stringify(out.slice(0, 300)));
+    });
+  }
+});

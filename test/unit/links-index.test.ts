@@ -172,3 +172,31 @@ describe('links: the workspace anchor index', () => {
     assert.deepEqual(code.findAnchors('# ADR-2', at('notes.unknownext')), []);
   });
 });
+
+describe('links: the workspace anchor index on hostile files', () => {
+  it('reads only regular files within the cap: a symlink to /dev/zero, a FIFO and a growing file end the scan promptly', async function () {
+    this.timeout(20_000);
+    const { mkdtempSync, writeFileSync, symlinkSync, mkdirSync, rmSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const { tmpdir } = await import('node:os');
+    const { NodeFileSystem } = await import('../../src/platform/nodeFileSystem');
+    const root = mkdtempSync(`${tmpdir()}/adrw-links-hostile-`);
+    try {
+      mkdirSync(`${root}/doc/adr`, { recursive: true });
+      writeFileSync(`${root}/.adr-dir`, 'doc/adr\n');
+      writeFileSync(`${root}/doc/adr/0001-record-architecture-decisions.md`, '# 1. Record architecture decisions\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
+      writeFileSync(`${root}/ok.ts`, '// ADR-0001\nexport const x = 1;\n');
+      symlinkSync('/dev/zero', `${root}/zero.ts`);
+      execFileSync('mkfifo', [`${root}/pipe.ts`]);
+      const fs = new NodeFileSystem();
+      const index = await AdrIndex.build(fs, root);
+      const code = new CodeIndex(fs, index, { root, maxFileBytes: 4096 });
+      const t0 = Date.now();
+      await code.scan();
+      assert.ok(Date.now() - t0 < 10_000, 'the scan ended');
+      assert.deepEqual([...code.anchoredFiles().keys()].map((p) => p.slice(root.length + 1)), ['ok.ts']);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -263,8 +263,10 @@ export class CodeIndex implements Disposable {
     try {
       const stat = await this.fs.stat(path);
       if (!stat || stat.kind !== 'file') return 'unreadable';
-      if (stat.size > (this.options.maxFileBytes ?? 1024 * 1024)) return 'large';
-      const bytes = await this.fs.readFile(path);
+      const maxBytes = this.options.maxFileBytes ?? 1024 * 1024;
+      if (stat.size > maxBytes) return 'large';
+      // The cap again while reading: a file that grows, or a symlink swapped for a device, stops there.
+      const bytes = await this.fs.readFile(path, { maxBytes });
       const probe = Math.min(bytes.length, 8192);
       for (let i = 0; i < probe; i++) if (bytes[i] === 0) return 'binary';
       const text = utf8.decode(bytes);

@@ -9,7 +9,7 @@ import { parse as parseToml } from 'smol-toml';
 import { dirname, join, resolve } from '../paths';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
-import { builtin, type ResolvedTemplate } from './registry';
+import { builtin, type ResolvedTemplate } from './resolved';
 
 export interface AdrsConfig {
   readonly mode?: string;

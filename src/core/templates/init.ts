@@ -6,7 +6,7 @@
  */
 import type { TemplateKind } from './kinds';
 import { NYGARD_INIT_TEMPLATE } from './nygard';
-import { builtin, type ResolvedTemplate } from './registry';
+import { builtin, type ResolvedTemplate } from './resolved';
 
 /** What `init` writes as the first record. */
 export interface InitRecord {

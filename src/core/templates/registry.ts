@@ -7,24 +7,10 @@ import { TEMPLATE_FILE_NAMES } from '../dialects';
 import { adrsDefault, adrsTemplate, findAdrsConfig } from './adrs';
 import { inferTemplate } from './shape';
 import { newestSiblings } from './siblings';
-import { defaultTemplateKind, sniffTemplate, templateInfo, type TemplateInfo, type TemplateKind } from './kinds';
+import { defaultTemplateKind, sniffTemplate, type TemplateKind } from './kinds';
+import { builtin, type ResolvedTemplate } from './resolved';
 
-/** A template ready to render: a built-in kind, or a collection's file. */
-export interface ResolvedTemplate {
-  readonly kind: TemplateKind;
-  /** Template text (LF or CRLF as the file has it). */
-  readonly text: string;
-  /** The file it came from, for `custom`. */
-  readonly path?: string;
-  readonly dialect: TemplateInfo['dialect'];
-  readonly defaultStatus: string;
-  readonly relations: TemplateInfo['relations'];
-  readonly bullet: TemplateInfo['bullet'];
-  /** The siblings' own words per status ("Aceito" for accepted), for inferred templates. */
-  readonly statusWords?: Readonly<Partial<Record<string, string>>>;
-  /** The records an inferred template copies the shape of. */
-  readonly inferredFrom?: readonly string[];
-}
+export { builtin, type ResolvedTemplate } from './resolved';
 
 /**
  * Template files a collection may keep beside its records, most specific first:
@@ -66,10 +52,6 @@ export async function resolveTemplate(fs: FileSystem, collection: Collection, ch
 }
 
 /** A built-in template as a `ResolvedTemplate`. */
-export function builtin(kind: Exclude<TemplateKind, 'custom'>): ResolvedTemplate {
-  const info = templateInfo(kind);
-  return { kind, text: info.text, dialect: info.dialect, defaultStatus: info.defaultStatus, relations: info.relations, bullet: info.bullet };
-}
 
 async function readCustom(fs: FileSystem, path: string): Promise<ResolvedTemplate> {
   // A missing file rejects with the port's FileNotFoundError, which names the path.

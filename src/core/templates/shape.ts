@@ -20,10 +20,11 @@ import { dialectOfRecord } from '../dialects';
 import type { RecordText } from '../edit/labels';
 import { headingKey } from '../edit/sections';
 import { normaliseStatus, relationTypeOf } from '../parse/status';
-import { builtin, type ResolvedTemplate } from './registry';
+import { builtin, type ResolvedTemplate } from './resolved';
+import { SHAPE_SAMPLE } from './siblings';
 
-/** How many of the newest records a shape is inferred from. */
-export const SHAPE_SAMPLE = 5;
+export { SHAPE_SAMPLE } from './siblings';
+
 
 /** A template inferred from sibling records, with the paths it was inferred from. */
 export interface InferredTemplate extends ResolvedTemplate {

@@ -9,7 +9,9 @@ import { parseRecord } from '../parse/record';
 import { join } from '../paths';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
-import { SHAPE_SAMPLE } from './shape';
+
+/** How many of the newest records a shape is inferred from. */
+export const SHAPE_SAMPLE = 5;
 
 /** The `count` newest records of `collection` (by number or date in their names), newest first. */
 export async function newestSiblings(fs: FileSystem, collection: Pick<Collection, 'path' | 'dialect'>, count = SHAPE_SAMPLE, listing?: readonly (readonly [string, string])[]): Promise<RecordText[]> {
