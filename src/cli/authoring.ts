@@ -5,8 +5,8 @@
  */
 import type { AdrRecord, Collection, CollectionDialect, EditPlan } from '../core/model';
 import type { AdrIndex } from '../core/index';
-import { discoverCollections, findAdrDirUpwards, listRecordFiles } from '../core/discovery';
-import { describeCollection } from '../core/discovery/layout';
+import { discover, findAdrDirUpwards, listRecordFiles } from '../core/discovery';
+import { describeCollection, type FolderListing } from '../core/discovery/layout';
 import { list } from '../core/discovery/walk';
 import { applyPlan, type ApplyResult, type RecordText } from '../core/edit';
 import { lockFolders, requireInside, type PlannedMove } from '../core/edit/apply';
@@ -14,7 +14,7 @@ import { findRepoRoot } from '../core/links/ignore';
 import { TEMPLATE_KINDS, type TemplateKind } from '../core/templates';
 import { decodeForEdit, MAX_RECORD_BYTES } from '../core/text';
 import { dirname, isInside, resolve } from '../core/paths';
-import type { ReleaseLock } from '../core/ports';
+import type { DirectoryEntry, ReleaseLock } from '../core/ports';
 import { UserError } from '../core/errors';
 import { UsageError } from './args';
 import type { CliIO } from './io';
@@ -47,6 +47,8 @@ export interface Target {
   readonly index: () => Promise<AdrIndex>;
   /** An adr-tools collection: new records are "Accepted", as `adr new` writes them. */
   readonly adrTools: boolean;
+  /** The collection's folder as it was just listed (`new` numbers from it instead of listing again). */
+  readonly listing?: readonly DirectoryEntry[];
 }
 
 /** How to choose the collection. */
@@ -78,11 +80,14 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
   // The adr-tools folder is described from its own listing (no walk, no record read but the few
   // dialect sniffing looks at); anything else is found by discovery, which reads no record either.
   const listing = path && options.collection === undefined ? await list(io.fs, path) : undefined;
+  // The folder as listed here, handed to `new` so that numbering does not list it again.
+  let listed = listing ? entriesOf(listing) : undefined;
   let collection = listing && path
     ? await describeCollection(io.fs, path, loc.found === '.adr-dir' ? '.adr-dir' : 'convention', rel(io, path), listing)
     : undefined;
   if (!collection) {
-    const collections = await discoverCollections(io.fs, io.cwd, { extraFolders: [...extraFolders(io), ...(path ? [path] : [])] });
+    const found = await discover(io.fs, io.cwd, { extraFolders: [...extraFolders(io), ...(path ? [path] : [])] });
+    const collections = found.collections;
     collection = path ? collections.find((c) => c.path === path) : undefined;
     if (!collection) {
       if (collections.length > 1) {
@@ -91,6 +96,8 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
       }
       collection = collections[0];
     }
+    const walked = collection ? found.listings?.get(collection.path) : undefined;
+    listed = walked ? entriesOf(walked) : undefined;
   }
   if (!collection) {
     if (!options.createDefault) throw new UsageError(`${command}: no ADR collection here or above (run "adr-workbench init")`, command);
@@ -107,7 +114,12 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
     const all = await AdrIndex.build(io.fs, io.cwd, { extraFolders: [...extraFolders(io), chosen.path] });
     return all.collection(chosen.path) ? all : AdrIndex.build(io.fs, chosen.path, {});
   }));
-  return { collection, index, adrTools };
+  return { collection, index, adrTools, ...(listed ? { listing: listed } : {}) };
+}
+
+/** A folder listing as the port's entries again (files and folders; nothing else is numbered). */
+function entriesOf(l: FolderListing): DirectoryEntry[] {
+  return [...l.files.map((n): DirectoryEntry => [n, 'file']), ...l.folders.map((n): DirectoryEntry => [n, 'directory'])];
 }
 
 /** An empty collection takes the numbering of the template it is started with. */

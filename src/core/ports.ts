@@ -16,6 +16,15 @@ export interface FileStat {
 /** A folder entry: `[name, kind]`, marked `symlink: true` when it is a symlink (kind: its target's). */
 export type DirectoryEntry = readonly [string, FileKind] & { readonly symlink?: true };
 
+/** The start of a file, as `FileSystem.readHead` reads it. */
+export interface FileHead {
+  readonly bytes: Uint8Array;
+  /** True when `bytes` is the whole file. */
+  readonly complete: boolean;
+  /** The file's size when it was opened. */
+  readonly size: number;
+}
+
 /** How much of a file `readFile` may read. */
 export interface ReadOptions {
   /**
@@ -46,6 +55,11 @@ export interface FileSystem {
    * a `UserError` when it is not a regular file (FIFO, device, folder) or is longer than the cap.
    */
   readFile(path: string, options?: ReadOptions): Promise<Uint8Array>;
+  /**
+   * The first `maxBytes` bytes of a regular file (all of it when shorter), and whether that is the
+   * whole file; refuses what `readFile` refuses. Optional: callers fall back to `readFile`.
+   */
+  readHead?(path: string, maxBytes: number): Promise<FileHead>;
   /**
    * Replaces the file's bytes (creating it when absent), atomically: readers see the old or the new
    * bytes, never a mix; the file keeps its mode. Used only for files core already read.

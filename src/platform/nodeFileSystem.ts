@@ -2,9 +2,9 @@
  * The `FileSystem` port over `node:fs/promises`, used by the CLI (and by integration tests).
  * Paths are absolute and `/`-separated; Node accepts that form on every platform.
  */
-import { close, constants, fstat, open, promises as fsp, read } from 'node:fs';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, promises as fsp, read, readSync } from 'node:fs';
 import { promisify } from 'node:util';
-import type { DirectoryEntry, FileKind, FileStat, FileSystem, ReadOptions, ReleaseLock, StagedWrite } from '../core/ports';
+import type { DirectoryEntry, FileHead, FileKind, FileStat, FileSystem, ReadOptions, ReleaseLock, StagedWrite } from '../core/ports';
 import { FileExistsError, FileNotFoundError, UserError } from '../core/errors';
 import { basename, dirname, toPosix } from '../core/paths';
 
@@ -105,6 +105,45 @@ export class NodeFileSystem implements FileSystem {
       throw translate(e, path);
     } finally {
       await closeCb(fd).catch(() => undefined);
+    }
+  }
+
+  /**
+   * The start of a regular file with the checks of `readFile` (non-blocking open, `fstat` on the
+   * descriptor, at most `maxBytes` read), in synchronous calls: four system calls and no thread-pool
+   * round trips, which is what reading the titles of 10,000 records costs.
+   */
+  async readHead(path: string, maxBytes: number): Promise<FileHead> {
+    let fd: number;
+    try {
+      fd = openSync(path, READ_FLAGS);
+    } catch (e) {
+      if (errorCode(e) === 'EISDIR') throw new UserError(`${path}: a folder, not a file`, path);
+      throw translate(e, path);
+    }
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile()) throw new UserError(`${path}: ${st.isDirectory() ? 'a folder' : 'not a regular file (FIFO, device or socket)'}; not read`, path);
+      // A file within the head is read to its known size (as readFile stops there); a longer or
+      // size-less one to one byte past the head, which tells whether the head is all of it.
+      const whole = st.size > 0 && st.size <= maxBytes;
+      const want = whole ? st.size : maxBytes + 1;
+      const buffer = Buffer.allocUnsafe(want);
+      let length = 0;
+      while (length < want) {
+        const n = readSync(fd, buffer, length, want - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      return { bytes: buffer.subarray(0, Math.min(length, maxBytes)), complete: whole || length <= maxBytes, size: st.size };
+    } catch (e) {
+      throw translate(e, path);
+    } finally {
+      try {
+        closeSync(fd);
+      } catch {
+        // closing a descriptor we opened does not fail in practice; nothing to undo
+      }
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join as nativeJoin } from 'node:path';
-import type { DirectoryEntry, FileKind, FileStat, FileSystem, ReadOptions, ReleaseLock, StagedWrite } from '../../src/core/ports';
+import type { DirectoryEntry, FileHead, FileKind, FileStat, FileSystem, ReadOptions, ReleaseLock, StagedWrite } from '../../src/core/ports';
 import { FileExistsError, FileNotFoundError, UserError } from '../../src/core/errors';
 import { dirname, join, normalize } from '../../src/core/paths';
 
@@ -117,6 +117,11 @@ export class MemoryFileSystem implements FileSystem {
       throw new UserError(`${p}: file is larger than ${options.maxBytes} bytes; not read`, p);
     }
     return f.data.slice();
+  }
+
+  async readHead(path: string, maxBytes: number): Promise<FileHead> {
+    const data = await this.readFile(path);
+    return { bytes: data.subarray(0, maxBytes), complete: data.length <= maxBytes, size: data.length };
   }
 
   async writeFile(path: string, data: Uint8Array): Promise<void> {

@@ -630,3 +630,28 @@ digraph {
     assert.deepEqual(fs.allFiles(), []);
   });
 });
+
+describe('new: the collection folder is listed once before claiming', () => {
+  function counting(fs: MemoryFileSystem): Map<string, number> {
+    const calls = new Map<string, number>();
+    const inner = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (path: string) => {
+      calls.set(path, (calls.get(path) ?? 0) + 1);
+      return inner(path);
+    };
+    return calls;
+  }
+
+  for (const [name, seed, dir, expected] of [
+    ['an adr-tools folder (.adr-dir)', { '/w/.adr-dir': 'doc/adr', '/w/doc/adr/0001-a.md': '# 1. A\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n' }, '/w/doc/adr', 'doc/adr/0002-next-one.md\n'],
+    ['a MADR folder found by discovery', { '/w/docs/decisions/0000-a.md': '---\nstatus: accepted\n---\n\n# A\n', '/w/docs/decisions/0001-b.md': '---\nstatus: accepted\n---\n\n# B\n' }, '/w/docs/decisions', 'docs/decisions/0002-next-one.md\n'],
+  ] as const) {
+    it(`${name}: one listing for discovery and numbering, one check after the claim`, async () => {
+      const fs = new MemoryFileSystem().seed(seed);
+      const calls = counting(fs);
+      const r = await cli(fs, '/w', ['new', 'Next', 'One'], ENV);
+      assert.equal(r.stdout, expected);
+      assert.equal(calls.get(dir), 2);
+    });
+  }
+});

@@ -276,3 +276,58 @@ class SlowFileSystem implements FileSystem {
   async realPath(p: string) { return this.inner.realPath(p); }
   async lock(p: string) { return this.inner.lock(p); }
 }
+
+describe('createRecord: one listing handed in, race safety kept', () => {
+  /** Counts `readDirectory` calls by folder. */
+  function counting(fs: MemoryFileSystem): Map<string, number> {
+    const calls = new Map<string, number>();
+    const inner = fs.readDirectory.bind(fs);
+    fs.readDirectory = async (path: string) => {
+      calls.set(path, (calls.get(path) ?? 0) + 1);
+      return inner(path);
+    };
+    return calls;
+  }
+  const seeded = (): MemoryFileSystem =>
+    new MemoryFileSystem().seed({ [`${DIR}/0001-a.md`]: '# 1. A\n', [`${DIR}/0002-b.md`]: '# 2. B\n', [`${DIR}/0003-c.md`]: '# 3. C\n' });
+
+  it('numbers and shapes from the listing given and lists the folder once (the check after claiming) when nothing collides', async () => {
+    const fs = seeded();
+    const calls = counting(fs);
+    const listing = await fs.readDirectory(DIR);
+    calls.clear();
+    const r = await createRecord(fs, clock, adrTools, { title: 'Fourth', listing });
+    assert.equal(r.path, `${DIR}/0004-fourth.md`);
+    assert.deepEqual([...calls], [[DIR, 1]]);
+    assert.equal(fs.text(`${DIR}/.0004.adr-new`), undefined, 'the claim became the record');
+  });
+
+  it('without a listing it lists for the template shape, the plan and the check', async () => {
+    const fs = seeded();
+    const calls = counting(fs);
+    await createRecord(fs, clock, adrTools, { title: 'Fourth' });
+    assert.deepEqual([...calls], [[DIR, 3]]);
+  });
+
+  it('a stale listing never gives a duplicate number: the check after claiming sees the newer record', async () => {
+    const fs = seeded();
+    const stale = await fs.readDirectory(DIR);
+    // Another tool (no claim) writes 0004 after our listing.
+    await fs.writeFile(`${DIR}/0004-theirs.md`, encodeText('# 4. Theirs\n', false));
+    const calls = counting(fs);
+    const r = await createRecord(fs, clock, adrTools, { title: 'Ours', listing: stale });
+    assert.equal(r.number, 5);
+    assert.equal(r.path, `${DIR}/0005-ours.md`);
+    assert.ok((calls.get(DIR) ?? 0) >= 2, 'a second listing after the collision');
+    const numbers = (await fs.readDirectory(DIR)).map(([n]) => n).filter((n) => !n.startsWith('.')).sort();
+    assert.deepEqual(numbers, ['0001-a.md', '0002-b.md', '0003-c.md', '0004-theirs.md', '0005-ours.md']);
+  });
+
+  it('a stale listing whose number is claimed by another creator moves on to the next', async () => {
+    const fs = seeded();
+    const stale = await fs.readDirectory(DIR);
+    await fs.createFile(`${DIR}/.0004.adr-new`, encodeText('claimed', false));
+    const r = await createRecord(fs, clock, adrTools, { title: 'Ours', listing: stale });
+    assert.equal(r.number, 5);
+  });
+});

@@ -1,6 +1,6 @@
 /** Index files: adr-log markers and adr-tools' TOC kept current with minimal edits; the `index` command. */
 import { strict as assert } from 'node:assert';
-import { adrLogTitle, indexStyleOf, madrToolsTitle, newIndex, newMadrToolsIndex, updateIndex, type FolderEntry } from '../../src/core/generate/indexFile';
+import { adrLogTitle, indexStyleOf, madrToolsTitle, newIndex, newMadrToolsIndex, TITLE_HEAD_BYTES, titlesInHead, updateIndex, type FolderEntry } from '../../src/core/generate/indexFile';
 import { applyEdits } from '../../src/core/text';
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
 import { CORPORA, corporaAvailable } from '../support/corpora';
@@ -227,5 +227,42 @@ describe('index command: madr-tools collections and --status', () => {
     assert.ok(fs.text('/p/docs/decisions/index.md')!.includes('* [ADR-0000](./0000-use-madr.md) - Use MADR (accepted)\n* [ADR-0001](./0001-use-lunr.md) - Use Lunr (proposed)\n'));
     assert.equal((await cli(fs, '/p', ['index', '--status', '--check'])).code, 0);
     assert.equal((await cli(fs, '/p', ['index', '--check'])).code, 1);
+  });
+});
+
+describe('index: titles from the head of each record', () => {
+  it('titlesInHead: only when every convention\'s title is in the head, which ends at a line break', () => {
+    assert.equal(titlesInHead('# 1. Title\n\nDate: x\n'), true);
+    assert.equal(titlesInHead('---\nstatus: accepted\n---\n\n# Title\n'), true);
+    assert.equal(titlesInHead('# 1. Title'), false, 'the line may go on');
+    assert.equal(titlesInHead('---\nstatus: accepted\nlong: front matter\n'), false, 'front matter still open');
+    assert.equal(titlesInHead('---\n# yaml comment\n---\n\nno heading yet\n'), false, 'adr-log takes the first # after front matter');
+    assert.equal(titlesInHead('Plain first line\n\nno heading yet\n'), false, 'adr-log falls back to the first line only when there is no # line at all');
+  });
+
+  const big = 'x'.repeat(TITLE_HEAD_BYTES);
+  for (const [name, record, title] of [
+    ['a title after a long front matter', `---\nstatus: accepted\nnote: ${big}\n---\n\n# Late Title\n`, 'Late Title'],
+    ['a title after a long first paragraph', `Intro ${big}\n\n# Far Title\n\nBody\n`, 'Far Title'],
+    ['a short record', '---\nstatus: accepted\n---\n\n# Short\n', 'Short'],
+    ['a long record with its title on top', `---\nstatus: accepted\n---\n\n# Top Title\n\n${big}\n${big}\n`, 'Top Title'],
+  ] as const) {
+    it(`madr-tools index: ${name} gets the same line as from the whole file`, async () => {
+      const fs = MemoryFileSystem.from({ '/p/.madrrc.json': '{}', '/p/docs/decisions/0000-a.md': record, '/p/docs/decisions/0001-b.md': '# B\n' });
+      const r = await cli(fs, '/p', ['index']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(fs.text('/p/docs/decisions/index.md')!.includes(`* [ADR-0000](./0000-a.md) - ${title}\n* [ADR-0001](./0001-b.md) - B\n`), fs.text('/p/docs/decisions/index.md'));
+    });
+  }
+
+  it('a binary record beyond the head is still refused as before (the whole file is read)', async () => {
+    const bytes = new Uint8Array(TITLE_HEAD_BYTES + 100).fill(0x41);
+    bytes[TITLE_HEAD_BYTES - 10] = 0;
+    const fs = MemoryFileSystem.from({ '/p/.madrrc.json': '{}', '/p/docs/decisions/0000-a.md': bytes, '/p/docs/decisions/0001-b.md': '# B\n' });
+    const withHead = await cli(fs, '/p', ['index']);
+    (fs as { readHead?: unknown }).readHead = undefined;
+    const withoutHead = await cli(fs, '/p', ['index']);
+    assert.equal(withHead.code, withoutHead.code);
+    assert.equal(withHead.stderr, withoutHead.stderr);
   });
 });

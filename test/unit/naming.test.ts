@@ -15,6 +15,7 @@ import {
   nextNumber, nextRecordFileName, parseFileName, recordFileName, renamedForTitle, renumberedFileName, slugFor,
 } from '../../src/core/naming';
 import { fileNameForTitle } from '../../src/core/edit/rename';
+import { newest } from '../../src/core/naming/pattern';
 import { FixedClock } from '../fakes/fixedClock';
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
 import { cli } from '../support/cliHarness';
@@ -276,6 +277,20 @@ describe('the next record of every corpus collection', () => {
       const want = Object.fromEntries(expected.folders.map((f) => [f.folder, f.next]));
       const after = Object.fromEntries(expected.folders.map((f) => [f.folder, f.nextAfter]));
       it(`${corpus}: ${expected.folders.map((f) => String(f.next)).join(', ')}`, () => checkCorpus(CORPORA_WILD, corpus, want, after));
+    }
+  });
+});
+
+describe('newest: the style voters without sorting the folder', () => {
+  it('equals a stable sort by (number, id) and the last k, duplicates and all', () => {
+    let seed = 7;
+    const rnd = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    for (let round = 0; round < 200; round++) {
+      const infos = Array.from({ length: rnd(40) }, (_, i) => ({ ...parseFileName(`${String(rnd(25)).padStart(4, '0')}-${'abc'[rnd(3)]}.md`), tag: i }));
+      for (const k of [1, 3, 10]) {
+        const expected = [...infos].sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(-k);
+        assert.deepEqual(newest(infos, k).map((r) => r.tag), expected.map((r) => r.tag));
+      }
     }
   });
 });

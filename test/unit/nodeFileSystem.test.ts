@@ -212,3 +212,32 @@ describe('FileSystem port', () => {
     await assert.rejects(fs.readFile('/r/doc/adr/0001-a.md'), /EACCES/);
   });
 });
+
+describe('NodeFileSystem.readHead', () => {
+  const dir = mkdtempSync(nativeJoin(tmpdir(), 'adrw-head-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const fs = new NodeFileSystem();
+
+  it('reads a short file whole, a long one to the cap, and says which', async () => {
+    writeFileSync(nativeJoin(dir, 'short.md'), 'abc\n');
+    writeFileSync(nativeJoin(dir, 'exact.md'), 'abcd');
+    writeFileSync(nativeJoin(dir, 'long.md'), 'abcdefgh');
+    const short = await fs.readHead(toPosix(nativeJoin(dir, 'short.md')), 4);
+    assert.deepEqual([Buffer.from(short.bytes).toString(), short.complete, short.size], ['abc\n', true, 4]);
+    const exact = await fs.readHead(toPosix(nativeJoin(dir, 'exact.md')), 4);
+    assert.deepEqual([Buffer.from(exact.bytes).toString(), exact.complete], ['abcd', true]);
+    const long = await fs.readHead(toPosix(nativeJoin(dir, 'long.md')), 4);
+    assert.deepEqual([Buffer.from(long.bytes).toString(), long.complete, long.size], ['abcd', false, 8]);
+  });
+
+  it('refuses what readFile refuses: missing, a folder, a FIFO (without hanging)', async function () {
+    await assert.rejects(fs.readHead(toPosix(nativeJoin(dir, 'nope.md')), 10), FileNotFoundError);
+    await assert.rejects(fs.readHead(toPosix(dir), 10), UserError);
+    try {
+      execFileSync('mkfifo', [nativeJoin(dir, 'pipe.md')]);
+    } catch {
+      this.skip(); // no mkfifo here
+    }
+    await assert.rejects(fs.readHead(toPosix(nativeJoin(dir, 'pipe.md')), 10), /not a regular file/);
+  });
+});

@@ -87,6 +87,7 @@ export async function newCommand(args: readonly string[], io: CliIO): Promise<nu
     ...(date !== undefined ? { date } : {}),
     supersedes,
     links,
+    ...(target.listing ? { listing: target.listing } : {}),
   });
   await reads.apply(created.plan);
   const shown = rel(io, created.path);

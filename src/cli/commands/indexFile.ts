@@ -10,10 +10,10 @@
  * match, no parsing). `--status` parses the records with the index's line scanner.
  */
 import { UserError } from '../../core/errors';
-import { indexStyleOf, newIndex, newMadrToolsIndex, updateIndex, type FolderEntry } from '../../core/generate/indexFile';
+import { indexStyleOf, newIndex, newMadrToolsIndex, titlesInHead, TITLE_HEAD_BYTES, updateIndex, type FolderEntry } from '../../core/generate/indexFile';
 import type { Collection } from '../../core/model';
 import { dirname, join, resolve } from '../../core/paths';
-import { decodeText, type DecodedText } from '../../core/text';
+import { decodeText, MAX_RECORD_BYTES, type DecodedText } from '../../core/text';
 import { flag, parse, str, UsageError } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { rel } from '../workspace';
@@ -28,8 +28,9 @@ export async function indexCommand(args: readonly string[], io: CliIO): Promise<
   const p = parse('index', args, { check: { type: 'boolean' }, status: { type: 'boolean' }, collection: { type: 'string' } });
   if (p.positionals.length > 0) throw new UsageError('index: usage: index [--check] [--status] [--collection PATH]', 'index');
   const collectionOption = str(p, 'collection');
-  const { collection } = await chooseCollection(io, 'index', { ...(collectionOption !== undefined ? { collection: collectionOption } : {}), createDefault: false });
-  const listing = (await io.fs.readDirectory(collection.path)).filter(([, kind]) => kind === 'file').map(([name]) => name);
+  const { collection, listing: listed } = await chooseCollection(io, 'index', { ...(collectionOption !== undefined ? { collection: collectionOption } : {}), createDefault: false });
+  // The folder as choosing the collection listed it, else listed now.
+  const listing = (listed ?? (await io.fs.readDirectory(collection.path))).filter(([, kind]) => kind === 'file').map(([name]) => name);
   const madrTools = await madrToolsIndexName(io, collection.path);
 
   // The first README.md / index.md (or madr-tools' configured name) that follows a known convention; else the first one there is.
@@ -119,10 +120,29 @@ async function readEntries(io: CliIO, collection: Collection, names: readonly st
   const parser = status ? (await import('../../core/parse/record')).parseRecord : undefined;
   return Promise.all(wanted.map(async (fileName) => {
     const path = join(collection.path, fileName);
+    // Titles alone: the head of the file when it holds them (statuses need the whole record).
+    const head = parser ? undefined : await titleHead(io, path);
+    if (head !== undefined) return { fileName, text: head };
     const { text, bom } = decodeText(await io.fs.readFile(path), path);
     if (!parser || !/\.md$/i.test(fileName)) return { fileName, text };
     const r = parser(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom, ...(collection.statusVocabulary ? { statusVocabulary: collection.statusVocabulary } : {}) });
     const shown = r.statusText ?? (r.status === 'unknown' ? undefined : r.status.charAt(0).toUpperCase() + r.status.slice(1));
     return shown ? { fileName, text, status: shown } : { fileName, text };
   }));
+}
+
+/**
+ * The start of a record, up to a line break, when it holds every title the index takes from the
+ * record (`titlesInHead`); undefined when the whole file must be read (then `readFile` refuses what
+ * it refuses, with its own message: too large, binary).
+ */
+async function titleHead(io: CliIO, path: string): Promise<string | undefined> {
+  if (!io.fs.readHead) return undefined;
+  const head = await io.fs.readHead(path, TITLE_HEAD_BYTES);
+  if (head.complete) return decodeText(head.bytes, path).text;
+  if (head.size > MAX_RECORD_BYTES || head.bytes.includes(0)) return undefined;
+  const cut = head.bytes.lastIndexOf(0x0a);
+  if (cut < 0) return undefined;
+  const { text } = decodeText(head.bytes.subarray(0, cut + 1), path);
+  return titlesInHead(text) ? text : undefined;
 }

@@ -37,6 +37,8 @@ export interface DiscoveryProblem {
 export interface DiscoveryResult {
   readonly collections: Collection[];
   readonly problems: DiscoveryProblem[];
+  /** The listings the scan took, by folder (a creator numbers from its collection's, listing nothing more). */
+  readonly listings?: ReadonlyMap<string, FolderListing>;
 }
 
 /** Conventional record folders, relative to the root (or to any folder, when they hold records). */
@@ -103,7 +105,7 @@ export async function discover(fs: FileSystem, root: string, options: DiscoveryO
       return statuses ? { ...collection, statusVocabulary: statuses } : collection;
     }),
   );
-  return { collections, problems };
+  return { collections, problems, listings: walk.folders };
 }
 
 /** `discover` without the problems: just the collections. */

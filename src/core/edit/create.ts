@@ -13,7 +13,7 @@
 import { FileExistsError, FileNotFoundError, UserError } from '../errors';
 import type { Collection, EditPlan, FileEdit } from '../model';
 import { basename, join } from '../paths';
-import type { Clock, FileSystem } from '../ports';
+import type { Clock, DirectoryEntry, FileSystem } from '../ports';
 import { encodeText } from '../text';
 import { spellingFor } from '../dialects';
 import { defaultTemplateKind } from '../templates/kinds';
@@ -53,6 +53,12 @@ export interface CreateOptions {
   readonly spelling?: Spelling;
   /** Give up after this many collisions (default 50). */
   readonly maxAttempts?: number;
+  /**
+   * The entries of the collection's folder, as listed just before (discovery's listing): the number
+   * and the template's shape are planned from it instead of listing the folder again. The claim is still re-checked
+   * against a fresh listing, so a stale one costs a collision, never a duplicate.
+   */
+  readonly listing?: readonly DirectoryEntry[];
 }
 
 /** The record created, and the edits it implies for others. */
@@ -70,7 +76,7 @@ export interface CreateResult {
 export async function createRecord(fs: FileSystem, clock: Clock, collection: Collection, options: CreateOptions): Promise<CreateResult> {
   const title = options.title.trim();
   if (title === '') throw new UserError('A new record needs a title');
-  const template = await templateOf(fs, collection, options.template);
+  const template = await templateOf(fs, collection, options.template, options.listing);
   const date = options.date ?? isoDate(clock.now());
   // A status word is written in the collection's own words when its records have one ("Aceito").
   const status = options.status !== undefined ? inTemplateWords(template, options.status) : undefined;
@@ -80,10 +86,11 @@ export async function createRecord(fs: FileSystem, clock: Clock, collection: Col
       { title, number: n, date, status, deciders: options.deciders, relations: relationLines(template, { ...options, spelling: spellingOfNew(collection, options) }, path), eol: options.eol },
       template,
     );
-  await ensureFolder(fs, collection.path);
+  // A listing handed in proves the folder is there; without one, the folder is made and listed.
+  if (!options.listing) await ensureFolder(fs, collection.path);
   const max = options.maxAttempts ?? 50;
   // The name copies the pattern the folder's records already use (an empty folder: the collection's).
-  const listing = await listNames(fs, collection.path);
+  const listing = options.listing ? options.listing.map(([name]) => name) : await listNames(fs, collection.path);
   const pattern = inferNamingPattern(listing, collection);
   const created =
     pattern.kind === 'date'
@@ -93,10 +100,10 @@ export async function createRecord(fs: FileSystem, clock: Clock, collection: Col
   return { path: created.path, number: created.number, content: created.content, plan: targetEdits(collection, subject, options) };
 }
 
-async function templateOf(fs: FileSystem, collection: Collection, t: CreateOptions['template']): Promise<ResolvedTemplate> {
+async function templateOf(fs: FileSystem, collection: Collection, t: CreateOptions['template'], listing?: readonly DirectoryEntry[]): Promise<ResolvedTemplate> {
   if (t && 'text' in t) return t;
-  if (t) return resolveTemplate(fs, collection, t);
-  return resolveTemplate(fs, collection).catch((e: unknown) => {
+  if (t) return resolveTemplate(fs, collection, t, listing);
+  return resolveTemplate(fs, collection, {}, listing).catch((e: unknown) => {
     // An unreadable configured template should not block creating a record from the default one.
     if (e instanceof FileNotFoundError) return builtin(defaultTemplateKind(collection.dialect));
     throw e;
@@ -138,12 +145,15 @@ type Render = (n: number | null, path: string) => string;
 
 const claimName = (numberText: string): string => `.${numberText}.adr-new`;
 
-/** A name (not a claim) carrying number `n`: `0007-x.md`, `ADR-0007-y.md`, `7_z.md`, `0007-diagram.png`. */
-function takes(name: string, n: number): boolean {
-  return !name.startsWith('.') && parseFileName(name).number === n;
+/**
+ * A name (not a claim) carrying number `n`: `0007-x.md`, `ADR-0007-y.md`, `7_z.md`, `0007-diagram.png`.
+ * `digits` is `String(n)`: a name carrying `n` contains it, so most names are passed without parsing.
+ */
+function takes(name: string, n: number, digits: string): boolean {
+  return !name.startsWith('.') && name.includes(digits) && parseFileName(name).number === n;
 }
 
-async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPattern, listing: string[], title: string, render: Render, max: number): Promise<Created> {
+async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPattern, listing: readonly string[], title: string, render: Render, max: number): Promise<Created> {
   const dir = c.path;
   const width = Math.max(pattern.padding, 1);
   const nameOf = (n: number): string => recordFileName(pattern, { number: n, title });
@@ -166,7 +176,8 @@ async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPatt
     // We hold `n`. A record finished after our listing may carry it: then move the claim up.
     for (let check = 0; check < max; check++) {
       const now = await listNames(fs, dir);
-      if (!now.some((x) => takes(x, n))) {
+      const digits = String(n);
+      if (!now.some((x) => takes(x, n, digits))) {
         try {
           await fs.rename(claim, path);
           return { path, number: n, numberText: formatNumber(n, width), content };

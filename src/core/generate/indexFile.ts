@@ -113,9 +113,28 @@ export function adrLogLines(entries: readonly FolderEntry[], bullet: string, pre
     .map((e) => `${bullet} [ADR-${/^\d+/.exec(e.fileName)![0]}](${prefix}${e.fileName}) - ${adrLogTitle(e.text)}${statusSuffix(e, status, ' (', ')')}`);
 }
 
+const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/** How much of a record the index reads for its title: the titles are at the top. */
+export const TITLE_HEAD_BYTES = 8192;
+
+/**
+ * True when every title the index conventions take from a text starting with `head` is already in
+ * `head` (which ends at a line break): its first line (adr-tools), its first `# ` line (madr-tools),
+ * and its first `# ` line after a front matter that closes in `head` (adr-log). Then the rest of the
+ * file cannot change a line of the index.
+ */
+export function titlesInHead(head: string): boolean {
+  if (!head.endsWith('\n')) return false;
+  const t = head.replace(/^\uFEFF/, '');
+  if (/^---[ \t]*\r?\n/.test(t) && !FRONT_MATTER.test(t)) return false;
+  return /^# /m.test(t.replace(FRONT_MATTER, ''));
+}
+
+
 /** The record's first `# ` heading after any front matter (else its first line), without `# `. */
 export function adrLogTitle(text: string): string {
-  const body = text.replace(/^\uFEFF/, '').replace(/^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/, '');
+  const body = text.replace(/^\uFEFF/, '').replace(FRONT_MATTER, '');
   const lines = body.split(/\r?\n/);
   const h1 = lines.find((l) => /^# /.test(l)) ?? lines.find((l) => l.trim() !== '') ?? '';
   return h1.replace(/^# ?/, '').trim();

@@ -140,18 +140,33 @@ export function inferNamingPattern(names: Iterable<string>, defaults: PatternDef
   }
   if (records.length === 0) return fromTemplateName(all, defaults) ?? defaultPattern(defaults);
   const kind = dated * 2 > records.length ? 'date' : 'number';
-  const same = records
-    .filter((r) => r.kind === kind)
-    .sort((a, b) => (a.number ?? 0) - (b.number ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return traitsOf(same, kind, defaults);
+  const same = records.filter((r) => r.kind === kind);
+  // Only the newest few vote on style: they are picked out, not the whole folder sorted.
+  return traitsOf(same, kind, defaults, newest(same, RECENT));
 }
 
 /** Style traits (prefix, separators, case) are voted by the newest records: a team's convention as it is now. */
 const RECENT = 10;
 
-function traitsOf(all: readonly FileNameInfo[], kind: 'number' | 'date', defaults: Pick<PatternDefaults, 'padding'>): NamingPattern {
+const byNumberThenId = (a: FileNameInfo, b: FileNameInfo): number => (a.number ?? 0) - (b.number ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The last `k` of `records` in (number, id) order, in that order: as sorting all and slicing, in one pass. */
+export function newest<T extends FileNameInfo>(records: readonly T[], k: number): T[] {
+  const top: T[] = [];
+  for (const r of records) {
+    if (top.length === k && byNumberThenId(r, top[0]!) < 0) continue;
+    // Insert in order (k is small); ties go after their equals, as a stable sort keeps them.
+    let i = top.length;
+    while (i > 0 && byNumberThenId(top[i - 1]!, r) > 0) i--;
+    top.splice(i, 0, r);
+    if (top.length > k) top.shift();
+  }
+  return top;
+}
+
+function traitsOf(all: readonly FileNameInfo[], kind: 'number' | 'date', defaults: Pick<PatternDefaults, 'padding'>, recent?: readonly FileNameInfo[]): NamingPattern {
   const base = defaultPattern({ naming: kind, padding: defaults.padding });
-  const same = all.slice(-RECENT);
+  const same = recent ?? all.slice(-RECENT);
   const withSlug = same.filter((r) => r.slug !== '');
   const separator = majority(withSlug.map((r) => r.separator)) ?? base.separator;
   const multiWord = withSlug.map((r) => wordSeparatorOf(r.slug)).filter((s): s is string => s !== undefined);

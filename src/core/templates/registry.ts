@@ -1,7 +1,7 @@
 /** Choosing the template a new record of a collection is written from. */
 import type { Collection } from '../model';
 import { join } from '../paths';
-import type { FileSystem } from '../ports';
+import type { DirectoryEntry, FileSystem } from '../ports';
 import { decodeText } from '../text';
 import { TEMPLATE_FILE_NAMES } from '../dialects';
 import { adrsDefault, adrsTemplate, findAdrsConfig } from './adrs';
@@ -33,7 +33,7 @@ export interface TemplateChoice {
  * collection's newest records (templates/shape.ts), adrs' default in an adrs collection, and the
  * dialect's built-in template.
  */
-export async function resolveTemplate(fs: FileSystem, collection: Collection, choice: TemplateChoice = {}): Promise<ResolvedTemplate> {
+export async function resolveTemplate(fs: FileSystem, collection: Collection, choice: TemplateChoice = {}, listing?: readonly DirectoryEntry[]): Promise<ResolvedTemplate> {
   if (choice.path) return readCustom(fs, choice.path);
   if (choice.kind) return builtin(choice.kind);
   if (collection.templatePath) return readCustom(fs, collection.templatePath);
@@ -45,7 +45,7 @@ export async function resolveTemplate(fs: FileSystem, collection: Collection, ch
   const adrs = await findAdrsConfig(fs, collection.path);
   const configured = adrs ? adrsTemplate(adrs) : undefined;
   if (configured) return configured;
-  const shaped = inferTemplate(await newestSiblings(fs, collection));
+  const shaped = inferTemplate(await newestSiblings(fs, collection, undefined, listing));
   if (shaped) return shaped;
   if (adrs) return adrsDefault(adrs);
   return builtin(defaultTemplateKind(collection.dialect));

@@ -14,10 +14,11 @@ import { decodeText } from '../text';
 export const SHAPE_SAMPLE = 5;
 
 /** The `count` newest records of `collection` (by number or date in their names), newest first. */
-export async function newestSiblings(fs: FileSystem, collection: Pick<Collection, 'path' | 'dialect'>, count = SHAPE_SAMPLE): Promise<RecordText[]> {
+export async function newestSiblings(fs: FileSystem, collection: Pick<Collection, 'path' | 'dialect'>, count = SHAPE_SAMPLE, listing?: readonly (readonly [string, string])[]): Promise<RecordText[]> {
+  // `listing`: the folder as the caller just listed it (a creator lists it once).
   let entries: readonly (readonly [string, string])[];
   try {
-    entries = await fs.readDirectory(collection.path);
+    entries = listing ?? (await fs.readDirectory(collection.path));
   } catch {
     return []; // a folder not created yet
   }
