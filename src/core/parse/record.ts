@@ -15,7 +15,7 @@ import { basename, dirname } from '../paths';
 import { detectEol } from '../text';
 import { readFrontMatter, stringList } from './frontMatter';
 import { inlinePlain, linksIn, remarkStructure, scanStructure, type DocStructure, type Heading } from './structure';
-import { parseFileName, titleFromSlug } from './fileName';
+import { parseFileName, titleFromSlug } from '../naming/fileName';
 import { normaliseDate } from './dates';
 import { cleanStatusText, isQualifiedSupersede, isStatusPlaceholder, normaliseStatus, relationTypeOf } from './status';
 import { foldStatus, type StatusVocabulary } from './vocabulary';

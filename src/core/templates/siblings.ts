@@ -2,7 +2,7 @@
  * The newest records of a collection, read for their shape: one directory listing and at most
  * `SHAPE_SAMPLE` file reads, whatever the collection's size.
  */
-import { compareRecordNames, isRecordFile, parseRecordName } from '../discovery/naming';
+import { compareRecordNames, isRecordFile, parseFileName } from '../naming/fileName';
 import type { RecordText } from '../edit/labels';
 import type { Collection } from '../model';
 import { parseRecord } from '../parse/record';
@@ -25,7 +25,7 @@ export async function newestSiblings(fs: FileSystem, collection: Pick<Collection
   // One pass keeping the `count` newest (no sort of a 10,000-name folder).
   const names: string[] = [];
   for (const [name, kind] of entries) {
-    if (kind !== 'file' || !isRecordFile(name) || parseRecordName(name) === undefined) continue;
+    if (kind !== 'file' || !isRecordFile(name) || !['number', 'date'].includes(parseFileName(name).kind)) continue;
     let at = names.length;
     while (at > 0 && compareRecordNames(names[at - 1]!, name) < 0) at--;
     if (at < count) {
