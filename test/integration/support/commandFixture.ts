@@ -55,6 +55,16 @@ export class CommandFixture {
     const saved = await Promise.all(uris.map((u) => vscode.workspace.fs.readFile(u)));
     this.restores.push(async () => {
       for (const [i, u] of uris.entries()) await vscode.workspace.fs.writeFile(u, saved[i]!);
+      // A document still open in the extension host (a model outlives its editor) reloads from the
+      // disk a moment later; until it does, an edit planned against it is refused by the editor as
+      // made against an old version. Wait for each to show the restored bytes.
+      for (const [i, u] of uris.entries()) {
+        const text = new TextDecoder().decode(saved[i]!);
+        await until(`${u.path} reloaded as it was`, () => {
+          const d = vscode.workspace.textDocuments.find((x) => !x.isClosed && x.uri.toString() === u.toString());
+          return !d || (!d.isDirty && d.getText() === text);
+        });
+      }
     });
   }
 
