@@ -97,7 +97,7 @@ describe('pre-commit framework: this repository\'s hooks installed and run by pr
     assert.equal(project.git('rev-parse', 'HEAD').trim(), head, 'no commit was made');
     assert.match(refused.out, /^ADR Workbench architecture review\.+Failed$/m);
     assert.match(refused.out, /^ADR Workbench architecture review \(installed adr-workbench\)\.+Failed$/m);
-    const findings = refused.out.match(/^package\.json:4: warning \[dependency-added\] New dependency redis \^4\.0\.0 in package\.json \(npm\) — UNDOCUMENTED$/gm) ?? [];
+    const findings = refused.out.match(/^package\.json:\d+: warning \[dependency-added\] New dependency redis \^4\.0\.0 in package\.json \(npm\) — UNDOCUMENTED$/gm) ?? [];
     assert.equal(findings.length, 2, `each hook shows the finding:\n${refused.out}`);
 
     project.write({ 'docs/adr/0002-use-redis-for-caching.md': record(2, 'Use Redis for caching', 'Accepted', 'We cache sessions in redis.') });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { codeSpan, escapeMarkdown } from '../../src/core/review';
+import { codeSpan, escapeMarkdown, formatMarkdown, type ReviewFinding, type ReviewOutcome } from '../../src/core/review';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { cli } from '../support/cliHarness';
 import { record, TempRepo } from '../support/gitRepo';
@@ -137,6 +137,32 @@ describe('CLI: check --format markdown, --step-summary, --sarif-file, --format c
       else assert.equal(cells(line).length, width, line);
     }
     assert.ok(md.includes('| --- | --- | --- | --- | --- |'));
+  });
+
+  it('markdown: a verdict it has no special case for (a conflict with a record) is listed first, fails the gate and shows its record', () => {
+    const finding = (verdict: string, subject: string, evidence: unknown[]): ReviewFinding => ({
+      fingerprint: `dependency-added:package.json:${subject}`, rule: 'dependency-added', family: 'dependencies', ruleTitle: 'Dependency added',
+      severity: verdict === 'conflict' ? 'error' : 'warning', message: `New dependency ${subject} in package.json (npm)`, repository: '/r',
+      path: 'package.json', anchor: 'package.json', status: 'modified', subject, line: 4, verdict: verdict as ReviewFinding['verdict'],
+      evidence: evidence as ReviewFinding['evidence'], suggestion: { title: `Use ${subject}`, governs: ['package.json'] },
+    });
+    const record = { path: '/r/docs/adr/0004-db.md', id: '0004', number: 4, title: 'Use PostgreSQL', status: 'accepted', inChange: false };
+    const outcome = {
+      kind: 'reviewed', notRepositories: [],
+      repositories: [{ repository: { root: '/r' }, base: { treeish: 'x', description: 'HEAD' }, fileCount: 1, problems: [], unread: [], findings: [] }],
+      findings: [
+        finding('documented', 'pg', [{ kind: 'governs', record, glob: 'package.json', line: 3 }]),
+        finding('conflict', 'mongodb', [{ kind: 'conflict', record, line: 12, text: 'considered and rejected in favour of PostgreSQL' }]),
+      ],
+    } as unknown as ReviewOutcome;
+    const md = formatMarkdown(outcome, { cwd: '/r' });
+    const rows = md.split('\n').filter((l) => /^\| (⛔|✅)/.test(l));
+    assert.match(rows[0]!, /^\| ⛔ conflict \| error \| `package\.json:4` \| New dependency mongodb/);
+    assert.match(rows[0]!, /conflict: ADR\\-0004 \\"Use PostgreSQL\\" \(`docs\/adr\/0004-db\.md:12`\) considered and rejected in favour of PostgreSQL/);
+    assert.match(rows[1]!, /^\| ✅ documented/);
+    assert.match(md, /^### ADR review: ❌ 1 change to document$/m);
+    assert.match(md, /^1 changed file against HEAD: 1 conflict, 0 undocumented, 0 acknowledged, 1 documented\./m);
+    assert.doesNotMatch(md, /Suggested records/, 'a conflict is not solved by writing a new record for it');
   });
 
   it('markdown escaping: code spans outlast backtick runs, prose escapes every punctuation character', () => {

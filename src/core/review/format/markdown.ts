@@ -94,7 +94,9 @@ export function formatMarkdown(outcome: ReviewOutcome, options: MarkdownOptions)
   };
   const refused = outcome.notRepositories.filter((n) => n.refused);
   const blocking = failOn === 'never' ? [] : outcome.findings.filter((f) => BLOCKING.has(f.verdict) && atOrAbove(f.severity, failOn));
-  const counts: Record<string, number> = { ...countVerdicts(outcome.findings) };
+  // Every verdict the review knows, and any a finding has that this format has no case for.
+  const counts: Record<string, number> = Object.fromEntries(Object.keys(countVerdicts([])).map((v) => [v, 0]));
+  for (const f of outcome.findings) counts[f.verdict] = (counts[f.verdict] ?? 0) + 1;
 
   const out: string[] = [];
   const state = refused.length > 0
