@@ -38,10 +38,11 @@ export function debianPackagesPlan({ missing, isRoot, hasDpkg, user }) {
   if (isRoot) return { action: 'install', packages: [...missing] };
   return {
     action: 'refuse',
-    message: `The real-editor tests (VS Code in code-server, driven by Chromium) need Debian packages that are not `
-      + `installed: ${missing.join(', ')}. Setup installs them with apt-get only when it runs as root, and it runs as `
-      + `${user ? `user ${user}` : 'another user'}. Install them once:\n\n    ${command}\n\n`
-      + 'then run `npm test` again. The unit tests alone need none of them: `npm run test:unit`.',
+    message: 'The real editor (code-server, for `npm start` and the tests, and Chromium, which drives it in the '
+      + `tests) needs Debian packages that are not installed: ${missing.join(', ')}. Setup installs them with apt-get `
+      + `only when it runs as root, and it runs as ${user ? `user ${user}` : 'another user'}. Install them once:`
+      + `\n\n    ${command}\n\n`
+      + 'then run `npm test` (or `npm start`) again. The unit tests alone need none of them: `npm run test:unit`.',
   };
 }
 

@@ -30,10 +30,10 @@ describe('real-editor setup plan', () => {
       const plan = debianPackagesPlan({ missing, isRoot: false, hasDpkg: true, user: 'ann' });
       assert.equal(plan.action, 'refuse');
       const { message } = plan as { message: string };
-      assert.match(message, /need Debian packages that are not installed: chromium, libkrb5-dev\./);
+      assert.match(message, /needs Debian packages that are not installed: chromium, libkrb5-dev\./);
       assert.match(message, /runs as user ann\./);
       assert.match(message, /^ {4}sudo apt-get install --no-install-recommends chromium libkrb5-dev$/m);
-      assert.match(message, /then run `npm test` again/);
+      assert.match(message, /then run `npm test` \(or `npm start`\) again/);
       assert.ok(!/\bat \S+:\d+:\d+/.test(message), 'no stack trace');
       assert.match(debianPackagesPlan({ missing, isRoot: false, hasDpkg: true }).action, /^refuse$/);
     });
