@@ -7,3 +7,4 @@ export type DebianPackagesPlan =
   | { action: 'warn'; message: string };
 export declare function debianPackagesPlan(facts: { missing: string[]; isRoot: boolean; hasDpkg: boolean; user?: string }): DebianPackagesPlan;
 export declare function installProgress(log: string): string;
+export declare function compilingModules(ps: string, rootPid: number): string[];

@@ -1,7 +1,7 @@
 // The decisions setup.mjs makes, as pure functions (no file system, no processes) so that unit
 // tests cover them (test/unit/setup-plan.test.ts): which Debian packages the harness needs, what to
 // do when some are missing (apt-get them as root, else stop with a message naming them), and the
-// progress line printed while code-server builds.
+// progress line printed while code-server builds (from npm's log and the build's processes).
 
 /**
  * The Debian packages the real-editor harness needs.
@@ -38,10 +38,11 @@ export function debianPackagesPlan({ missing, isRoot, hasDpkg, user }) {
   if (isRoot) return { action: 'install', packages: [...missing] };
   return {
     action: 'refuse',
-    message: `The real-editor tests (VS Code in code-server, driven by Chromium) need Debian packages that are not `
-      + `installed: ${missing.join(', ')}. Setup installs them with apt-get only when it runs as root, and it runs as `
-      + `${user ? `user ${user}` : 'another user'}. Install them once:\n\n    ${command}\n\n`
-      + 'then run `npm test` again. The unit tests alone need none of them: `npm run test:unit`.',
+    message: 'The real editor (code-server, for `npm start` and the tests, and Chromium, which drives it in the '
+      + `tests) needs Debian packages that are not installed: ${missing.join(', ')}. Setup installs them with apt-get `
+      + `only when it runs as root, and it runs as ${user ? `user ${user}` : 'another user'}. Install them once:`
+      + `\n\n    ${command}\n\n`
+      + 'then run `npm test` (or `npm start`) again. The unit tests alone need none of them: `npm run test:unit`.',
   };
 }
 
@@ -74,4 +75,33 @@ export function installProgress(log) {
   }
   if (scripts > 0) return `${scripts} install scripts done, finishing`;
   return fetched > 0 ? `fetching packages (${fetched} so far)` : 'resolving packages';
+}
+
+/**
+ * The native modules being compiled under process `rootPid`, from `ps -eo pid=,ppid=,args=` output:
+ * node-gyp's compiler command lines carry `-DNODE_GYP_MODULE_NAME=<module>`. Only descendants of
+ * `rootPid` count (other builds on the machine are not ours).
+ * @param {string} ps
+ * @param {number} rootPid
+ * @returns {string[]} module names, sorted, each once
+ */
+export function compilingModules(ps, rootPid) {
+  const rows = ps.split('\n').map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)).filter(Boolean)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
+  const ours = new Set([rootPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows) {
+      if (!ours.has(r.pid) && ours.has(r.ppid)) {
+        ours.add(r.pid);
+        grew = true;
+      }
+    }
+  }
+  const names = new Set();
+  for (const r of rows) {
+    const m = ours.has(r.pid) && r.pid !== rootPid ? /-DNODE_GYP_MODULE_NAME=([\w.@-]+)/.exec(r.args) : null;
+    if (m) names.add(m[1]);
+  }
+  return [...names].sort();
 }

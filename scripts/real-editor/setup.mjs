@@ -21,7 +21,9 @@ import {
   CODE_SERVER_VERSION, NODE_VERSION, cacheDir, chromiumPath, cleanEnv, codeServerDir, codeServerEntry,
   node24, nodeDir, secondsSince,
 } from './paths.mjs';
-import { debianPackages, debianPackagesPlan, installProgress } from './setup-plan.mjs';
+import {
+  compilingModules, debianPackages, debianPackagesPlan, installProgress,
+} from './setup-plan.mjs';
 
 const log = (msg) => console.log(`[real-editor setup] ${msg}`);
 
@@ -113,7 +115,9 @@ function npmInstallWithProgress({ cwd, env, logFile, what, everyMs = 15_000 }) {
     try {
       text = readFileSync(logFile, 'utf8');
     } catch { /* not written yet */ }
-    log(`${what}: ${secondsSince(t0)} s, ${installProgress(text)} ...`);
+    const ps = spawnSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const building = ps.status === 0 ? compilingModules(ps.stdout, child.pid) : [];
+    log(`${what}: ${secondsSince(t0)} s, ${installProgress(text)}${building.length ? `, compiling ${building.join(', ')}` : ''} ...`);
   }, everyMs);
   return new Promise((resolve) => {
     child.on('error', (err) => {

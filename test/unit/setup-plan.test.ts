@@ -1,7 +1,7 @@
 /** The real-editor setup's decisions (scripts/real-editor/setup-plan.mjs): the Debian packages it
  * needs, apt-get as root and a message naming them otherwise, and the code-server build's progress. */
 import * as assert from 'node:assert/strict';
-import { debianPackages, debianPackagesPlan, installProgress } from '../../scripts/real-editor/setup-plan.mjs';
+import { compilingModules, debianPackages, debianPackagesPlan, installProgress } from '../../scripts/real-editor/setup-plan.mjs';
 
 describe('real-editor setup plan', () => {
   describe('debianPackages', () => {
@@ -30,10 +30,10 @@ describe('real-editor setup plan', () => {
       const plan = debianPackagesPlan({ missing, isRoot: false, hasDpkg: true, user: 'ann' });
       assert.equal(plan.action, 'refuse');
       const { message } = plan as { message: string };
-      assert.match(message, /need Debian packages that are not installed: chromium, libkrb5-dev\./);
+      assert.match(message, /needs Debian packages that are not installed: chromium, libkrb5-dev\./);
       assert.match(message, /runs as user ann\./);
       assert.match(message, /^ {4}sudo apt-get install --no-install-recommends chromium libkrb5-dev$/m);
-      assert.match(message, /then run `npm test` again/);
+      assert.match(message, /then run `npm test` \(or `npm start`\) again/);
       assert.ok(!/\bat \S+:\d+:\d+/.test(message), 'no stack trace');
       assert.match(debianPackagesPlan({ missing, isRoot: false, hasDpkg: true }).action, /^refuse$/);
     });
@@ -65,6 +65,25 @@ describe('real-editor setup plan', () => {
       assert.equal(installProgress(oneDone), 'running code-server@4.139.1 postinstall');
       const allDone = `${oneDone}npm info run code-server@4.139.1 postinstall { code: 0, signal: null }\n`;
       assert.equal(installProgress(allDone), '2 install scripts done, finishing');
+    });
+  });
+
+  describe('compilingModules', () => {
+    it('names the native modules node-gyp compiles under the install, not other builds on the machine', () => {
+      const ps = [
+        '  100     1 npm install --omit=dev',
+        '  101   100 sh -c sh ./postinstall.sh',
+        '  102   101 npm install',
+        '  103   102 make -C build',
+        '  104   103 cc -o Release/obj.target/sqlite3/sqlite3.o sqlite3.c -DNODE_GYP_MODULE_NAME=sqlite3 -DUSING_UV_SHARED=1',
+        '  105   103 g++ -o Release/obj.target/pty/pty.o -DNODE_GYP_MODULE_NAME=pty -c pty.cc',
+        '  106   103 g++ -o Release/obj.target/pty/x.o -DNODE_GYP_MODULE_NAME=pty -c x.cc',
+        '  200     1 cc -DNODE_GYP_MODULE_NAME=someone_elses -c a.c',
+        'garbage line',
+      ].join('\n');
+      assert.deepEqual(compilingModules(ps, 100), ['pty', 'sqlite3']);
+      assert.deepEqual(compilingModules(ps, 105), []);
+      assert.deepEqual(compilingModules(ps, 999), []);
     });
   });
 });
