@@ -165,6 +165,29 @@ describe('CLI: check --format markdown, --step-summary, --sarif-file, --format c
     assert.doesNotMatch(md, /Suggested records/, 'a conflict is not solved by writing a new record for it');
   });
 
+  it('markdown: a repository git refused is "not reviewed"; past maxRows the rest are counted', () => {
+    const refused = { kind: 'reviewed', repositories: [], findings: [], notRepositories: [{ folder: '/w/app', message: 'not reviewed: dubious ownership @x', refused: true }] } as unknown as ReviewOutcome;
+    const md = formatMarkdown(refused, { cwd: '/w' });
+    assert.match(md, /^### ADR review: ⚠️ not reviewed$/m);
+    assert.match(md, /^- \*\*Not reviewed\*\*: `app`: not reviewed\\: dubious ownership @\u200bx$/m);
+    const many = Array.from({ length: 5 }, (_, i) => ({
+      fingerprint: `ci-pipeline:.github/workflows/w${i}.yml:`, rule: 'ci-pipeline', family: 'infrastructure', ruleTitle: 'CI', severity: 'info',
+      message: `CI pipeline added: w${i}`, repository: '/w', path: `.github/workflows/w${i}.yml`, anchor: '', status: 'added', subject: '',
+      verdict: 'undocumented', evidence: [], suggestion: { title: 'CI', governs: ['.github/workflows/**'] },
+    }));
+    const outcome = { kind: 'reviewed', notRepositories: [], repositories: [], findings: many } as unknown as ReviewOutcome;
+    const cut = formatMarkdown(outcome, { cwd: '/w', maxRows: 2 });
+    assert.equal(cut.split('\n').filter((l) => l.startsWith('| ❌')).length, 2);
+    assert.match(cut, /… and 3 more \(`adrw check` lists them all\)\./);
+    assert.match(cut, /^### ADR review: ✅ passes$/m, 'info findings do not fail the gate at warning');
+    assert.match(formatMarkdown(outcome, { cwd: '/w', failOn: 'info' }), /^### ADR review: ❌ 5 changes to document$/m);
+    // Too long for a comment: fewer rows until it fits.
+    const full = formatMarkdown(outcome, { cwd: '/w' });
+    const short = formatMarkdown(outcome, { cwd: '/w', maxChars: full.length - 1 });
+    assert.ok(short.length < full.length);
+    assert.match(short, /… and \d+ more \(`adrw check` lists them all\)\./);
+  });
+
   it('markdown escaping: code spans outlast backtick runs, prose escapes every punctuation character', () => {
     assert.equal(codeSpan('a``b'), '```a``b```');
     assert.equal(codeSpan('`x'), '`` `x ``');

@@ -23,6 +23,11 @@ export interface MarkdownOptions {
   readonly failOn?: Severity | 'never';
   /** At most this many rows in the findings table (default 100); the rest are counted. */
   readonly maxRows?: number;
+  /**
+   * At most this many characters (default 60,000: a GitHub comment holds 65,536): fewer rows are
+   * shown until the summary fits.
+   */
+  readonly maxChars?: number;
 }
 
 const ZWSP = '\u200b';
@@ -85,9 +90,19 @@ function evidenceMarkdown(e: VerdictEvidence, rel: (abs: string) => string): str
 
 /** The summary as Markdown. */
 export function formatMarkdown(outcome: ReviewOutcome, options: MarkdownOptions): string {
+  const maxChars = options.maxChars ?? 60_000;
+  let rows = options.maxRows ?? 100;
+  let md = render(outcome, options, rows);
+  while (md.length > maxChars && rows > 1) {
+    rows = Math.floor(rows / 2);
+    md = render(outcome, options, rows);
+  }
+  return md;
+}
+
+function render(outcome: ReviewOutcome, options: MarkdownOptions, maxRows: number): string {
   if (outcome.kind === 'disabled') return `### ADR review\n\n${escapeMarkdown(outcome.reason)}\n`;
   const failOn = options.failOn ?? 'warning';
-  const maxRows = options.maxRows ?? 100;
   const rel = (abs: string) => {
     const r = abs.startsWith(`${options.cwd}/`) ? abs.slice(options.cwd.length + 1) : abs;
     return r || '.';
@@ -137,6 +152,7 @@ export function formatMarkdown(outcome: ReviewOutcome, options: MarkdownOptions)
     for (const f of toWrite.slice(0, maxRows)) {
       out.push(`| ${escapeMarkdown(cut(f.suggestion.title))} | ${f.suggestion.governs.map((g) => codeSpan(g)).join(', ')} | ${codeSpan(displayPath(f, options.cwd))} | ${codeSpan(`adrw ack ${shellQuote(f.fingerprint)} --reason "…"`)} |`);
     }
+    if (toWrite.length > maxRows) out.push('', `… and ${toWrite.length - maxRows} more.`);
   }
   return `${out.join('\n')}\n`;
 }
