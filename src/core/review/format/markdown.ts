@@ -14,6 +14,29 @@ import type { Severity } from '../../model';
 import { visibleField } from '../../terminal';
 import type { ReviewOutcome } from '../engine';
 import type { ReviewFinding, VerdictEvidence } from '../types';
+
+/**
+ * A change adding what an in-force record rejected or replaced, as the review reports it beside the
+ * findings (`outcome.conflicts`): the fields this format shows.
+ */
+export interface ConflictView {
+  readonly fingerprint: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly repository: string;
+  readonly path: string;
+  readonly line?: number;
+  readonly rule: string;
+  readonly record: { readonly path: string; readonly id: string; readonly number: number | null; readonly title: string };
+  readonly by?: { readonly path: string; readonly id: string; readonly number: number | null; readonly title: string };
+  readonly recordLine: number;
+  readonly recordText: string;
+}
+
+/** The outcome's conflicts (none where the review reports none). */
+export function conflictsOf(outcome: ReviewOutcome): readonly ConflictView[] {
+  return outcome.kind === 'reviewed' ? (outcome as { conflicts?: readonly ConflictView[] }).conflicts ?? [] : [];
+}
 import { atOrAbove, countVerdicts, displayPath, recordLabel } from './common';
 
 export interface MarkdownOptions {
@@ -32,10 +55,8 @@ export interface MarkdownOptions {
 
 const ZWSP = '\u200b';
 /** Verdict order in the table: what needs action first. */
-const ORDER: Record<string, number> = { conflict: 0, undocumented: 1, acknowledged: 2, documented: 3 };
-const ICON: Record<string, string> = { conflict: '⛔', undocumented: '❌', acknowledged: '☑️', documented: '✅' };
-/** Verdicts that fail the gate at or above the threshold. */
-const BLOCKING = new Set(['undocumented', 'conflict']);
+const ORDER: Record<string, number> = { undocumented: 0, acknowledged: 1, documented: 2 };
+const ICON: Record<string, string> = { undocumented: '❌', acknowledged: '☑️', documented: '✅' };
 const MAX_CELL = 300;
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -108,7 +129,10 @@ function render(outcome: ReviewOutcome, options: MarkdownOptions, maxRows: numbe
     return r || '.';
   };
   const refused = outcome.notRepositories.filter((n) => n.refused);
-  const blocking = failOn === 'never' ? [] : outcome.findings.filter((f) => BLOCKING.has(f.verdict) && atOrAbove(f.severity, failOn));
+  const conflicts = conflictsOf(outcome);
+  const blocking = failOn === 'never'
+    ? []
+    : [...outcome.findings.filter((f) => f.verdict === 'undocumented' && atOrAbove(f.severity, failOn)), ...conflicts.filter((c) => atOrAbove(c.severity, failOn))];
   // Every verdict the review knows, and any a finding has that this format has no case for.
   const counts: Record<string, number> = Object.fromEntries(Object.keys(countVerdicts([])).map((v) => [v, 0]));
   for (const f of outcome.findings) counts[f.verdict] = (counts[f.verdict] ?? 0) + 1;
@@ -125,10 +149,10 @@ function render(outcome: ReviewOutcome, options: MarkdownOptions, maxRows: numbe
   const verdictWords = Object.keys(counts)
     .sort((a, b) => (ORDER[a] ?? 9) - (ORDER[b] ?? 9))
     .map((v) => `${counts[v]} ${escapeMarkdown(v)}`)
-    .join(', ');
+    .join(', ') + (conflicts.length > 0 ? `, ${conflicts.length} in conflict with a decision already taken` : '');
   const against = outcome.repositories[0] ? ` against ${escapeMarkdown(outcome.repositories[0].base.description)}` : '';
   out.push(`${files} changed file${files === 1 ? '' : 's'}${against}: ${verdictWords}.` +
-    (failOn === 'never' ? ' The gate is off (`--fail-on never`).' : ` The gate fails on undocumented changes at ${failOn} or above.`));
+    (failOn === 'never' ? ' The gate is off (`--fail-on never`).' : ` The gate fails on undocumented changes and conflicts at ${failOn} or above.`));
 
   const notes: string[] = [];
   for (const n of outcome.notRepositories) notes.push(`${n.refused ? '**Not reviewed**: ' : ''}${codeSpan(rel(n.folder), false)}: ${escapeMarkdown(n.message)}`);
@@ -137,6 +161,17 @@ function render(outcome: ReviewOutcome, options: MarkdownOptions, maxRows: numbe
     for (const u of repo.unread) notes.push(`${codeSpan(rel(`${repo.repository.root}/${u.path}`), false)}: ${escapeMarkdown(u.reason)}`);
   }
   if (notes.length > 0) out.push('', ...notes.map((n) => `- ${n}`));
+
+  if (conflicts.length > 0) {
+    out.push('', '#### Conflicts with decisions already taken', '', '| Severity | File | Conflict | Record |', '| --- | --- | --- | --- |');
+    for (const c of conflicts.slice(0, maxRows)) {
+      const where = `${relative(c.repository, c.path, options.cwd)}${c.line ? `:${c.line}` : ''}`;
+      const record = `${escapeMarkdown(recordLabel(c.record))} (${codeSpan(`${rel(c.record.path)}:${c.recordLine}`)}): ${escapeMarkdown(cut(c.recordText.trim()))}` +
+        (c.by ? `<br>replaced by ${escapeMarkdown(recordLabel(c.by))} (${codeSpan(rel(c.by.path))})` : '');
+      out.push(`| ⛔ ${escapeMarkdown(c.severity)} | ${codeSpan(where)} | ${escapeMarkdown(cut(c.message))} ${codeSpan(c.rule)} | ${record} |`);
+    }
+    if (conflicts.length > maxRows) out.push('', `… and ${conflicts.length - maxRows} more.`);
+  }
 
   const sorted = [...outcome.findings].sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9) || RANK[b.severity] - RANK[a.severity]);
   if (sorted.length > 0) {
@@ -155,6 +190,11 @@ function render(outcome: ReviewOutcome, options: MarkdownOptions, maxRows: numbe
     if (toWrite.length > maxRows) out.push('', `… and ${toWrite.length - maxRows} more.`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A repository-relative path shown relative to `cwd`. */
+function relative(repository: string, path: string, cwd: string): string {
+  return displayPath({ repository, path } as ReviewFinding, cwd);
 }
 
 function row(f: ReviewFinding, cwd: string, rel: (abs: string) => string): string {
