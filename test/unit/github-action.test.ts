@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { record, TEST_GIT_ENV, TempRepo } from '../support/gitRepo';
 
 const SCRIPT = join(process.cwd(), 'scripts', 'github-action.mjs');
@@ -134,6 +135,27 @@ describe('GitHub Action: the script run locally against fixture repositories', f
     // Control: plain git with the same config runs the payload.
     spawnSync('git', ['status'], { cwd: work, env: TEST_GIT_ENV });
     assert.ok(existsSync(marker), 'the payload works when git is run plainly');
+  });
+
+  it('action.yml runs this script with the inputs it reads, uploads the SARIF it writes, and builds in the action\'s folder', () => {
+    interface Step { name: string; id?: string; if?: string; uses?: string; run?: string; shell?: string; 'working-directory'?: string; env?: Record<string, string>; with?: Record<string, string> }
+    const action = parseYaml(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, { value: string }>; runs: { using: string; steps: Step[] } };
+    assert.equal(action.runs.using, 'composite');
+    const [build, review, upload] = action.runs.steps;
+    assert.equal(build!['working-directory'], '${{ github.action_path }}');
+    assert.match(build!.run!, /^npm ci /);
+    assert.equal(review!.run, 'node "$GITHUB_ACTION_PATH/scripts/github-action.mjs"');
+    const script = readFileSync(SCRIPT, 'utf8');
+    for (const [name, value] of Object.entries(review!.env!)) {
+      assert.ok(script.includes(`env.${name}`), `the script reads ${name}`);
+      const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(value)?.[1];
+      if (input) assert.ok(input in action.inputs, `input ${input} is declared`);
+    }
+    assert.match(upload!.uses!, /^github\/codeql-action\/upload-sarif@v\d+$/);
+    assert.equal(upload!.with!.sarif_file, '${{ steps.review.outputs.sarif-file }}');
+    assert.match(upload!.if!, /inputs\.upload-sarif == 'true'/);
+    assert.match(upload!.if!, /!cancelled\(\)/, 'uploaded when the gate fails too');
+    for (const o of ['sarif-file', 'base', 'exit-code']) assert.equal(action.outputs[o]!.value, `\${{ steps.review.outputs.${o} }}`);
   });
 
   it('no base to compare with, a missing CLI, a folder that is not a checkout: exit 2 with one ::error line', () => {

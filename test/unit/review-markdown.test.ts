@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { codeSpan, escapeMarkdown, formatMarkdown, type ReviewFinding, type ReviewOutcome } from '../../src/core/review';
+import { codeSpan, escapeMarkdown, formatMarkdown, toCodeQuality, type ReviewFinding, type ReviewOutcome } from '../../src/core/review';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { cli } from '../support/cliHarness';
 import { record, TempRepo } from '../support/gitRepo';
@@ -63,7 +63,7 @@ describe('CLI: check --format markdown, --step-summary, --sarif-file, --format c
     assert.equal(r.code, 1, 'the exit status is the gate\'s, whatever the format');
     const lines = r.stdout.split('\n');
     assert.equal(lines[0], '### ADR review: ❌ 1 change to document');
-    assert.match(r.stdout, /^3 changed files against HEAD: 2 undocumented, 0 acknowledged, 1 documented\. The gate fails on undocumented changes at warning or above\.$/m);
+    assert.match(r.stdout, /^3 changed files against HEAD: 2 undocumented, 0 acknowledged, 1 documented\. The gate fails on undocumented changes and conflicts at warning or above\.$/m);
     const table = lines.filter((l) => l.startsWith('| '));
     assert.equal(table[0], '| Verdict | Severity | File | Change | Evidence |');
     const rows = table.slice(1).filter((l) => /^\| (❌|✅|☑️)/.test(l));
@@ -139,30 +139,63 @@ describe('CLI: check --format markdown, --step-summary, --sarif-file, --format c
     assert.ok(md.includes('| --- | --- | --- | --- | --- |'));
   });
 
-  it('markdown: a verdict it has no special case for (a conflict with a record) is listed first, fails the gate and shows its record', () => {
-    const finding = (verdict: string, subject: string, evidence: unknown[]): ReviewFinding => ({
-      fingerprint: `dependency-added:package.json:${subject}`, rule: 'dependency-added', family: 'dependencies', ruleTitle: 'Dependency added',
-      severity: verdict === 'conflict' ? 'error' : 'warning', message: `New dependency ${subject} in package.json (npm)`, repository: '/r',
-      path: 'package.json', anchor: 'package.json', status: 'modified', subject, line: 4, verdict: verdict as ReviewFinding['verdict'],
-      evidence: evidence as ReviewFinding['evidence'], suggestion: { title: `Use ${subject}`, governs: ['package.json'] },
-    });
-    const record = { path: '/r/docs/adr/0004-db.md', id: '0004', number: 4, title: 'Use PostgreSQL', status: 'accepted', inChange: false };
+  it('markdown and codequality: conflicts with decisions already taken (outcome.conflicts) get their own table, fail the gate and name the record line', () => {
+    const record = { path: '/r/docs/adr/0004-db.md', id: '0004', number: 4, title: 'Use PostgreSQL', status: 'accepted' };
+    const documented: ReviewFinding = {
+      fingerprint: 'dependency-added:package.json:mongodb', rule: 'dependency-added', family: 'dependencies', ruleTitle: 'Dependency added',
+      severity: 'warning', message: 'New dependency mongodb ^6 in package.json (npm)', repository: '/r', path: 'package.json', anchor: 'package.json',
+      status: 'modified', subject: 'mongodb', line: 4, verdict: 'documented',
+      evidence: [{ kind: 'governs', record: { ...record, inChange: false }, glob: 'package.json', line: 3 }], suggestion: { title: 'Use mongodb', governs: ['package.json'] },
+    };
+    const conflict = {
+      fingerprint: 'decision-conflict:package.json:mongodb:0004', rule: 'decision-conflict', severity: 'error',
+      message: 'adds `mongodb`, which ADR-0004 considered and rejected in favour of PostgreSQL', repository: '/r', path: 'package.json', line: 4,
+      subject: 'mongodb', what: 'dependency', source: 'considered', rejected: 'MongoDB', chosen: 'PostgreSQL', record,
+      recordLine: 12, recordText: '* MongoDB <b>@team</b>',
+    };
     const outcome = {
       kind: 'reviewed', notRepositories: [],
-      repositories: [{ repository: { root: '/r' }, base: { treeish: 'x', description: 'HEAD' }, fileCount: 1, problems: [], unread: [], findings: [] }],
-      findings: [
-        finding('documented', 'pg', [{ kind: 'governs', record, glob: 'package.json', line: 3 }]),
-        finding('conflict', 'mongodb', [{ kind: 'conflict', record, line: 12, text: 'considered and rejected in favour of PostgreSQL' }]),
-      ],
+      repositories: [{ repository: { root: '/r' }, base: { treeish: 'x', description: 'HEAD' }, fileCount: 1, problems: [], unread: [], findings: [documented], conflicts: [conflict] }],
+      findings: [documented], conflicts: [conflict],
     } as unknown as ReviewOutcome;
     const md = formatMarkdown(outcome, { cwd: '/r' });
-    const rows = md.split('\n').filter((l) => /^\| (⛔|✅)/.test(l));
-    assert.match(rows[0]!, /^\| ⛔ conflict \| error \| `package\.json:4` \| New dependency mongodb/);
-    assert.match(rows[0]!, /conflict: ADR\\-0004 \\"Use PostgreSQL\\" \(`docs\/adr\/0004-db\.md:12`\) considered and rejected in favour of PostgreSQL/);
-    assert.match(rows[1]!, /^\| ✅ documented/);
-    assert.match(md, /^### ADR review: ❌ 1 change to document$/m);
-    assert.match(md, /^1 changed file against HEAD: 1 conflict, 0 undocumented, 0 acknowledged, 1 documented\./m);
-    assert.doesNotMatch(md, /Suggested records/, 'a conflict is not solved by writing a new record for it');
+    assert.match(md, /^### ADR review: ❌ 1 change to document$/m, 'a documented change that conflicts still fails the gate');
+    assert.match(md, /^1 changed file against HEAD: 0 undocumented, 0 acknowledged, 1 documented, 1 in conflict with a decision already taken\./m);
+    assert.match(md, /^#### Conflicts with decisions already taken$/m);
+    const row = md.split('\n').find((l) => l.startsWith('| ⛔'))!;
+    assert.equal(cells(row).length, 4);
+    assert.match(row, /^\| ⛔ error \| `package\.json:4` \| adds \\`mongodb\\`\\, which ADR\\-0004 considered and rejected in favour of PostgreSQL `decision-conflict` \| ADR\\-0004 \\"Use PostgreSQL\\" \(`docs\/adr\/0004-db\.md:12`\): \\\* MongoDB \\<b\\>@\u200bteam\\<\\\/b\\> \|$/);
+    assert.doesNotMatch(md, /Suggested records/);
+    assert.match(formatMarkdown(outcome, { cwd: '/r', failOn: 'never' }), /^### ADR review: ✅ passes$/m);
+
+    const issues = toCodeQuality(outcome, '/r');
+    assert.deepEqual(issues.map((i) => [i.check_name, i.severity, i.fingerprint, i.location.path, i.location.lines.begin]), [
+      ['decision-conflict', 'critical', 'decision-conflict:package.json:mongodb:0004', 'package.json', 4],
+    ]);
+    assert.match(issues[0]!.description, /rejected in favour of PostgreSQL \(ADR-0004 "Use PostgreSQL", docs\/adr\/0004-db\.md:12: \* MongoDB/);
+  });
+
+  it('markdown: a repository git refused is "not reviewed"; past maxRows the rest are counted', () => {
+    const refused = { kind: 'reviewed', repositories: [], findings: [], notRepositories: [{ folder: '/w/app', message: 'not reviewed: dubious ownership @x', refused: true }] } as unknown as ReviewOutcome;
+    const md = formatMarkdown(refused, { cwd: '/w' });
+    assert.match(md, /^### ADR review: ⚠️ not reviewed$/m);
+    assert.match(md, /^- \*\*Not reviewed\*\*: `app`: not reviewed\\: dubious ownership @\u200bx$/m);
+    const many = Array.from({ length: 5 }, (_, i) => ({
+      fingerprint: `ci-pipeline:.github/workflows/w${i}.yml:`, rule: 'ci-pipeline', family: 'infrastructure', ruleTitle: 'CI', severity: 'info',
+      message: `CI pipeline added: w${i}`, repository: '/w', path: `.github/workflows/w${i}.yml`, anchor: '', status: 'added', subject: '',
+      verdict: 'undocumented', evidence: [], suggestion: { title: 'CI', governs: ['.github/workflows/**'] },
+    }));
+    const outcome = { kind: 'reviewed', notRepositories: [], repositories: [], findings: many } as unknown as ReviewOutcome;
+    const cut = formatMarkdown(outcome, { cwd: '/w', maxRows: 2 });
+    assert.equal(cut.split('\n').filter((l) => l.startsWith('| ❌')).length, 2);
+    assert.match(cut, /… and 3 more \(`adrw check` lists them all\)\./);
+    assert.match(cut, /^### ADR review: ✅ passes$/m, 'info findings do not fail the gate at warning');
+    assert.match(formatMarkdown(outcome, { cwd: '/w', failOn: 'info' }), /^### ADR review: ❌ 5 changes to document$/m);
+    // Too long for a comment: fewer rows until it fits.
+    const full = formatMarkdown(outcome, { cwd: '/w' });
+    const short = formatMarkdown(outcome, { cwd: '/w', maxChars: full.length - 1 });
+    assert.ok(short.length < full.length);
+    assert.match(short, /… and \d+ more \(`adrw check` lists them all\)\./);
   });
 
   it('markdown escaping: code spans outlast backtick runs, prose escapes every punctuation character', () => {

@@ -14,6 +14,29 @@ import type { Severity } from '../../model';
 import { visibleField } from '../../terminal';
 import type { ReviewOutcome } from '../engine';
 import type { ReviewFinding, VerdictEvidence } from '../types';
+
+/**
+ * A change adding what an in-force record rejected or replaced, as the review reports it beside the
+ * findings (`outcome.conflicts`): the fields this format shows.
+ */
+export interface ConflictView {
+  readonly fingerprint: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly repository: string;
+  readonly path: string;
+  readonly line?: number;
+  readonly rule: string;
+  readonly record: { readonly path: string; readonly id: string; readonly number: number | null; readonly title: string };
+  readonly by?: { readonly path: string; readonly id: string; readonly number: number | null; readonly title: string };
+  readonly recordLine: number;
+  readonly recordText: string;
+}
+
+/** The outcome's conflicts (none where the review reports none). */
+export function conflictsOf(outcome: ReviewOutcome): readonly ConflictView[] {
+  return outcome.kind === 'reviewed' ? (outcome as { conflicts?: readonly ConflictView[] }).conflicts ?? [] : [];
+}
 import { atOrAbove, countVerdicts, displayPath, recordLabel } from './common';
 
 export interface MarkdownOptions {
@@ -23,14 +46,17 @@ export interface MarkdownOptions {
   readonly failOn?: Severity | 'never';
   /** At most this many rows in the findings table (default 100); the rest are counted. */
   readonly maxRows?: number;
+  /**
+   * At most this many characters (default 60,000: a GitHub comment holds 65,536): fewer rows are
+   * shown until the summary fits.
+   */
+  readonly maxChars?: number;
 }
 
 const ZWSP = '\u200b';
 /** Verdict order in the table: what needs action first. */
-const ORDER: Record<string, number> = { conflict: 0, undocumented: 1, acknowledged: 2, documented: 3 };
-const ICON: Record<string, string> = { conflict: '⛔', undocumented: '❌', acknowledged: '☑️', documented: '✅' };
-/** Verdicts that fail the gate at or above the threshold. */
-const BLOCKING = new Set(['undocumented', 'conflict']);
+const ORDER: Record<string, number> = { undocumented: 0, acknowledged: 1, documented: 2 };
+const ICON: Record<string, string> = { undocumented: '❌', acknowledged: '☑️', documented: '✅' };
 const MAX_CELL = 300;
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -85,15 +111,28 @@ function evidenceMarkdown(e: VerdictEvidence, rel: (abs: string) => string): str
 
 /** The summary as Markdown. */
 export function formatMarkdown(outcome: ReviewOutcome, options: MarkdownOptions): string {
+  const maxChars = options.maxChars ?? 60_000;
+  let rows = options.maxRows ?? 100;
+  let md = render(outcome, options, rows);
+  while (md.length > maxChars && rows > 1) {
+    rows = Math.floor(rows / 2);
+    md = render(outcome, options, rows);
+  }
+  return md;
+}
+
+function render(outcome: ReviewOutcome, options: MarkdownOptions, maxRows: number): string {
   if (outcome.kind === 'disabled') return `### ADR review\n\n${escapeMarkdown(outcome.reason)}\n`;
   const failOn = options.failOn ?? 'warning';
-  const maxRows = options.maxRows ?? 100;
   const rel = (abs: string) => {
     const r = abs.startsWith(`${options.cwd}/`) ? abs.slice(options.cwd.length + 1) : abs;
     return r || '.';
   };
   const refused = outcome.notRepositories.filter((n) => n.refused);
-  const blocking = failOn === 'never' ? [] : outcome.findings.filter((f) => BLOCKING.has(f.verdict) && atOrAbove(f.severity, failOn));
+  const conflicts = conflictsOf(outcome);
+  const blocking = failOn === 'never'
+    ? []
+    : [...outcome.findings.filter((f) => f.verdict === 'undocumented' && atOrAbove(f.severity, failOn)), ...conflicts.filter((c) => atOrAbove(c.severity, failOn))];
   // Every verdict the review knows, and any a finding has that this format has no case for.
   const counts: Record<string, number> = Object.fromEntries(Object.keys(countVerdicts([])).map((v) => [v, 0]));
   for (const f of outcome.findings) counts[f.verdict] = (counts[f.verdict] ?? 0) + 1;
@@ -110,10 +149,10 @@ export function formatMarkdown(outcome: ReviewOutcome, options: MarkdownOptions)
   const verdictWords = Object.keys(counts)
     .sort((a, b) => (ORDER[a] ?? 9) - (ORDER[b] ?? 9))
     .map((v) => `${counts[v]} ${escapeMarkdown(v)}`)
-    .join(', ');
+    .join(', ') + (conflicts.length > 0 ? `, ${conflicts.length} in conflict with a decision already taken` : '');
   const against = outcome.repositories[0] ? ` against ${escapeMarkdown(outcome.repositories[0].base.description)}` : '';
   out.push(`${files} changed file${files === 1 ? '' : 's'}${against}: ${verdictWords}.` +
-    (failOn === 'never' ? ' The gate is off (`--fail-on never`).' : ` The gate fails on undocumented changes at ${failOn} or above.`));
+    (failOn === 'never' ? ' The gate is off (`--fail-on never`).' : ` The gate fails on undocumented changes and conflicts at ${failOn} or above.`));
 
   const notes: string[] = [];
   for (const n of outcome.notRepositories) notes.push(`${n.refused ? '**Not reviewed**: ' : ''}${codeSpan(rel(n.folder), false)}: ${escapeMarkdown(n.message)}`);
@@ -122,6 +161,17 @@ export function formatMarkdown(outcome: ReviewOutcome, options: MarkdownOptions)
     for (const u of repo.unread) notes.push(`${codeSpan(rel(`${repo.repository.root}/${u.path}`), false)}: ${escapeMarkdown(u.reason)}`);
   }
   if (notes.length > 0) out.push('', ...notes.map((n) => `- ${n}`));
+
+  if (conflicts.length > 0) {
+    out.push('', '#### Conflicts with decisions already taken', '', '| Severity | File | Conflict | Record |', '| --- | --- | --- | --- |');
+    for (const c of conflicts.slice(0, maxRows)) {
+      const where = `${relative(c.repository, c.path, options.cwd)}${c.line ? `:${c.line}` : ''}`;
+      const record = `${escapeMarkdown(recordLabel(c.record))} (${codeSpan(`${rel(c.record.path)}:${c.recordLine}`)}): ${escapeMarkdown(cut(c.recordText.trim()))}` +
+        (c.by ? `<br>replaced by ${escapeMarkdown(recordLabel(c.by))} (${codeSpan(rel(c.by.path))})` : '');
+      out.push(`| ⛔ ${escapeMarkdown(c.severity)} | ${codeSpan(where)} | ${escapeMarkdown(cut(c.message))} ${codeSpan(c.rule)} | ${record} |`);
+    }
+    if (conflicts.length > maxRows) out.push('', `… and ${conflicts.length - maxRows} more.`);
+  }
 
   const sorted = [...outcome.findings].sort((a, b) => (ORDER[a.verdict] ?? 9) - (ORDER[b.verdict] ?? 9) || RANK[b.severity] - RANK[a.severity]);
   if (sorted.length > 0) {
@@ -137,8 +187,14 @@ export function formatMarkdown(outcome: ReviewOutcome, options: MarkdownOptions)
     for (const f of toWrite.slice(0, maxRows)) {
       out.push(`| ${escapeMarkdown(cut(f.suggestion.title))} | ${f.suggestion.governs.map((g) => codeSpan(g)).join(', ')} | ${codeSpan(displayPath(f, options.cwd))} | ${codeSpan(`adrw ack ${shellQuote(f.fingerprint)} --reason "…"`)} |`);
     }
+    if (toWrite.length > maxRows) out.push('', `… and ${toWrite.length - maxRows} more.`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A repository-relative path shown relative to `cwd`. */
+function relative(repository: string, path: string, cwd: string): string {
+  return displayPath({ repository, path } as ReviewFinding, cwd);
 }
 
 function row(f: ReviewFinding, cwd: string, rel: (abs: string) => string): string {
