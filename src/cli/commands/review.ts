@@ -8,7 +8,7 @@ import { join } from '../../core/paths';
 import { visibleField, visibleJson, visibleText } from '../../core/terminal';
 import { applyEdits } from '../../core/text';
 import {
-  acknowledge, failing, formatGithub, formatText, GitCommandError, GitUnavailableError, ReviewEngine, toSarif,
+  acknowledge, failing, failingConflicts, formatGithub, formatText, GitCommandError, GitUnavailableError, ReviewEngine, toSarif,
   type ReviewOutcome, type ReviewScope,
 } from '../../core/review';
 import { isoDate } from '../../core/naming';
@@ -79,7 +79,9 @@ export async function checkCommand(args: readonly string[], io: CliIO): Promise<
     return EXIT_USAGE;
   }
   if (outcome.kind !== 'reviewed' || failOn === 'never') return EXIT_OK;
-  return failing(outcome.findings, failOn as Severity).length > 0 ? EXIT_FINDINGS : EXIT_OK;
+  // A conflict with a decision already taken fails the gate like an undocumented change (error level by default).
+  const failed = failing(outcome.findings, failOn as Severity).length + failingConflicts(outcome.conflicts, failOn as Severity).length;
+  return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 export async function ackCommand(args: readonly string[], io: CliIO): Promise<number> {

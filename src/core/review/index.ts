@@ -15,6 +15,7 @@ export { acknowledges, decide, fingerprintOf } from './verdict';
 export { formatText } from './format/text';
 export { formatGithub } from './format/github';
 export { toSarif, SARIF_SCHEMA } from './format/sarif';
-export { atOrAbove, countVerdicts, failing } from './format/common';
+export { atOrAbove, conflictEvidence, countVerdicts, failing, failingConflicts } from './format/common';
+export { CONFLICT_RULE, CONFLICT_RULE_ID, reviewConflicts } from './conflicts';
 export { BACKUP_HOOK, CHAINED_HOOK, HOOK_MARKER, hookScript, planHook, type HookPlan } from './hook';
 export type * from './types';
