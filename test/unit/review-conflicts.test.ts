@@ -119,6 +119,18 @@ describe('review: conflicts with decisions already taken', function () {
     assert.equal(byWhat['commons-io:commons-io']!.recordLine, 7);
   });
 
+  it('infrastructure kinds: a new Kubernetes manifest against options weighed, a new Dockerfile against "we will not use containers"; an edited one is no addition', async () => {
+    const orchestration = madr('Run services on Nomad', 'accepted', '## Considered Options\n\n* Nomad\n* Kubernetes\n\n## Decision Outcome\n\nChosen option: "Nomad", because one binary is enough.');
+    const packaging = record(3, 'Ship binaries', 'Accepted', 'x').replace('## Decision\n\nx', '## Decision\n\nWe ship static binaries. We will not use containers.');
+    const cs = await conflicts({
+      'docs/decisions/0002-nomad.md': orchestration, 'docs/decisions/0003-binaries.md': packaging, 'legacy/Dockerfile': 'FROM a\n',
+    }, { 'deploy/api.yaml': 'apiVersion: apps/v1\nkind: Deployment\n', 'Dockerfile': 'FROM scratch\n', 'legacy/Dockerfile': 'FROM b\n' });
+    assert.deepEqual(brief(cs), ['considered Kubernetes 0002-nomad', 'will-not Docker 0003-binaries']);
+    const k8s = cs.find((c) => c.subject === 'Kubernetes')!;
+    assert.deepEqual([k8s.what, k8s.path, k8s.line, k8s.finding], ['infrastructure', 'deploy/api.yaml', 1, 'infra-orchestration:deploy/api.yaml:']);
+    assert.equal(k8s.message, 'Adds Kubernetes (deploy/api.yaml), which ADR-0002 considered and rejected in favour of Nomad');
+  });
+
   it('a name only similar is no conflict (React rejected: preact, reactor-core), nor what a proposed record or the context says', async () => {
     const ui = madr('User interface', 'accepted', '## Considered Options\n\n* Svelte\n* React\n\n## Decision Outcome\n\nChosen option: "Svelte", because it is small.');
     const proposed = record(8, 'Caching', 'Proposed', 'x').replace('## Decision\n\nx', '## Decision\n\nWe will not use Redis.');

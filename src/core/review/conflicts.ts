@@ -20,7 +20,7 @@ import type { AdrRecord, Section } from '../model';
 import type { FileSystem } from '../ports';
 import { stringList } from '../parse/frontMatter';
 import { inForce } from './governs';
-import { dependencyForms, names, phraseForms, type NameForm } from './names';
+import { dependencyForms, GENERIC, names, phraseForms, tokens, type NameForm } from './names';
 import { globMatcher } from './rules/glob';
 import { wordPattern } from './rules/dependencies';
 import type { ChangedFile, ConflictSource, ReviewConflict, RuleHit, RuleInfo } from './types';
@@ -242,7 +242,8 @@ export type Addition =
 
 /** True when `text` names the dependency: as written (`pg`), or by one of its forms. */
 function namesDependency(text: string, name: string, forms: readonly NameForm[]): boolean {
-  if (wordPattern(name).test(text)) return true;
+  // A name that is only a common word (`core`) never matches as written: only through its forms.
+  if (!tokens(name).every((t) => GENERIC.has(t)) && wordPattern(name).test(text)) return true;
   const colon = name.lastIndexOf(':');
   if (colon > 0 && name.slice(colon + 1).length >= 2 && wordPattern(name.slice(colon + 1)).test(text) && names(name.slice(colon + 1), forms)) return true;
   return names(text, forms) !== undefined;
