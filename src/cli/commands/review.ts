@@ -10,7 +10,7 @@ import { join } from '../../core/paths';
 import { visibleField, visibleJson, visibleText } from '../../core/terminal';
 import { applyEdits } from '../../core/text';
 import {
-  acknowledge, failing, formatGithub, formatMarkdown, formatText, GitCommandError, GitUnavailableError, ReviewEngine, toCodeQuality, toSarif,
+  acknowledge, failing, failingConflicts, formatGithub, formatMarkdown, formatText, GitCommandError, GitUnavailableError, ReviewEngine, toCodeQuality, toSarif,
   type ReviewOutcome, type ReviewScope,
 } from '../../core/review';
 import { isoDate } from '../../core/naming';
@@ -98,7 +98,9 @@ export async function checkCommand(args: readonly string[], io: CliIO): Promise<
     return EXIT_USAGE;
   }
   if (outcome.kind !== 'reviewed' || failOn === 'never') return EXIT_OK;
-  return failing(outcome.findings, failOn as Severity).length > 0 ? EXIT_FINDINGS : EXIT_OK;
+  // A conflict with a decision already taken fails the gate like an undocumented change (error level by default).
+  const failed = failing(outcome.findings, failOn as Severity).length + failingConflicts(outcome.conflicts, failOn as Severity).length;
+  return failed > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /** Writes (or appends to) the files asked for; a file that cannot be written is a one-line error, exit 2. */

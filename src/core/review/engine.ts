@@ -12,6 +12,7 @@ import { isRecordFile } from '../naming/fileName';
 import { parseRecord } from '../parse/record';
 import { mapLimit } from '../index/limit';
 import { ChangeReader, type ChangeSet } from './changes';
+import { CONFLICT_RULE, CONFLICT_RULE_ID, reviewConflicts } from './conflicts';
 import { CONFIG_FILES, parseConfig, type ReviewConfig } from './config';
 import type { GitPort } from './git';
 import { MAX_CONTENT_BYTES, unreadReason, type WorkTreePort } from './worktree';
@@ -25,7 +26,7 @@ import { hasPathSpec } from './rules/pathRules';
 import { structureHits } from './rules/structure';
 import { excerptOf, suggestionFor } from './suggest';
 import type { ChangeBase, ChangedFile, RepositoryInfo, ReviewConflict, ReviewFinding, ReviewScope, RuleHit, RuleInfo } from './types';
-import { decide, fingerprintOf, type ChangedRecord } from './verdict';
+import { addedLineNumbers, decide, fingerprintOf, type ChangedRecord } from './verdict';
 
 /** Why the review is off in an untrusted workspace. */
 export const RESTRICTED_REASON =
@@ -236,11 +237,19 @@ export class ReviewEngine {
       });
     }
     findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)));
+    // What the change adds against what in-force records rejected or replaced (`rules: { decision-conflict: off }` turns it off).
+    const conflictLevel = config.rules.get(CONFLICT_RULE_ID);
+    const conflicts = conflictLevel === 'off' ? [] : await reviewConflicts({
+      repository: repo.root, hits, files: changes.files, fs: this.fs, severity: conflictLevel ?? CONFLICT_RULE.severity,
+      skip: (p) => ignored(p) || isConfig(p) || recordPaths.has(join(repo.root, p)),
+      records: index.records(), record: (p) => index.get(p),
+      supersededBy: (p) => index.relationsOf(p).flatMap((r) => (r.type === 'superseded-by' && r.other !== undefined ? [r.other] : [])),
+    });
     return {
       review: {
         repository: repo, scope, base: changes.base, fileCount: changes.files.length, configFile: config.file,
         problems: config.problems, unread: [...unread].map(([path, reason]) => ({ path, reason })).sort((a, b) => (a.path < b.path ? -1 : 1)),
-        nested, findings, conflicts: [], rules,
+        nested, findings, conflicts, rules,
       },
       nested: changes.nestedRepositories,
     };
@@ -269,7 +278,9 @@ export class ReviewEngine {
       const text = await reader.after(file);
       if (text === undefined) continue;
       const record: AdrRecord = parseRecord(text.replace(/^\uFEFF/, ''), { path: abs, collection: collection.path, collectionDialect: collection.dialect });
-      out.push({ record, text });
+      // A modified record documents by what the change added to it.
+      const before = file.oldBlob ? await reader.before(file) : undefined;
+      out.push({ record, text, ...(before !== undefined ? { addedLines: addedLineNumbers(before, text) } : {}) });
     }
     return out;
   }

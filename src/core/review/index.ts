@@ -17,6 +17,7 @@ export { formatGithub } from './format/github';
 export { toSarif, SARIF_SCHEMA } from './format/sarif';
 export { codeSpan, escapeMarkdown, formatMarkdown, type MarkdownOptions } from './format/markdown';
 export { toCodeQuality, type CodeQualityIssue } from './format/codequality';
-export { atOrAbove, countVerdicts, failing } from './format/common';
+export { atOrAbove, conflictEvidence, countVerdicts, failing, failingConflicts } from './format/common';
+export { CONFLICT_RULE, CONFLICT_RULE_ID, reviewConflicts } from './conflicts';
 export { BACKUP_HOOK, CHAINED_HOOK, HOOK_MARKER, hookScript, planHook, type HookPlan } from './hook';
 export type * from './types';

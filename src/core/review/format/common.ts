@@ -1,7 +1,7 @@
 /** Shared by the output formats: paths relative to one folder, verdict counts, thresholds. */
 import type { Severity } from '../../model';
 import { join, relative } from '../../paths';
-import type { ReviewFinding, Verdict } from '../types';
+import type { ReviewConflict, ReviewFinding, Verdict } from '../types';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -18,6 +18,21 @@ export function atOrAbove(s: Severity, threshold: Severity): boolean {
 /** Undocumented findings at or above the threshold: what fails the gate. */
 export function failing(findings: readonly ReviewFinding[], threshold: Severity): ReviewFinding[] {
   return findings.filter((f) => f.verdict === 'undocumented' && atOrAbove(f.severity, threshold));
+}
+
+/** Conflicts at or above the threshold: they fail the gate too (error level by default). */
+export function failingConflicts(conflicts: readonly ReviewConflict[] | undefined, threshold: Severity): ReviewConflict[] {
+  return (conflicts ?? []).filter((c) => atOrAbove(c.severity, threshold));
+}
+
+/** Where a conflict's record says it: `ADR-0004 "Use PostgreSQL" (docs/decisions/0004-x.md:12): * MongoDB`. */
+export function conflictEvidence(c: ReviewConflict, rel: (abs: string) => string): string {
+  const said = `${recordLabel(c.record)} (${rel(c.record.path)}:${c.recordLine}): ${c.recordText}`;
+  const how = {
+    considered: 'considered and not chosen in', 'will-not': 'ruled out in', 'rejected-record': 'proposed by the rejected record',
+    superseded: 'chosen by the superseded record', 'front-matter': 'listed in the front matter of',
+  }[c.source];
+  return `${how} ${said}${c.by ? `; replaced by ${recordLabel(c.by)} (${rel(c.by.path)})` : ''}`;
 }
 
 /** How many findings have each verdict. */

@@ -1,6 +1,7 @@
 /** GitHub Actions workflow commands: `::warning file=…,line=…,title=…::message` per undocumented finding. */
 import type { ReviewOutcome } from '../engine';
-import { countVerdicts, displayPath } from './common';
+import { conflictEvidence, countVerdicts, displayPath } from './common';
+import { join, relative } from '../../paths';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -30,7 +31,14 @@ export function formatGithub(outcome: ReviewOutcome, base: string): string {
     const text = `${f.message}. Add a decision record that governs it (suggested: "${f.suggestion.title}", governs ${f.suggestion.governs.join(', ')}) or acknowledge ${f.fingerprint} in .adr-review.yml.`;
     out.push(`::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(text)}`);
   }
+  const conflicts = outcome.conflicts ?? [];
+  for (const k of conflicts) {
+    const props = [`file=${escapeProperty(relative(base, join(k.repository, k.path)) || k.path)}`];
+    if (k.line) props.push(`line=${k.line}`);
+    props.push(`title=${escapeProperty(`Conflicts with a decision already taken [${k.rule}]`)}`);
+    out.push(`::${LEVEL[k.severity]} ${props.join(',')}::${escapeData(`${k.message}. ${conflictEvidence(k, (p) => relative(base, p) || p)}.`)}`);
+  }
   const c = countVerdicts(outcome.findings);
-  out.push(`ADR review: ${c.undocumented} undocumented, ${c.documented} documented, ${c.acknowledged} acknowledged`);
+  out.push(`ADR review: ${c.undocumented} undocumented, ${c.documented} documented, ${c.acknowledged} acknowledged${conflicts.length > 0 ? `, ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}` : ''}`);
   return `${out.join('\n')}\n`;
 }

@@ -6,7 +6,9 @@
 import type { Severity } from '../../model';
 import type { ReviewOutcome } from '../engine';
 import type { RuleInfo } from '../types';
-import { displayPath } from './common';
+import { CONFLICT_RULE } from '../conflicts';
+import { conflictEvidence, displayPath } from './common';
+import { join, relative } from '../../paths';
 import { evidenceLine } from './text';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -21,10 +23,12 @@ function uriOf(path: string): string {
 export function toSarif(outcome: ReviewOutcome, base: string, version: string): Record<string, unknown> {
   const rules = new Map<string, RuleInfo>();
   if (outcome.kind === 'reviewed') for (const r of outcome.repositories) for (const rule of r.rules) if (!rules.has(rule.id)) rules.set(rule.id, rule);
+  const conflicts = outcome.kind === 'reviewed' ? outcome.conflicts ?? [] : [];
+  if (conflicts.length > 0 && !rules.has(CONFLICT_RULE.id)) rules.set(CONFLICT_RULE.id, CONFLICT_RULE);
   const ruleList = [...rules.values()];
   const index = new Map(ruleList.map((r, i) => [r.id, i]));
   const findings = outcome.kind === 'reviewed' ? outcome.findings : [];
-  const results = findings.map((f) => {
+  const results: Record<string, unknown>[] = findings.map((f) => {
     const region = f.line && !f.oldSide ? { region: { startLine: f.line } } : {};
     const justification = f.evidence.map((e) => evidenceLine(e, (p) => p)).join('; ');
     return {
@@ -38,6 +42,24 @@ export function toSarif(outcome: ReviewOutcome, base: string, version: string): 
       properties: { verdict: f.verdict, subject: f.subject, suggestedTitle: f.suggestion.title, suggestedGoverns: f.suggestion.governs },
     };
   });
+  // A conflict is an open result at the line that adds it, related to the record's line that rejected it.
+  const rel = (abs: string) => relative(base, abs) || abs;
+  for (const c of conflicts) {
+    const region = c.line ? { region: { startLine: c.line } } : {};
+    results.push({
+      ruleId: c.rule,
+      ...(index.has(c.rule) ? { ruleIndex: index.get(c.rule) } : {}),
+      level: LEVEL[c.severity],
+      message: { text: `${c.message} (conflict)` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(relative(base, join(c.repository, c.path)) || c.path), uriBaseId: '%SRCROOT%' }, ...region } }],
+      relatedLocations: [{
+        id: 1, message: { text: conflictEvidence(c, rel) },
+        physicalLocation: { artifactLocation: { uri: uriOf(rel(c.record.path)), uriBaseId: '%SRCROOT%' }, region: { startLine: c.recordLine } },
+      }],
+      partialFingerprints: { 'adrWorkbench/v1': c.fingerprint },
+      properties: { verdict: 'conflict', subject: c.subject, source: c.source, record: c.record.id, rejected: c.rejected, ...(c.chosen !== undefined ? { chosen: c.chosen } : {}) },
+    });
+  }
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',

@@ -1,7 +1,7 @@
 /** Plain-text report: one block per finding, undocumented first, then a summary line. */
 import type { ReviewOutcome } from '../engine';
-import type { ReviewFinding, VerdictEvidence } from '../types';
-import { countVerdicts, displayPath, recordLabel } from './common';
+import type { ReviewConflict, ReviewFinding, VerdictEvidence } from '../types';
+import { conflictEvidence, countVerdicts, displayPath, recordLabel } from './common';
 
 export interface TextOptions {
   /** Paths are shown relative to this folder. */
@@ -36,14 +36,18 @@ export function formatText(outcome: ReviewOutcome, options: TextOptions): string
   }
   const shown = outcome.findings.filter((f) => options.all !== false || f.verdict === 'undocumented');
   const sorted = [...shown].sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]);
+  // Conflicts first: an error-level conflict fails the gate whatever the findings say.
+  for (const c of outcome.conflicts ?? []) out.push(conflictBlock(c, rel));
   for (const f of sorted) out.push(block(f, options.cwd, rel));
   const c = countVerdicts(outcome.findings);
+  const conflicts = (outcome.conflicts ?? []).length;
   const files = outcome.repositories.reduce((n, r) => n + r.fileCount, 0);
   if (outcome.repositories.length > 0) {
     const scope = outcome.repositories[0]!;
     out.push(
       `${files} changed file${files === 1 ? '' : 's'} against ${scope.base.description}: ` +
-      `${c.undocumented} undocumented, ${c.documented} documented, ${c.acknowledged} acknowledged`,
+      `${c.undocumented} undocumented, ${c.documented} documented, ${c.acknowledged} acknowledged` +
+      (conflicts > 0 ? `, ${conflicts} conflict${conflicts === 1 ? '' : 's'} with decisions already taken` : ''),
     );
   }
   return out.length ? `${out.join('\n')}\n` : '';
@@ -57,4 +61,13 @@ function block(f: ReviewFinding, cwd: string, rel: (abs: string) => string): str
     lines.push(`    or acknowledge: ${f.fingerprint}`);
   }
   return lines.join('\n');
+}
+
+function conflictBlock(c: ReviewConflict, rel: (abs: string) => string): string {
+  const where = rel(`${c.repository}/${c.path}`) || c.path;
+  return [
+    `${where}${c.line ? `:${c.line}` : ''}: ${c.severity} [${c.rule}] ${c.message} — CONFLICT`,
+    `    ${conflictEvidence(c, rel)}`,
+    `    supersede ${c.record.number !== null ? `ADR-${String(c.record.number).padStart(4, '0')}` : c.record.id} with a record that chooses it, or do not add it`,
+  ].join('\n');
 }
