@@ -188,6 +188,19 @@ describe('history from git', function () {
     assert.deepEqual(rewritten.of(repo.path('doc/adr/0004-use-redis.md')).statusChanges.map((e) => e.author), ['Olivia']);
   });
 
+  it('an update that merges a branch forked before the cached HEAD reads everything again, with the same answers', async () => {
+    repo = scripted();
+    repo.git('checkout', '-q', '-b', 'late', 'HEAD~1');
+    repo.commitAs('Quinn', '2024-09-05T09:00:00Z', 'Deprecate PostgreSQL', { [P]: nygard(2, 'Use PostgreSQL', 'Deprecated') });
+    repo.git('checkout', '-q', 'main');
+    const cached = await historyOf(repo.root);
+    repo.gitAs('Rupert', '2024-09-06T09:00:00Z', 'merge', '-q', '--no-ff', '--no-edit', 'late');
+    const next = await historyOf(repo.root, { snapshot: cached.snapshot! });
+    assert.equal(next.stats.mode, 'full');
+    assert.deepEqual(next.of(repo.path(P)).statusChanges.map((e) => `${e.statusFrom}->${e.status} ${e.author}${e.merge ? ' merge' : ''}`),
+      ['proposed->accepted Bob', 'accepted->superseded Carol', 'superseded->deprecated Quinn']);
+  });
+
   it('records deletions and keeps the deleted record in the collection history', async () => {
     repo = scripted();
     repo.remove('doc/adr/0004-use-redis.md');

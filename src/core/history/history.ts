@@ -25,7 +25,7 @@ import { parseRecord } from '../parse/record';
 import { isRecordFile } from '../naming/fileName';
 import { decodeText } from '../text';
 import { insideRepository } from '../review/repository';
-import { GitCommandError, type GitPort } from '../review/git';
+import { canFeed, GitCommandError, type GitPort } from '../review/git';
 import { readBlobs } from './blobs';
 import { logArgs, parseLog, type LogCommit } from './gitLog';
 import type {
@@ -85,6 +85,9 @@ type TreeMap = Map<string, PathState>;
 interface Lineage { events: HistoryEvent[]; alias?: number }
 
 const REGULAR = new Set(['100644', '100755']);
+const EMPTY_KEYS: ReadonlySet<string> = new Set();
+/** The most `git log` may print (about 2 KB per commit: a 500,000-commit history). */
+const MAX_LOG_BYTES = 1 << 30;
 const EMPTY_FACTS: BlobFacts = { title: '', status: 'unknown', statusText: null, relations: [] };
 
 /** Reads the history of the records of `collections`. Rejects only when git cannot run. */
@@ -219,11 +222,29 @@ class State {
     return this.lineages.length - 1;
   }
 
+  /** Per path: the collection it is a record of (null: not a record). Paths repeat in every commit. */
+  private readonly pathCollections = new Map<string, HistoryCollection | null>();
+
   /** The collection `path` (repository-relative) is a record of, if it is one. */
   private collectionOf(path: string): HistoryCollection | undefined {
-    const dir = dirname(path);
-    const c = this.collections.get(dir === '.' ? '' : dir);
-    return c && isRecordFile(basename(path)) ? c : undefined;
+    let c = this.pathCollections.get(path);
+    if (c === undefined) {
+      const dir = dirname(path);
+      const found = this.collections.get(dir === '.' ? '' : dir);
+      c = found && isRecordFile(basename(path)) ? found : null;
+      this.pathCollections.set(path, c);
+    }
+    return c ?? undefined;
+  }
+
+  /** Per blob: the keys of the relations it states. */
+  private readonly relationKeys = new Map<string, ReadonlySet<string>>();
+
+  private keysOf(blob: string | undefined): ReadonlySet<string> {
+    if (!blob) return EMPTY_KEYS;
+    let keys = this.relationKeys.get(blob);
+    if (!keys) this.relationKeys.set(blob, (keys = new Set(this.factsOf(blob).relations.map(relationKey))));
+    return keys;
   }
 
   private isRecord(path: string | undefined, mode: string): boolean {
@@ -238,7 +259,11 @@ class State {
   async replay(git: GitPort, range: readonly string[], stats: { commits: number; blobs: number; processes: number }, base: string | undefined): Promise<boolean> {
     const pathspecs = this.collections.has('') ? [] : [...this.collections.keys()].map((p) => `:(literal)${p}`);
     stats.processes++;
-    const out = await git.run(this.root, logArgs(range, pathspecs));
+    // Straight through the port's own spawn when it has one (simple-git adds nothing for one big output).
+    const args = logArgs(range, pathspecs);
+    const out = canFeed(git)
+      ? await git.runInput(this.root, args, '', MAX_LOG_BYTES).then((r) => ({ ...r, stdout: new TextDecoder().decode(r.stdout) }))
+      : await git.run(this.root, args);
     if (out.exitCode !== 0) throw new GitCommandError(['log', ...range], out.exitCode, out.stderr);
     const commits = parseLog(out.stdout);
     stats.commits += commits.length;
@@ -371,13 +396,13 @@ class State {
       map.set(ch.path, { lineage, blob });
       const now = this.factsOf(blob);
       const was = before ? this.factsOf(before.blob) : undefined;
-      const parentVersions = [was, ...(merge ? others.map((o) => o.get(ch.path)).filter((s): s is PathState => !!s).map((s) => this.factsOf(s.blob)) : [])]
-        .filter((f): f is BlobFacts => !!f);
-      const had = new Set(parentVersions.flatMap((f) => f.relations.map(relationKey)));
-      const has = new Set(now.relations.map(relationKey));
-      const added = now.relations.filter((r) => !had.has(relationKey(r)));
+      const otherVersions = merge ? others.map((o) => o.get(ch.path)).filter((s): s is PathState => !!s) : [];
+      const has = this.keysOf(blob);
+      const hadIn = [before?.blob, ...otherVersions.map((s) => s.blob)].map((b) => this.keysOf(b));
+      const added = now.relations.filter((r) => { const k = relationKey(r); return !hadIn.some((h) => h.has(k)); });
       const removed = was ? was.relations.filter((r) => !has.has(relationKey(r))) : [];
-      const statusChanged = was !== undefined && !now.unread && !was.unread && parentVersions.every((f) => f.status !== now.status);
+      const statusChanged = was !== undefined && !now.unread && !was.unread && now.status !== was.status
+        && otherVersions.every((s) => this.factsOf(s.blob).status !== now.status);
       this.push(lineage, seq, {
         ...ref, change, path: ch.path,
         ...(ch.oldPath !== undefined && (change === 'renamed' || change === 'created') ? { oldPath: ch.oldPath } : {}),
