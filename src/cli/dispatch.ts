@@ -45,6 +45,8 @@ export function preflight(argv: readonly string[], env: Readonly<Record<string, 
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) return { stderr: `adr-workbench: unknown command "${name}"; run "adr-workbench help" for the list\n`, code: EXIT_USAGE };
   if (args.includes('--help') || args.includes('-h')) return { stdout: helpText(name), code: 0 };
+  // `list --at REV`: the same command from another module (git objects instead of the disk).
+  if (command.at && args.some((a) => a === '--at' || a.startsWith('--at='))) return { command: { ...command, ...command.at }, args };
   return { command, args };
 }
 

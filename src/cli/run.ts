@@ -17,6 +17,7 @@ async function loadModule(name: CommandModule): Promise<Record<string, unknown>>
     case 'query': return import('./commands/query');
     case 'hook': return import('./commands/hook');
     case 'review': return import('./commands/review');
+    case 'history': return import('./commands/history');
   }
 }
 

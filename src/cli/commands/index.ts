@@ -5,7 +5,7 @@
  */
 
 /** The command modules, each a separate bundle. */
-export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review';
+export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history';
 
 export interface Command {
   readonly usage: string;
@@ -13,6 +13,8 @@ export interface Command {
   readonly module: CommandModule;
   /** The exported `(args, io) => Promise<number>` of that module. */
   readonly fn: string;
+  /** With `--at REV` the command runs from another module (the history's: git objects, not the disk). */
+  readonly at?: { readonly module: CommandModule; readonly fn: string };
 }
 
 export const LINK_OPTIONS_HELP = '[--include-proposed] [--strict] [--exclude GLOB]... [--pattern REGEX]... [--prefix ID=COLLECTION]... [--no-gitignore] [--max-size BYTES]';
@@ -63,14 +65,27 @@ export const COMMANDS: Record<string, Command> = {
     module: 'indexFile', fn: 'indexCommand',
   },
   list: {
-    usage: 'list [--json] [--status STATUS]... [--tag TAG]...',
+    usage: 'list [--json] [--status STATUS]... [--tag TAG]... [--at REV]',
     summary:
       'Lists the decision records (adr-tools: the ADR folder, as adr list does; without one, or with --json or filters: every ' +
-      'collection from here down). No collection at all: adr-tools\' "The doc/adr directory does not exist", exit 1.',
-    module: 'query', fn: 'listCommand',
+      'collection from here down). No collection at all: adr-tools\' "The doc/adr directory does not exist", exit 1. ' +
+      '--at REV: the records and their statuses as they were at a tag or commit, read from git (nothing checked out).',
+    module: 'query', fn: 'listCommand', at: { module: 'history', fn: 'listAtCommand' },
   },
   collections: { usage: 'collections [--json]', summary: 'Lists the ADR collections found from here down.', module: 'query', fn: 'collectionsCommand' },
-  show: { usage: 'show [--json] REF', summary: 'Shows one record: title, status, date, relations.', module: 'query', fn: 'showCommand' },
+  show: {
+    usage: 'show [--json] [--at REV] REF',
+    summary: 'Shows one record: title, status, date, relations. --at REV: as it was at a tag or commit.',
+    module: 'query', fn: 'showCommand', at: { module: 'history', fn: 'showAtCommand' },
+  },
+  log: {
+    usage: 'log [--json] [-n COUNT] [REF]',
+    summary:
+      'The history of a record from git, newest first: created, each status change (from → to), relations added, ' +
+      'renames and moves, edits, with commit, date and author; without REF, the history of every collection. ' +
+      'Records never committed, a repository without commits and a shallow clone say so.',
+    module: 'history', fn: 'logCommand',
+  },
   lint: {
     usage: 'lint [--json] [--fail-on info|warning|error] [--rules] [--code] [REF...]',
     summary:
