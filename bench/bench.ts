@@ -9,6 +9,7 @@
  *   CLI          start-up, new, list and index as processes against adr-tools and madr-tools (cliBench.ts)
  *   review       architecture review of a 2,000-file / 100,000-line change against its git commands (reviewBench.ts)
  *   links        code ↔ decision links: per-document anchors, background workspace scan (linksBench.ts)
+ *   graph        decision graph of 1,000 records / 1,500 relations: build, layout, SVG (graphBench.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { generateCollection } from './corpusGenerator';
 import { reviewBench } from './reviewBench';
 import { linksBench } from './linksBench';
 import { cliBench } from './cliBench';
+import { graphBench } from './graphBench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -54,6 +56,12 @@ async function main(): Promise<void> {
     // Just the CLI section (no index build, no real editor).
     process.stdout.write(`ADR Workbench CLI benchmark, node ${process.version}\n`);
     await cliBench(report);
+    summary();
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'graph') {
+    process.stdout.write(`ADR Workbench decision graph benchmark, node ${process.version}\n`);
+    await graphBench(report);
     summary();
     return;
   }
@@ -126,6 +134,8 @@ async function main(): Promise<void> {
   await cliBench(report);
 
   await linksBench(report);
+
+  await graphBench(report);
 
   await reviewBench(report);
 
