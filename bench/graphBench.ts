@@ -7,13 +7,13 @@
  *   bundles), rendered to SVG; and the layout module's minified size (dagre included), the figure
  *   the webview's bundle budget counts.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Esbuild from 'esbuild';
 import { AdrIndex } from '../src/core/index';
-import { buildGraph, layoutGraph, renderSvg } from '../src/core/graph';
+import { buildGraph, LayoutCache, layoutGraph, renderSvg } from '../src/core/graph';
 import { NodeFileSystem } from '../src/platform/nodeFileSystem';
 
 type Report = (name: string, value: string, target?: string, ok?: boolean) => void;
@@ -91,6 +91,7 @@ export async function graphBench(report: Report): Promise<void> {
   if (index.size !== RECORDS) throw new Error(`graph bench: indexed ${index.size} records, expected ${RECORDS}`);
   const builds: number[] = [];
   const layouts: number[] = [];
+  const layoutCpu: number[] = [];
   const svgs: number[] = [];
   let edges = 0;
   let svgBytes = 0;
@@ -100,8 +101,11 @@ export async function graphBench(report: Report): Promise<void> {
     builds.push(performance.now() - t);
     edges = graph.edges.length;
     t = performance.now();
+    const cpu = process.cpuUsage();
     const layout = layoutGraph(graph);
     layouts.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    layoutCpu.push((used.user + used.system) / 1000);
     t = performance.now();
     svgBytes = renderSvg(graph, layout).length;
     svgs.push(performance.now() - t);
@@ -110,7 +114,19 @@ export async function graphBench(report: Report): Promise<void> {
   report(`graph from the index (${edges} edges)`, ms(median(builds)));
   const layoutMs = median(layouts);
   report('layout, 1,000 nodes / 1,500 edges (Node)', ms(layoutMs), '≤ 500 ms', layoutMs <= 500);
+  // On a shared machine the wall time counts the waits for a core; the CPU time does not.
+  report('layout, CPU time of the same', ms(median(layoutCpu)));
   report(`SVG render (${kb(svgBytes)})`, ms(median(svgs)));
+  // Live updates: one record gains a relation; with the parts cache only its part is laid out again.
+  const cache = new LayoutCache();
+  layoutGraph(buildGraph(index), { cache });
+  const file = join(gen.folder, '0500-decision-500.md');
+  appendFileSync(file, '\nAmends [499. Decision 499](0499-decision-499.md)\n');
+  await index.update(file);
+  const t = performance.now();
+  layoutGraph(buildGraph(index), { cache });
+  const incremental = performance.now() - t;
+  report(`graph + layout, one record changed (${cache.hits} parts reused)`, ms(incremental));
   const size = await layoutBundleSize();
   report('layout module + dagre, minified', kb(size), '≤ 150 KB', size <= 150 * 1024);
   rmSync(root, { recursive: true, force: true });

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { AdrIndex } from '../../src/core/index';
 import {
-  buildGraph, escapeXml, layoutGraph, mermaidString, relativeHref, renderDot, renderJson, renderMermaid, renderSvg, selectGraph,
+  buildGraph, escapeXml, LayoutCache, layoutGraph, mermaidString, relativeHref, renderDot, renderJson, renderMermaid, renderSvg, selectGraph,
   GRAPH_JSON_VERSION, STATUS_STYLE, type DecisionGraph,
 } from '../../src/core/graph';
 import { STATUSES } from '../../src/core/model';
@@ -61,6 +61,36 @@ describe('decision graph: layout', () => {
     }
     // Deterministic.
     assert.deepEqual(layoutGraph(graph), layout);
+  });
+
+  it('a cache re-lays out only the parts that changed, with the same result as without it', async () => {
+    const graph = await graphOf(FIXTURE);
+    const cache = new LayoutCache();
+    const first = layoutGraph(graph, { cache });
+    assert.deepEqual(first, layoutGraph(graph));
+    const parts = cache.misses;
+    assert.ok(parts >= 2, `parts laid out: ${parts}`);
+    assert.deepEqual(layoutGraph(graph, { cache }), first);
+    assert.deepEqual([cache.hits, cache.misses], [parts, parts], 'nothing laid out again');
+    // One more relation in the 0004/0005 part: that part only is laid out again.
+    const changed = await graphOf({ ...FIXTURE, 'doc/adr/0006-use-nats.md': '# 6. Use NATS\n\nDate: 2024-01-09\n\n## Status\n\nAccepted\n\nSupersedes [5. Use a queue](0005-use-a-queue.md)\n' });
+    const again = layoutGraph(changed, { cache });
+    assert.deepEqual([cache.hits, cache.misses], [parts + parts - 1, parts + 1]);
+    assert.deepEqual(again, layoutGraph(changed));
+  });
+
+  it('a chain is stacked in time order without the layered layout', async () => {
+    const graph = await graphOf({
+      '.adr-dir': 'doc/adr',
+      'doc/adr/0001-a.md': '# 1. A\n\n## Status\n\nSuperseded by [2. B](0002-b.md)\n',
+      'doc/adr/0002-b.md': '# 2. B\n\n## Status\n\nSuperseded by [3. C](0003-c.md)\n\nSupersedes [1. A](0001-a.md)\n',
+      'doc/adr/0003-c.md': '# 3. C\n\n## Status\n\nAccepted\n\nSupersedes [2. B](0002-b.md)\n',
+    });
+    const layout = layoutGraph(graph);
+    const ys = layout.nodes.map((b) => b.y);
+    assert.deepEqual(ys, [...ys].sort((a, b) => a - b));
+    assert.equal(new Set(layout.nodes.map((b) => b.x + b.width / 2)).size, 1, 'one column');
+    for (const r of layout.edges) assert.equal(r.points.length, 2);
   });
 
   it('lays out an empty graph and a graph with no edges', () => {

@@ -6,7 +6,7 @@ export { buildGraph, compareRecords, numberLabel } from './build';
 export type { BuildOptions, CodeLayerOptions, GraphSource } from './build';
 export { findNode, matchesFilter, neighbourhood, selectGraph, subgraph } from './select';
 export type { GraphFilter, GraphFocus, Selection } from './select';
-export { fitChars, layoutGraph, METRICS, midpoint, nodeSize } from './layout';
+export { fitChars, LayoutCache, layoutGraph, METRICS, midpoint, nodeSize } from './layout';
 export type { ClusterBox, EdgeRoute, GraphLayout, LayoutOptions, NodeBox, Point } from './layout';
 export { dotString, GRAPH_JSON_VERSION, mermaidString, renderDot, renderJson, renderMermaid, toJson } from './export';
 export type { GraphJson } from './export';

@@ -65,6 +65,38 @@ export const METRICS = {
 export interface LayoutOptions {
   /** Components above this many nodes get the faster `tight-tree` ranker (default 150). */
   readonly simplexLimit?: number;
+  /**
+   * Parts laid out before, by what they hold (node ids and sizes, edge ids): pass the same cache to
+   * each layout of a changing graph and only the parts that changed are laid out again.
+   */
+  readonly cache?: LayoutCache;
+}
+
+/** Laid-out parts kept between layouts (see `LayoutOptions.cache`). */
+export class LayoutCache {
+  private readonly parts = new Map<string, Part>();
+  private used = new Set<string>();
+  /** Parts taken from the cache / laid out, since the cache was made. */
+  hits = 0;
+  misses = 0;
+
+  get(key: string): Part | undefined {
+    const p = this.parts.get(key);
+    if (p) { this.hits++; this.used.add(key); }
+    return p;
+  }
+
+  set(key: string, part: Part): void {
+    this.misses++;
+    this.parts.set(key, part);
+    this.used.add(key);
+  }
+
+  /** Forgets the parts the last layout did not use. */
+  prune(): void {
+    for (const k of [...this.parts.keys()]) if (!this.used.has(k)) this.parts.delete(k);
+    this.used = new Set();
+  }
 }
 
 /** How many characters of a label fit in a box `width` wide. */
@@ -85,7 +117,8 @@ interface Placed {
   readonly height: number;
 }
 
-interface Part {
+/** A connected part laid out on its own, at the origin (shared through `LayoutCache`, never changed). */
+export interface Part {
   readonly nodes: Placed[];
   readonly routes: Map<string, Point[]>;
   width: number;
@@ -100,6 +133,7 @@ function layeredEnds(e: GraphEdge): [string, string] {
 
 export function layoutGraph(graph: DecisionGraph, options: LayoutOptions = {}): GraphLayout {
   const simplexLimit = options.simplexLimit ?? 150;
+  const cache = options.cache;
   const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
   const clusterOf = (id: string) => nodeById.get(id)!.cluster;
   const layered = graph.edges.filter((e) => (ORDERING_KINDS.has(e.kind) || e.kind === 'governs') && nodeById.has(e.from) && nodeById.has(e.to) && clusterOf(e.from) === clusterOf(e.to));
@@ -116,7 +150,7 @@ export function layoutGraph(graph: DecisionGraph, options: LayoutOptions = {}): 
     if (members.length === 0) continue;
     const name = graph.clusters.find((c) => c.id === cid)?.name ?? cid;
     const edges = layered.filter((e) => clusterOf(e.from) === cid);
-    const { width, height, placed, paths } = layoutCluster(members, edges, simplexLimit);
+    const { width, height, placed, paths } = layoutCluster(members, edges, simplexLimit, cache);
     const ox = cursorX + METRICS.clusterPadding;
     const oy = METRICS.clusterPadding + METRICS.clusterTitle;
     for (const p of placed) boxes.set(p.id, { ...p, x: p.x + ox, y: p.y + oy });
@@ -143,6 +177,7 @@ export function layoutGraph(graph: DecisionGraph, options: LayoutOptions = {}): 
     return { id: e.id, points, label: midpoint(points), layered: !!routed };
   });
 
+  cache?.prune();
   return {
     width: round(Math.max(0, cursorX - METRICS.gap)),
     height: round(maxHeight),
@@ -156,7 +191,7 @@ export function layoutGraph(graph: DecisionGraph, options: LayoutOptions = {}): 
 }
 
 /** One cluster: its connected parts laid out by dagre, packed in rows; lone nodes in rows after. */
-function layoutCluster(members: readonly GraphNode[], edges: readonly GraphEdge[], simplexLimit: number): { width: number; height: number; placed: Placed[]; paths: Map<string, Point[]> } {
+function layoutCluster(members: readonly GraphNode[], edges: readonly GraphEdge[], simplexLimit: number, cache: LayoutCache | undefined): { width: number; height: number; placed: Placed[]; paths: Map<string, Point[]> } {
   // Connected parts over the layered edges (union-find).
   const parent = new Map<string, string>(members.map((n) => [n.id, n.id]));
   const find = (x: string): string => {
@@ -186,7 +221,16 @@ function layoutCluster(members: readonly GraphNode[], edges: readonly GraphEdge[
   const singles: GraphNode[] = [];
   for (const [root, nodes] of groups) {
     if (nodes.length === 1) singles.push(nodes[0]!);
-    else parts.push(layoutPart(nodes, edgesOf.get(root) ?? [], simplexLimit));
+    else {
+      const own = edgesOf.get(root) ?? [];
+      const key = cache && partKey(nodes, own);
+      let part = key !== undefined ? cache!.get(key) : undefined;
+      if (!part) {
+        part = layoutPart(nodes, own, simplexLimit);
+        if (key !== undefined) cache!.set(key, part);
+      }
+      parts.push(part);
+    }
   }
   parts.sort((a, b) => a.first - b.first);
 
@@ -222,7 +266,55 @@ function layoutCluster(members: readonly GraphNode[], edges: readonly GraphEdge[
   return { width, height: y + rowHeight, placed, paths };
 }
 
+/** What a part's layout depends on: its nodes (order, size), its edges. */
+function partKey(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): string {
+  const n = [...nodes].sort((a, b) => a.order - b.order).map((x) => { const s = nodeSize(x); return `${x.id}\u0001${s.width}x${s.height}`; });
+  return `${n.join('\u0002')}\u0003${edges.map((e) => e.id).sort().join('\u0002')}`;
+}
+
+/** The nodes of a part that is one chain (each node at most one edge in and one out), top to bottom. */
+function chainOrder(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): string[] | undefined {
+  if (edges.length !== nodes.length - 1) return undefined;
+  const next = new Map<string, string>();
+  const hasIn = new Set<string>();
+  for (const e of edges) {
+    const [a, b] = layeredEnds(e);
+    if (next.has(a) || hasIn.has(b)) return undefined;
+    next.set(a, b);
+    hasIn.add(b);
+  }
+  const heads = nodes.filter((n) => !hasIn.has(n.id));
+  if (heads.length !== 1) return undefined;
+  const order: string[] = [];
+  for (let at: string | undefined = heads[0]!.id; at !== undefined; at = next.get(at)) order.push(at);
+  return order.length === nodes.length ? order : undefined;
+}
+
+/** A chain needs no layered layout: one box under the other, centred, straight edges. */
+function layoutChain(nodes: readonly GraphNode[], edges: readonly GraphEdge[], order: readonly string[]): Part {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const width = Math.max(...nodes.map((n) => nodeSize(n).width));
+  const placed: Placed[] = [];
+  let y = 0;
+  for (const id of order) {
+    const s = nodeSize(byId.get(id)!);
+    placed.push({ id, x: (width - s.width) / 2, y, width: s.width, height: s.height });
+    y += s.height + 40;
+  }
+  const at = new Map(placed.map((p) => [p.id, p]));
+  const routes = new Map<string, Point[]>();
+  for (const e of edges) {
+    const [a, b] = layeredEnds(e);
+    const pa = at.get(a)!;
+    const pb = at.get(b)!;
+    routes.set(e.id, [{ x: width / 2, y: pa.y + pa.height }, { x: width / 2, y: pb.y }]);
+  }
+  return { nodes: placed, routes, width, height: y - 40, first: Math.min(...nodes.map((n) => n.order)) };
+}
+
 function layoutPart(nodes: readonly GraphNode[], edges: readonly GraphEdge[], simplexLimit: number): Part {
+  const chain = chainOrder(nodes, edges);
+  if (chain) return layoutChain(nodes, edges, chain);
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 40, edgesep: 12, marginx: 0, marginy: 0, ranker: nodes.length > simplexLimit ? 'tight-tree' : 'network-simplex' });
   const sorted = [...nodes].sort((a, b) => a.order - b.order);
