@@ -10,6 +10,7 @@
  *   review       architecture review of a 2,000-file / 100,000-line change against its git commands (reviewBench.ts)
  *   links        code ↔ decision links: per-document anchors, background workspace scan (linksBench.ts)
  *   history      every record's history from git: 1,000 records over 5,000 commits vs one git log (historyBench.ts)
+ *   graph        decision graph of 1,000 records / 1,500 relations: build, layout, SVG (graphBench.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import { reviewBench } from './reviewBench';
 import { linksBench } from './linksBench';
 import { cliBench } from './cliBench';
 import { historyBench } from './historyBench';
+import { graphBench } from './graphBench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -62,6 +64,12 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'history') {
     process.stdout.write(`ADR Workbench history benchmark, node ${process.version}\n`);
     await historyBench(report);
+    summary();
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'graph') {
+    process.stdout.write(`ADR Workbench decision graph benchmark, node ${process.version}\n`);
+    await graphBench(report);
     summary();
     return;
   }
@@ -134,6 +142,8 @@ async function main(): Promise<void> {
   await cliBench(report);
 
   await linksBench(report);
+
+  await graphBench(report);
 
   await reviewBench(report);
 

@@ -107,11 +107,14 @@ export const COMMANDS: Record<string, Command> = {
     module: 'links', fn: 'refsCommand',
   },
   generate: {
-    usage: 'generate toc [-i INTRO] [-o OUTRO] [-p PREFIX] [--collection PATH] | generate graph [-p PREFIX] [-e EXTENSION] [--collection PATH]',
+    usage: 'generate toc [-i INTRO] [-o OUTRO] [-p PREFIX] [--collection PATH] | generate graph [-p PREFIX] [-e EXTENSION] [--collection PATH] ' +
+      '[--format dot|mermaid|json|svg] [--status S,...] [--tag T] [--text Q] [--focus REF [--hops N]] [--code | --expand-code] [--layout]',
     summary:
       'Prints a Markdown table of contents or a Graphviz graph of the records: on the adr-tools folder exactly what adr-tools ' +
       'prints; on any other collection (--collection, else the only one from here down) the same from the titles and ' +
-      'relations the records state.',
+      'relations the records state. --format mermaid, json or svg (or any filter) draws the decision graph of every collection ' +
+      'from here down: a cluster per collection, status as colour and shape, one labelled edge per relation; --focus keeps a ' +
+      'record\'s neighbourhood (--hops, default 1), --code adds the code records govern, --layout adds coordinates to the JSON.',
     module: 'generate', fn: 'generateCommand',
   },
   check: {
