@@ -41,10 +41,12 @@ describe('front matter under attack', () => {
     assert.deepEqual(codes('---\n? [a, b]\n: c\n---\n'), ['yaml-too-complex']);
     const laughs = ['a: &a [x, x]', ...Array.from({ length: 60 }, (_, i) => `k${i}: *a`)].join('\n');
     assert.match(readFrontMatter(`---\n${laughs}\n---\n`).problems[0]!.message, /more than 50 aliases/);
+    // The bombs are refused by the lexical bounds before the YAML parser sees them (no timing here:
+    // a loaded machine makes wall-clock asserts flaky; the fuzz budget and the bench watch speed).
     for (const text of [`---\n${'? '.repeat(412)}a\n---\n`, `---\n${'{a: '.repeat(3000)}\n---\n`]) {
-      const started = Date.now();
-      assert.equal(readFrontMatter(text).frontMatter!.data, undefined);
-      assert.ok(Date.now() - started < 100);
+      const fm = readFrontMatter(text);
+      assert.equal(fm.frontMatter!.data, undefined);
+      assert.deepEqual(fm.problems.map((p) => p.code), ['yaml-too-complex']);
     }
   });
 
