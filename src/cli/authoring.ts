@@ -119,7 +119,10 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
 
 /** A folder listing as the port's entries again (files and folders; nothing else is numbered). */
 function entriesOf(l: FolderListing): DirectoryEntry[] {
-  return [...l.files.map((n): DirectoryEntry => [n, 'file']), ...l.folders.map((n): DirectoryEntry => [n, 'directory'])];
+  const out: DirectoryEntry[] = [];
+  for (let i = 0; i < l.files.length; i++) out.push([l.files[i]!, 'file']);
+  for (let i = 0; i < l.folders.length; i++) out.push([l.folders[i]!, 'directory']);
+  return out;
 }
 
 /** An empty collection takes the numbering of the template it is started with. */

@@ -27,10 +27,8 @@ export function decodeText(bytes: Uint8Array, path: string): DecodedText {
   if (bytes.length > MAX_RECORD_BYTES) {
     throw new UserError(`${path}: file is too large to be a decision record (${bytes.length} bytes)`, path);
   }
-  const probe = Math.min(bytes.length, 8192);
-  for (let i = 0; i < probe; i++) {
-    if (bytes[i] === 0) throw new UserError(`${path}: binary file, not a Markdown record`, path);
-  }
+  // A NUL in the first 8 KiB (indexOf: native, where a loop runs cold over every byte of every record).
+  if (bytes.subarray(0, 8192).indexOf(0) >= 0) throw new UserError(`${path}: binary file, not a Markdown record`, path);
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   try {

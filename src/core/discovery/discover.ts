@@ -14,7 +14,8 @@ import { dirname, isInside, join, normalize, relative, resolve } from '../paths'
 import { CONFIG_FILE_KINDS, configuredPath, readWorkbenchConfig, WORKBENCH_CONFIG } from './configFiles';
 import type { StatusVocabulary } from '../parse/vocabulary';
 import { describeCollection, type FolderListing } from './layout';
-import { compareRecordNames, isNumberedRecordName, isRecordFile } from './naming';
+import { isNumberedRecordName, isRecordFile } from './naming';
+import { sortRecordNames } from '../naming/fileName';
 import { list, walkTree } from './walk';
 
 export interface DiscoveryOptions {
@@ -126,7 +127,7 @@ export async function listRecordFiles(fs: FileSystem, collection: Pick<Collectio
 export async function listRecordEntries(fs: FileSystem, collection: Pick<Collection, 'path'>): Promise<{ files: string[]; linked: ReadonlySet<string> }> {
   const listing = await list(fs, collection.path);
   if (!listing) return { files: [], linked: new Set() };
-  const files = listing.files.filter(isRecordFile).sort(compareRecordNames).map((f) => join(collection.path, f));
+  const files = sortRecordNames(listing.files.filter(isRecordFile)).map((f) => join(collection.path, f));
   return { files, linked: new Set((listing.linkedFiles ?? []).map((f) => join(collection.path, f))) };
 }
 

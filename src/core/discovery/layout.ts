@@ -5,8 +5,8 @@
 import type { Collection, CollectionDialect, CollectionSource } from '../model';
 import type { FileSystem } from '../ports';
 import { join } from '../paths';
-import { compareRecordNames, isRecordFile, parseFileName } from '../naming/fileName';
-import { inferNamingPattern } from '../naming/pattern';
+import { recordNamesAt } from '../naming/fileName';
+import { scanNames } from '../naming/pattern';
 
 /** A folder's entries, split by kind (names only). */
 export interface FolderListing {
@@ -23,6 +23,7 @@ const SNIFF_FILES = 3;
 
 const TEMPLATE_NAMES = ['adr-template.md', 'template.md'];
 const INDEX_NAMES = ['README.md', 'index.md'];
+const INDEX_NAME = /^(readme|index)\.md$/i;
 
 /**
  * The dialect a collection's declaration suggests (`.adr-dir` is adr-tools', `.log4brains.yml`
@@ -49,20 +50,19 @@ export async function describeCollection(
   name: string,
   listing: FolderListing,
 ): Promise<Collection> {
-  const records = listing.files.filter(isRecordFile).sort(compareRecordNames);
   const declared = declaredDialect(source);
-  // The records' own names decide the numbering; an empty log4brains folder is dated.
-  const pattern = inferNamingPattern(listing.files, { naming: declared === 'log4brains' ? 'date' : 'number', padding: 4 });
+  // One pass over the names: the records, their lowest number and their pattern (the records' own
+  // names decide the numbering; an empty log4brains folder is dated).
+  const scan = scanNames(listing.files, { naming: declared === 'log4brains' ? 'date' : 'number', padding: 4 });
+  const { pattern, lowest } = scan;
   const naming = pattern.kind;
-  const dialect = resolveDialect(await sniffDialect(fs, path, records), declared, naming);
+  const dialect = resolveDialect(await sniffDialect(fs, path, scan.records), declared, naming);
 
   const padding = naming === 'date' ? 0 : pattern.padding;
-  const numbers = records.map((r) => parseFileName(r).number).filter((n): n is number => n !== null);
-  const lowest = numbers.length > 0 ? Math.min(...numbers) : undefined;
-  const firstNumber = lowest !== undefined && lowest <= 1 ? lowest : dialect === 'madr' ? 0 : 1;
+  const firstNumber = lowest !== null && lowest <= 1 ? lowest : dialect === 'madr' ? 0 : 1;
 
   const templatePath = await findTemplate(fs, path, listing);
-  const index = INDEX_NAMES.find((n) => listing.files.includes(n)) ?? listing.files.find((f) => /^(readme|index)\.md$/i.test(f));
+  const index = INDEX_NAMES.find((n) => listing.files.includes(n)) ?? listing.files.find((f) => INDEX_NAME.test(f));
   return {
     path,
     dialect,
@@ -113,16 +113,17 @@ async function findTemplate(fs: FileSystem, folder: string, listing: FolderListi
 }
 
 /**
- * Reads the openings of a few records (first, middle and last: the first record is often a
- * boilerplate "use ADRs" copied from elsewhere) and counts what each looks like.
+ * Reads the openings of a few records (first, middle and last in record order: the first record is
+ * often a boilerplate "use ADRs" copied from elsewhere) and counts what each looks like.
  */
 async function sniffDialect(fs: FileSystem, folder: string, records: readonly string[]): Promise<DialectVotes> {
   const votes = { madr: 0, bullets: 0, 'adr-tools': 0 };
   if (records.length === 0) return votes;
-  const picks = [...new Set([0, records.length >> 1, records.length - 1])].slice(0, SNIFF_FILES);
+  // The first, middle and last in record order, picked without sorting the whole folder.
+  const picks = recordNamesAt(records, [...new Set([0, records.length >> 1, records.length - 1])].slice(0, SNIFF_FILES));
   await Promise.all(
-    picks.map(async (i) => {
-      const head = await readHead(fs, join(folder, records[i]!));
+    picks.map(async (name) => {
+      const head = await readHead(fs, join(folder, name));
       const vote = head === undefined ? undefined : classify(head);
       if (vote) votes[vote]++;
     }),
@@ -134,7 +135,8 @@ const decoder = new TextDecoder('utf-8', { fatal: false });
 
 async function readHead(fs: FileSystem, path: string): Promise<string | undefined> {
   try {
-    const bytes = await fs.readFile(path);
+    // Only the opening is read where the port can (a record may be long).
+    const bytes = fs.readHead ? (await fs.readHead(path, SNIFF_BYTES)).bytes : await fs.readFile(path);
     return decoder.decode(bytes.subarray(0, SNIFF_BYTES)).replace(/^\uFEFF/, '');
   } catch {
     return undefined; // Unreadable records are reported by whoever reads them in full.

@@ -100,8 +100,10 @@ async function listEntries(
     const subfolders: string[] = [];
     const linked = new Set<string>();
     const linkedFiles: string[] = [];
-    for (const entry of entries) {
-      const [name, kind] = entry;
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const name = entry[0];
+      const kind = entry[1];
       if (kind === 'file') {
         files.push(name);
         if (entry.symlink) linkedFiles.push(name);

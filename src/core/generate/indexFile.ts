@@ -116,7 +116,7 @@ export function adrLogLines(entries: readonly FolderEntry[], bullet: string, pre
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /** How much of a record the index reads for its title: the titles are at the top. */
-export const TITLE_HEAD_BYTES = 8192;
+export const TITLE_HEAD_BYTES = 1024;
 
 /**
  * True when every title the index conventions take from a text starting with `head` is already in
@@ -131,6 +131,20 @@ export function titlesInHead(head: string): boolean {
   return /^# /m.test(t.replace(FRONT_MATTER, ''));
 }
 
+
+/**
+ * `head` (for which `titlesInHead` holds) up to the end of the line of its first `# ` heading after
+ * any front matter: every title the conventions take is in it, and a list of 10,000 records keeps
+ * a line or two of each instead of its opening kilobytes.
+ */
+export function titleLines(head: string): string {
+  const t = head.replace(/^\uFEFF/, '');
+  const start = head.length - t.length + (FRONT_MATTER.exec(t)?.[0].length ?? 0);
+  const h1 = /^# /m.exec(head.slice(start));
+  if (!h1) return head;
+  const end = head.indexOf('\n', start + h1.index);
+  return end < 0 ? head : head.slice(0, end + 1);
+}
 
 /** The record's first `# ` heading after any front matter (else its first line), without `# `. */
 export function adrLogTitle(text: string): string {

@@ -42,7 +42,6 @@ export interface FileNameInfo {
   readonly slug: string;
 }
 
-const EXTENSION = /\.(md|markdown)$/i;
 const DASHED_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:([-_ .]+)(.*))?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})((?:\d{2}){2,3})?(?:([-_ .]+)(.*))?$/;
 const NUMBERED = /^((?:adr)[-_ ]?)?(\d{1,15})(?:([-_ .]+)(.*))?$/i;
@@ -67,40 +66,75 @@ function plausibleTime(t: string): boolean {
   return h < 24 && mi < 60 && s < 60;
 }
 
-const NONE = { number: null, numberText: null, date: null, dateStyle: null, dateText: null } as const;
+/**
+ * Names read so far: a command reads the same folder listing several times (describing the
+ * collection, its naming pattern, its newest records, the highest number), so each name is parsed
+ * once. Bounded: a long-lived process (the extension) starts afresh past `MEMO_LIMIT` names. The
+ * infos are frozen, as they are shared.
+ */
+const MEMO_LIMIT = 100_000;
+let parsed = new Map<string, FileNameInfo>();
 
 /** Reads a file (or folder) name: see the module comment for the shapes. */
 export function parseFileName(fileName: string): FileNameInfo {
-  const id = fileName.replace(EXTENSION, '');
-  const dashed = DASHED_DATE.exec(id);
+  let info = parsed.get(fileName);
+  if (info === undefined) {
+    info = Object.freeze(readName(fileName));
+    if (parsed.size >= MEMO_LIMIT) parsed = new Map();
+    parsed.set(fileName, info);
+  }
+  return info;
+}
+
+/** One shape for every info (the same keys in the same order), so that code reading them stays monomorphic. */
+function infoOf(
+  id: string, kind: NameKind, number: number | null, numberText: string | null, date: string | null,
+  dateStyle: DateStyle | null, dateText: string | null, prefix: string, separator: string, slug: string,
+): FileNameInfo {
+  return { id, kind, number, numberText, date, dateStyle, dateText, prefix, separator, slug };
+}
+
+const isDigitAt = (s: string, i: number): boolean => isDigit(s.charCodeAt(i));
+/** ASCII letter `lower` at `i`, either case (as a regex's `i` flag reads ASCII letters). */
+const letterAt = (s: string, i: number, lower: number): boolean => (s.charCodeAt(i) | 32) === lower;
+
+/** `name` without `.md` / `.markdown` (any case), as `name.replace(/\.(md|markdown)$/i, '')`. */
+function stripExtension(name: string): string {
+  const n = name.length;
+  if (n >= 3 && name.charCodeAt(n - 3) === 46 && letterAt(name, n - 2, 109) && letterAt(name, n - 1, 100)) return name.slice(0, -3);
+  if (n >= 9 && name.charCodeAt(n - 9) === 46) {
+    for (let i = 0; i < 8; i++) if (!letterAt(name, n - 8 + i, 'markdown'.charCodeAt(i))) return name;
+    return name.slice(0, -9);
+  }
+  return name;
+}
+
+/**
+ * The regexes above, each run only where it can match (checked on the first characters): most
+ * names are tried against one, not three.
+ */
+function readName(fileName: string): FileNameInfo {
+  const id = stripExtension(fileName);
+  const digits4 = isDigitAt(id, 0) && isDigitAt(id, 1) && isDigitAt(id, 2) && isDigitAt(id, 3);
+  const dashed = digits4 && id.charCodeAt(4) === 45 && id.charCodeAt(7) === 45 ? DASHED_DATE.exec(id) : null;
   if (dashed && plausibleDate(Number(dashed[1]), Number(dashed[2]), Number(dashed[3]))) {
     const date = `${dashed[1]}-${dashed[2]}-${dashed[3]}`;
-    return { id, kind: 'date', number: null, numberText: null, date, dateStyle: 'dashed', dateText: date, prefix: '', separator: dashed[4] ?? '', slug: dashed[5] ?? '' };
+    return infoOf(id, 'date', null, null, date, 'dashed', date, '', dashed[4] ?? '', dashed[5] ?? '');
   }
-  const compact = COMPACT_DATE.exec(id);
+  const compact = digits4 && isDigitAt(id, 4) && isDigitAt(id, 5) && isDigitAt(id, 6) && isDigitAt(id, 7) ? COMPACT_DATE.exec(id) : null;
   if (compact && plausibleDate(Number(compact[1]), Number(compact[2]), Number(compact[3])) && (compact[4] === undefined || plausibleTime(compact[4]))) {
-    return {
-      id,
-      kind: 'date',
-      number: null,
-      numberText: null,
-      date: `${compact[1]}-${compact[2]}-${compact[3]}`,
-      dateStyle: compact[4] === undefined ? 'compact' : 'timestamp',
-      dateText: `${compact[1]}${compact[2]}${compact[3]}${compact[4] ?? ''}`,
-      prefix: '',
-      separator: compact[5] ?? '',
-      slug: compact[6] ?? '',
-    };
+    return infoOf(
+      id, 'date', null, null, `${compact[1]}-${compact[2]}-${compact[3]}`, compact[4] === undefined ? 'compact' : 'timestamp',
+      `${compact[1]}${compact[2]}${compact[3]}${compact[4] ?? ''}`, '', compact[5] ?? '', compact[6] ?? '',
+    );
   }
-  const numbered = NUMBERED.exec(id);
+  const numbered = isDigitAt(id, 0) || letterAt(id, 0, 97) ? NUMBERED.exec(id) : null;
   if (numbered) {
     const numberText = numbered[2]!;
     const n = Number.parseInt(numberText, 10);
-    if (Number.isSafeInteger(n)) {
-      return { id, kind: 'number', ...NONE, number: n, numberText, prefix: numbered[1] ?? '', separator: numbered[3] ?? '', slug: numbered[4] ?? '' };
-    }
+    if (Number.isSafeInteger(n)) return infoOf(id, 'number', n, numberText, null, null, null, numbered[1] ?? '', numbered[3] ?? '', numbered[4] ?? '');
   }
-  return { id, kind: 'none', ...NONE, prefix: '', separator: '', slug: id };
+  return infoOf(id, 'none', null, null, null, null, null, '', '', id);
 }
 
 /**
@@ -110,17 +144,26 @@ export function parseFileName(fileName: string): FileNameInfo {
  */
 export function isTemplateName(fileName: string, info: FileNameInfo = parseFileName(fileName)): boolean {
   const id = info.id;
-  if (TEMPLATE_ID.test(id) || PLACEHOLDER.test(id)) return true;
+  // TEMPLATE_ID starts with `adr`, `madr` or `template`; PLACEHOLDER with `adr`, `n`, `x`, `#` or `y`.
+  const first = id.charCodeAt(0) | 32;
+  if ((first === 97 || first === 109 || first === 116) && TEMPLATE_ID.test(id)) return true;
+  if ((first === 97 || first === 110 || first === 120 || first === 121 || id.charCodeAt(0) === 35) && PLACEHOLDER.test(id)) return true;
   if (info.kind !== 'number') return false;
   // `000-template.md`, `0000-adr-template.md`; or a slug that is only a template's name (`001-template.md`).
-  return (/^0+$/.test(info.numberText!) && TEMPLATE_WORD.test(info.slug)) || TEMPLATE_SLUG.test(info.slug);
+  const slugFirst = info.slug.charCodeAt(0) | 32;
+  return (info.numberText!.charCodeAt(0) === 48 && ALL_ZEROS.test(info.numberText!) && TEMPLATE_WORD.test(info.slug)) ||
+    ((slugFirst === 97 || slugFirst === 109 || slugFirst === 116) && TEMPLATE_SLUG.test(info.slug));
 }
+
+const ALL_ZEROS = /^0+$/;
 
 /** A Markdown file's name read, when it can be a record (not README, index, a template, a hidden file); else undefined. */
 export function readRecordName(name: string): FileNameInfo | undefined {
-  if (name.startsWith('.') || !/\.md$/i.test(name)) return undefined;
+  const n = name.length;
+  // Not hidden, and `*.md` (any case). Every check is on the first characters before any regex: this runs for every name of a folder.
+  if (name.charCodeAt(0) === 46 || n < 3 || name.charCodeAt(n - 3) !== 46 || !letterAt(name, n - 2, 109) || !letterAt(name, n - 1, 100)) return undefined;
   const info = parseFileName(name);
-  return NOT_RECORD_ID.test(info.id) || isTemplateName(name, info) ? undefined : info;
+  return ((info.id.length === 5 || info.id.length === 6) && NOT_RECORD_ID.test(info.id)) || isTemplateName(name, info) ? undefined : info;
 }
 
 /** True for `.md` files in a collection folder that can be records (not README, index, templates, hidden files). */
@@ -154,13 +197,100 @@ export function isNumberedRecordName(name: string): boolean {
 /**
  * The number a name is ordered by: its leading digits after an `adr-` prefix. For numbered names that
  * is the record number, for `YYYYMMDD` / timestamp names the date, for `YYYY-MM-DD` names the year
- * (then the name, which is chronological). One regex, as sorting calls it twice per comparison.
+ * (then the name, which is chronological). Read by character codes, as sorting calls it twice per comparison.
  */
-const ORDER_NUMBER = /^(?:adr[-_ ]?)?(\d+)/i;
-
 function orderNumber(name: string): number | null {
-  const m = ORDER_NUMBER.exec(name);
-  return m ? Number(m[1]) : null;
+  // As /^(?:adr[-_ ]?)?(\d+)/i.
+  let i = 0;
+  if (name.length >= 3 && (name.charCodeAt(0) | 32) === 97 && (name.charCodeAt(1) | 32) === 100 && (name.charCodeAt(2) | 32) === 114) {
+    i = 3;
+    const sep = name.charCodeAt(3);
+    if (sep === 45 || sep === 95 || sep === 32) {
+      // `adr-7`; but `adr-x` is not numbered, and `adr--7`'s digits do not follow the prefix.
+      if (!isDigit(name.charCodeAt(4))) return null;
+      i = 4;
+    }
+  }
+  let end = i;
+  let n = 0;
+  while (end < name.length && isDigit(name.charCodeAt(end))) n = n * 10 + (name.charCodeAt(end++) - 48);
+  // Exact up to 15 digits; longer ones as Number() reads them.
+  return end === i ? null : end - i <= 15 ? n : Number(name.slice(i, end));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * `names` in `compareRecordNames` order (a new array): as they are when already in it (a listing in
+ * code-unit order of zero-padded names is), else sorted with each name's order number read once.
+ */
+export function sortRecordNames(names: readonly string[]): string[] {
+  let sorted = true;
+  for (let i = 1; i < names.length && sorted; i++) sorted = compareRecordNames(names[i - 1]!, names[i]!) <= 0;
+  if (sorted) return names.slice();
+  const keyed = names.map((name) => ({ name, n: orderNumber(name) }));
+  keyed.sort((a, b) => {
+    if (a.n !== null && b.n !== null) {
+      const d = a.n - b.n;
+      if (d !== 0) return d;
+    } else if (a.n !== null || b.n !== null) {
+      return a.n !== null ? -1 : 1;
+    }
+    return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+  return keyed.map((k) => k.name);
+}
+
+/**
+ * The names at `ranks` (0-based) of `names` in `compareRecordNames` order, without sorting them
+ * all: numbered names by a native numeric sort of their numbers, then by name among equal numbers;
+ * the rest after them, by name. (`describeCollection` reads the first, middle and last record.)
+ */
+export function recordNamesAt(names: readonly string[], ranks: readonly number[]): string[] {
+  const byIndex = new Float64Array(names.length);
+  const unnumbered: string[] = [];
+  let numbered = 0;
+  for (let i = 0; i < names.length; i++) {
+    const n = orderNumber(names[i]!);
+    if (n === null) {
+      byIndex[i] = NaN;
+      unnumbered.push(names[i]!);
+    } else {
+      byIndex[i] = n;
+      numbered++;
+    }
+  }
+  // Numbers in order (NaN, the unnumbered, sort last); then for each rank the number there, and
+  // how many names sort before the first name carrying it.
+  const sorted = byIndex.slice().sort();
+  const wanted = new Map<number, string[]>();
+  const at: { rank: number; key: number; before: number }[] = [];
+  for (const rank of ranks) {
+    if (rank < 0 || rank >= names.length || rank >= numbered) continue;
+    const key = sorted[rank]!;
+    let before = rank;
+    while (before > 0 && sorted[before - 1] === key) before--;
+    at.push({ rank, key, before });
+    wanted.set(key, []);
+  }
+  if (wanted.size > 0) {
+    for (let i = 0; i < names.length; i++) wanted.get(byIndex[i]!)?.push(names[i]!);
+    for (const same of wanted.values()) same.sort();
+  }
+  unnumbered.sort();
+  const picked: string[] = [];
+  for (const rank of ranks) {
+    if (rank < 0 || rank >= names.length) continue;
+    if (rank >= numbered) {
+      picked.push(unnumbered[rank - numbered]!);
+    } else {
+      const a = at.find((x) => x.rank === rank)!;
+      picked.push(wanted.get(a.key)![rank - a.before]!);
+    }
+  }
+  return picked;
 }
 
 /**

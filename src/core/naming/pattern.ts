@@ -75,16 +75,27 @@ function majority<T>(values: readonly T[]): T | undefined {
  * without any leading zero, names of mixed widths (`9-x`, `10-y`) are not padded (width 1).
  */
 export function paddingOfDigits(digits: readonly string[]): number | undefined {
-  const padded = digits.filter((d) => d.length > 1 && d.startsWith('0'));
-  if (padded.length > 0) return commonWidth(padded.map((d) => d.length));
-  const widths = new Set(digits.map((d) => d.length));
-  return widths.size > 1 ? 1 : commonWidth([...widths]);
+  return paddingOf_(digits.length, (i) => digits[i]!);
 }
 
-/** The width most file names use; ties go to the wider one (`0010` over `010`). */
-function commonWidth(widths: number[]): number | undefined {
-  const counts = new Map<number, number>();
-  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+/**
+ * `paddingOfDigits` over `count` digit strings read by `at`, in one pass and without intermediate
+ * arrays (it runs over every record of a collection, on every `new`).
+ */
+function paddingOf_(count: number, at: (i: number) => string): number | undefined {
+  const padded = new Map<number, number>();
+  const widths = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    const d = at(i);
+    if (d.length > 1 && d.charCodeAt(0) === 48) padded.set(d.length, (padded.get(d.length) ?? 0) + 1);
+    else if (padded.size === 0) widths.set(d.length, 1);
+  }
+  if (padded.size > 0) return widestMost(padded);
+  return widths.size > 1 ? 1 : widestMost(widths);
+}
+
+/** The width most file names use (`counts`: width → how many); ties go to the wider one (`0010` over `010`). */
+function widestMost(counts: ReadonlyMap<number, number>): number | undefined {
   let best: number | undefined;
   let bestCount = 0;
   for (const [w, c] of counts) {
@@ -129,20 +140,50 @@ function wordSeparatorOf(slug: string): string | undefined {
  * with a placeholder number (`ADR-nnn_Title_Template.md`), else from `defaults`.
  */
 export function inferNamingPattern(names: Iterable<string>, defaults: PatternDefaults): NamingPattern {
-  const all = [...names];
-  const records: FileNameInfo[] = [];
-  let dated = 0;
-  for (const name of all) {
-    const r = readRecordName(name);
-    if (r === undefined || r.kind === 'none') continue;
-    records.push(r);
-    if (r.kind === 'date') dated++;
+  return scanNames(names, defaults).pattern;
+}
+
+/** What one pass over a folder's names finds: its naming pattern, its record files, their lowest number. */
+export interface NameScan {
+  readonly pattern: NamingPattern;
+  /** The names that can be records (`readRecordName`), in the order given; numbered, dated or neither. */
+  readonly records: readonly string[];
+  /** The lowest record number, or null when no record is numbered. */
+  readonly lowest: number | null;
+}
+
+/**
+ * `inferNamingPattern`, and the folder's records and lowest number, in one pass over `names`
+ * (each name read once: this runs over every name of a folder on every `new`, so it keeps no
+ * intermediate arrays and sorts nothing).
+ */
+export function scanNames(names: Iterable<string>, defaults: PatternDefaults): NameScan {
+  const all: readonly string[] = Array.isArray(names) ? names : [...names];
+  const numbered = new KindScan();
+  const dated = new KindScan();
+  const records: string[] = [];
+  let lowest: number | null = null;
+  for (let i = 0; i < all.length; i++) {
+    const r = readRecordName(all[i]!);
+    if (r === undefined) continue;
+    records.push(all[i]!);
+    if (r.kind === 'number') {
+      numbered.add(r);
+      if (lowest === null || r.number! < lowest) lowest = r.number;
+    } else if (r.kind === 'date') {
+      dated.add(r);
+    }
   }
-  if (records.length === 0) return fromTemplateName(all, defaults) ?? defaultPattern(defaults);
-  const kind = dated * 2 > records.length ? 'date' : 'number';
-  const same = records.filter((r) => r.kind === kind);
-  // Only the newest few vote on style: they are picked out, not the whole folder sorted.
-  return traitsOf(same, kind, defaults, newest(same, RECENT));
+  const total = numbered.count + dated.count;
+  let pattern: NamingPattern;
+  if (total === 0) {
+    pattern = fromTemplateName(all, defaults) ?? defaultPattern(defaults);
+  } else {
+    const kind = dated.count * 2 > total ? 'date' : 'number';
+    const scan = kind === 'date' ? dated : numbered;
+    pattern = traitsOf(scan.top, kind, defaults, scan.padding(), !scan.nonAscii);
+  }
+  return { pattern, records, lowest };
 }
 
 /** Style traits (prefix, separators, case) are voted by the newest records: a team's convention as it is now. */
@@ -153,20 +194,80 @@ const byNumberThenId = (a: FileNameInfo, b: FileNameInfo): number => (a.number ?
 /** The last `k` of `records` in (number, id) order, in that order: as sorting all and slicing, in one pass. */
 export function newest<T extends FileNameInfo>(records: readonly T[], k: number): T[] {
   const top: T[] = [];
-  for (const r of records) {
-    if (top.length === k && byNumberThenId(r, top[0]!) < 0) continue;
-    // Insert in order (k is small); ties go after their equals, as a stable sort keeps them.
-    let i = top.length;
-    while (i > 0 && byNumberThenId(top[i - 1]!, r) > 0) i--;
-    top.splice(i, 0, r);
-    if (top.length > k) top.shift();
-  }
+  for (let j = 0; j < records.length; j++) keepNewest(top, records[j]!, k);
   return top;
 }
 
-function traitsOf(all: readonly FileNameInfo[], kind: 'number' | 'date', defaults: Pick<PatternDefaults, 'padding'>, recent?: readonly FileNameInfo[]): NamingPattern {
+/** Adds `r` to `top` (the `k` newest so far, in order) when it is among the `k` newest. */
+function keepNewest<T extends FileNameInfo>(top: T[], r: T, k: number): void {
+  if (top.length === k && byNumberThenId(r, top[0]!) < 0) return;
+  // Insert in order (k is small); ties go after their equals, as a stable sort keeps them.
+  let i = top.length;
+  while (i > 0 && byNumberThenId(top[i - 1]!, r) > 0) i--;
+  // In place (splice would allocate for every record).
+  top.push(r);
+  for (let j = top.length - 1; j > i; j--) top[j] = top[j - 1]!;
+  top[i] = r;
+  if (top.length > k) top.shift();
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const TEMPLATE_PATTERN = /^((?:adr)[-_ ]?)?(n{2,}|x{2,}|0{2,})([-_ ])(.*)\.md$/i;
+/** Digits a numbered name carries at most (`parseFileName` reads up to 15). */
+const MAX_DIGITS = 15;
+
+/** The records of one kind (numbered or dated) of a folder, as one pass gathers what their pattern needs. */
+class KindScan {
+  count = 0;
+  /** The `RECENT` newest, in order. */
+  readonly top: FileNameInfo[] = [];
+  /** True when some slug has a letter beyond ASCII (`0001-registrar-decisões.md`). */
+  nonAscii = false;
+  /** How many zero-padded numbers (`0007`) have each width. */
+  private readonly padded: number[] = new Array<number>(MAX_DIGITS + 1).fill(0);
+  private anyPadded = false;
+  /** The width of the first number, and whether another width was seen. */
+  private width: number | undefined;
+  private mixed = false;
+
+  add(r: FileNameInfo): void {
+    this.count++;
+    keepNewest(this.top, r, RECENT);
+    if (!this.nonAscii && NON_ASCII.test(r.slug)) this.nonAscii = true;
+    const digits = r.numberText;
+    if (digits === null) return;
+    const w = Math.min(digits.length, MAX_DIGITS);
+    if (w > 1 && digits.charCodeAt(0) === 48) {
+      this.padded[w]!++;
+      this.anyPadded = true;
+    } else if (this.width === undefined) {
+      this.width = w;
+    } else if (w !== this.width) {
+      this.mixed = true;
+    }
+  }
+
+  /**
+   * `paddingOfDigits` of the numbers seen: the width most zero-padded numbers have (ties: the wider);
+   * without any, 1 for mixed widths, else the one width (undefined without numbers).
+   */
+  padding(): number | undefined {
+    if (!this.anyPadded) return this.mixed ? 1 : this.width;
+    let best = 0;
+    for (let w = 2; w <= MAX_DIGITS; w++) if (this.padded[w]! > 0 && this.padded[w]! >= this.padded[best]!) best = w;
+    return best;
+  }
+}
+
+/** The traits of `records` (every record of one kind: `renamedForTitle` reads one name). */
+function traitsOfRecords(records: readonly FileNameInfo[], kind: 'number' | 'date', defaults: Pick<PatternDefaults, 'padding'>): NamingPattern {
+  const scan = new KindScan();
+  for (const r of records) scan.add(r);
+  return traitsOf(records.slice(-RECENT), kind, defaults, scan.padding(), !scan.nonAscii);
+}
+
+function traitsOf(same: readonly FileNameInfo[], kind: 'number' | 'date', defaults: Pick<PatternDefaults, 'padding'>, padding: number | undefined, ascii: boolean): NamingPattern {
   const base = defaultPattern({ naming: kind, padding: defaults.padding });
-  const same = recent ?? all.slice(-RECENT);
   const withSlug = same.filter((r) => r.slug !== '');
   const separator = majority(withSlug.map((r) => r.separator)) ?? base.separator;
   const multiWord = withSlug.map((r) => wordSeparatorOf(r.slug)).filter((s): s is string => s !== undefined);
@@ -183,12 +284,12 @@ function traitsOf(all: readonly FileNameInfo[], kind: 'number' | 'date', default
   return {
     kind,
     prefix: kind === 'number' ? majority(same.map((r) => r.prefix)) ?? '' : '',
-    padding: kind === 'number' ? paddingOfDigits(all.map((r) => r.numberText!)) ?? base.padding : 0,
+    padding: kind === 'number' ? padding ?? base.padding : 0,
     dateStyle: kind === 'date' ? majority(same.map((r) => r.dateStyle!)) ?? 'compact' : 'compact',
     separator,
     wordSeparator,
     slugCase,
-    ascii: !all.some((r) => /[^\x00-\x7f]/.test(r.slug)),
+    ascii,
     slug: withSlug.length * 2 >= same.length,
     extension: '.md',
   };
@@ -198,7 +299,7 @@ function traitsOf(all: readonly FileNameInfo[], kind: 'number' | 'date', default
 function fromTemplateName(names: readonly string[], defaults: PatternDefaults): NamingPattern | undefined {
   for (const name of names) {
     if (name.startsWith('.') || !/\.md$/i.test(name) || !isTemplateName(name)) continue;
-    const m = /^((?:adr)[-_ ]?)?(n{2,}|x{2,}|0{2,})([-_ ])(.*)\.md$/i.exec(name);
+    const m = TEMPLATE_PATTERN.exec(name);
     if (!m) continue;
     const slug = m[4]!;
     return {
@@ -229,9 +330,11 @@ export function paddingOf(collection: Pick<Collection, 'padding'>): number {
  * creators at work) and dates are not numbers.
  */
 export function highestNumber(names: Iterable<string>): number | null {
+  const all: readonly string[] = Array.isArray(names) ? names : [...names];
   let max: number | null = null;
-  for (const name of names) {
-    if (name.startsWith('.')) continue;
+  for (let i = 0; i < all.length; i++) {
+    const name = all[i]!;
+    if (name.charCodeAt(0) === 46) continue; // hidden
     const n = parseFileName(name).number;
     if (n !== null && (max === null || n > max)) max = n;
   }
@@ -375,7 +478,7 @@ export function renamedForTitle(currentName: string, title: string): string {
   if (info.kind === 'none' || info.slug === '') return currentName;
   const ext = /\.[^.]+$/.exec(currentName)?.[0] ?? '.md';
   const head = info.kind === 'number' ? `${info.prefix}${info.numberText}` : info.dateText!;
-  const traits = traitsOf([info], info.kind, { padding: 0 });
+  const traits = traitsOfRecords([info], info.kind, { padding: 0 });
   return `${head}${info.separator || '-'}${slugFor(title, traits)}${ext}`;
 }
 
