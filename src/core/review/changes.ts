@@ -204,24 +204,17 @@ export class ChangeReader {
     // base only: unchanged index (size, times, inode), same answers, no git run.
     const indexStat = await this.workTree.view(this.repository.gitDir).lstat('index');
     const indexKey = indexStat ? `${base.treeish}\0${statKey(indexStat)}` : undefined;
-    let fromIndex = indexKey !== undefined && indexKey === this.indexKey ? this.fromIndex : undefined;
-    if (!fromIndex) {
-      const [c, i] = await Promise.all([
-        this.diffCached(base.treeish),
-        staged ? Promise.resolve([]) : gitOk(this.git, root, ['ls-files', '-z', '-s', '-v', '--debug']).then(parseIndexDebug),
-      ]);
-      fromIndex = { cached: c, index: i };
-      this.fromIndex = fromIndex;
-      this.indexKey = indexKey;
-    }
-    const { cached, index } = fromIndex;
-    const untrackedOut = await untrackedRun;
-    const entries = cached.filter((e) => e.srcMode !== '160000' && e.dstMode !== '160000');
+    const known = indexKey !== undefined && indexKey === this.indexKey ? this.fromIndex : undefined;
+    // The work-tree comparison needs the index entries only: it starts as soon as `ls-files` answers,
+    // while `diff-index` and the untracked listing are still running.
+    const cachedRun = known ? Promise.resolve(known.cached) : this.diffCached(base.treeish);
+    const indexRun = known ? Promise.resolve(known.index) : staged ? Promise.resolve([]) : gitOk(this.git, root, ['ls-files', '-z', '-s', '-v', '--debug']).then(parseIndexDebug);
+    cachedRun.catch(() => undefined);
 
     // Index → work tree, for every entry (stage 0); unmerged paths are read from the work tree.
     const work = new Map<string, WorkState>();
     const unmerged = new Set<string>();
-    if (!staged) {
+    const workRun = staged ? Promise.resolve() : indexRun.then(async (index) => {
       const stage0 = index.filter((e) => {
         if (e.stage !== 0) unmerged.add(e.path);
         return e.stage === 0 && e.mode !== '160000' && e.tag !== 'S' && e.tag === e.tag.toUpperCase();
@@ -232,7 +225,16 @@ export class ChangeReader {
         if (states[i]!.kind !== 'clean') work.set(e.path, states[i]!);
       });
       await this.noteFilters(work, fresh);
+    });
+    workRun.catch(() => undefined);
+    const [cached, index] = await Promise.all([cachedRun, indexRun]);
+    if (!known) {
+      this.fromIndex = { cached, index };
+      this.indexKey = indexKey;
     }
+    await workRun;
+    const untrackedOut = await untrackedRun;
+    const entries = cached.filter((e) => e.srcMode !== '160000' && e.dstMode !== '160000');
 
     const listed = new Map<string, Listed>();
     const add = (l: Listed) => listed.set(l.path, l);
@@ -476,7 +478,13 @@ export class ChangeReader {
     // Compared before with exactly this stat data (size, times to the nanosecond, inode): the same answer.
     const known = this.hashes.get(e.path);
     if (quick && known && known.key === `${e.sha}\0${statKey(quick)}`) return known.state;
-    const st = await this.view.lstat(e.path);
+    if (!quick || quick.kind === 'directory') {
+      // quickStat sees what lstat through checked folders would, and more: nothing there, nothing behind.
+      this.hashes.delete(e.path);
+      return { kind: 'deleted' };
+    }
+    // A regular file: read at once (the read checks every folder on the way and the file's kind again).
+    const st = quick.kind === 'file' && !symlinkEntry ? quick : await this.view.lstat(e.path);
     if (!st || st.kind === 'directory') {
       this.hashes.delete(e.path);
       return { kind: 'deleted' };
