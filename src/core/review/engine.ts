@@ -190,7 +190,7 @@ export class ReviewEngine {
     const current = new Set(changes.files.map((f) => f.path));
     for (const p of state.results.keys()) if (!current.has(p)) state.results.delete(p);
 
-    const facts = await structureFacts(this.git, this.fs, changes, folders);
+    const facts = await structureFacts(this.git, this.fs, changes, folders, content);
     const hits = [...perFile.flat(), ...(await structureHits(changes.files, config, facts, skip))];
 
     const changedRecords = await this.changedRecords(changes, index, state.reader);
