@@ -181,6 +181,20 @@ describe('review scenarios: delivery changes in CI pipelines', function () {
     }
   });
 
+  it('a delivery that only moved to another pipeline of the change is not a delivery change (both files stay notes)', async () => {
+    const publish = fixture('github-publish-dockerhub.yml');
+    const split = publish.slice(0, publish.indexOf('jobs:'));
+    assert.deepEqual(await scenario(
+      { '.github/workflows/ci.yml': `${fixture('github-ci.yml')}${publish.slice(publish.indexOf('jobs:') + 'jobs:\n'.length)}` },
+      { '.github/workflows/ci.yml': fixture('github-ci.yml'), '.github/workflows/release.yml': `${split}jobs:\n${publish.slice(publish.indexOf('jobs:') + 'jobs:\n'.length)}` },
+    ), ['ci-pipeline .github/workflows/ci.yml undocumented', 'ci-pipeline .github/workflows/release.yml undocumented']);
+    // Moved and retargeted: still a change of target.
+    assert.deepEqual(await scenario(
+      { '.github/workflows/ci.yml': publish },
+      { '.github/workflows/ci.yml': fixture('github-ci.yml'), '.github/workflows/release.yml': fixture('github-publish-ghcr.yml') },
+    ), ['ci-delivery .github/workflows/ci.yml image: Docker Hub undocumented', 'ci-delivery .github/workflows/release.yml image: GitHub Container Registry undocumented']);
+  });
+
   it('a pipeline that cannot be read keeps the note; a malformed one is not a stack trace', async () => {
     assert.deepEqual(await scenario({ '.github/workflows/ci.yml': fixture('github-ci.yml') }, { '.github/workflows/ci.yml': `${fixture('github-publish-dockerhub.yml')}\n  bad: [\n` }),
       ['ci-pipeline .github/workflows/ci.yml undocumented']);

@@ -41,18 +41,20 @@ export function deliveryHits(file: ChangedFile, before: string | undefined, afte
   const a = group(was);
   const b = group(now);
   const hits: RuleHit[] = [];
-  const hit = (d: Delivery, message: string, reason: string, removed: boolean) => {
+  const hit = (d: Delivery, message: string, reason: string, removed: boolean, moved?: 'added' | 'removed') => {
     const line = lineOf(removed ? before : after, d);
-    hits.push({
+    const h: RuleHit = {
       rule: 'ci-delivery', path: file.path, subject: `${d.kind}: ${d.target}`, message, reason,
       terms: termsOf(d), ...(line !== undefined ? { line } : {}), ...(removed && line !== undefined ? { oldSide: true } : {}),
-    });
+    };
+    if (moved) sides.set(h, { key: keyOf(d), side: moved });
+    hits.push(h);
   };
   for (const [key, list] of b) {
     const d = list[0]!;
     const old = a.get(key);
     if (!old) {
-      hit(d, `${file.path} now ${describe(d)} (job ${d.job}: ${d.via})`, before === undefined ? 'a new pipeline that delivers' : `before: no ${KIND[d.kind]} ${d.kind === 'deployment' && TOOLS.has(d.target) ? 'with' : 'to'} ${d.target}`, false);
+      hit(d, `${file.path} now ${describe(d)} (job ${d.job}: ${d.via})`, before === undefined ? 'a new pipeline that delivers' : `before: no ${KIND[d.kind]} ${d.kind === 'deployment' && TOOLS.has(d.target) ? 'with' : 'to'} ${d.target}`, false, 'added');
       continue;
     }
     const whatBefore = new Set(old.map((x) => x.what).filter((w): w is string => w !== undefined));
@@ -67,9 +69,54 @@ export function deliveryHits(file: ChangedFile, before: string | undefined, afte
   for (const [key, list] of a) {
     if (b.has(key)) continue;
     const d = list[0]!;
-    hit(d, `${file.path} no longer ${describe(d)} (was job ${d.job}: ${d.via})`, after === undefined ? 'the pipeline was removed' : 'the pipeline does not deliver there any more', true);
+    hit(d, `${file.path} no longer ${describe(d)} (was job ${d.job}: ${d.via})`, after === undefined ? 'the pipeline was removed' : 'the pipeline does not deliver there any more', true, 'removed');
   }
   return hits;
+}
+
+/** The `ci-pipeline` note a delivery hit replaced (set by the per-file rules). */
+export const replacedNotes = new WeakMap<RuleHit, RuleHit>();
+
+/** Which delivery a hit adds or removes (for `reconcileDeliveries`). */
+const sides = new WeakMap<RuleHit, { key: string; side: 'added' | 'removed' }>();
+
+/**
+ * The change's hits with deliveries that only moved between pipelines taken out (a job moved from
+ * ci.yml to release.yml: removed from one, added to the other, same kind and target); a pipeline
+ * left with no delivery finding gets its `ci-pipeline` note back.
+ */
+export function reconcileDeliveries(hits: readonly RuleHit[]): RuleHit[] {
+  const added = new Map<string, RuleHit[]>();
+  const removed = new Map<string, RuleHit[]>();
+  for (const h of hits) {
+    const s = sides.get(h);
+    if (!s) continue;
+    const into = s.side === 'added' ? added : removed;
+    (into.get(s.key) ?? into.set(s.key, []).get(s.key)!).push(h);
+  }
+  const drop = new Set<RuleHit>();
+  for (const [key, ins] of added) {
+    const outs = removed.get(key) ?? [];
+    for (const a of ins) {
+      const r = outs.find((x) => x.path !== a.path && !drop.has(x));
+      if (!r) continue;
+      drop.add(a);
+      drop.add(r);
+    }
+  }
+  if (drop.size === 0) return [...hits];
+  const kept = hits.filter((h) => !drop.has(h));
+  const still = new Set(kept.filter((h) => h.rule === 'ci-delivery').map((h) => h.path));
+  for (const path of new Set([...drop].map((h) => h.path))) {
+    if (still.has(path)) continue;
+    const h = [...drop].find((x) => x.path === path)!;
+    const note = replacedNotes.get(h);
+    kept.push({
+      ...(note ?? { rule: 'ci-pipeline', path, subject: '', message: `CI pipeline changed: ${path}`, ...(h.line !== undefined ? { line: h.line } : {}) }),
+      reason: 'its delivery only moved to another pipeline of the change',
+    });
+  }
+  return kept;
 }
 
 /** Words a record may use for the delivery: where to (`Docker Hub`, `production environment`), what, and how. */

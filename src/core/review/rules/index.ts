@@ -4,7 +4,7 @@ import type { ReviewConfig } from '../config';
 import type { ChangedFile, RuleHit, RuleInfo } from '../types';
 import { BUILTIN_BY_ID, BUILTIN_RULES, TEST_GLOBS } from './catalog';
 import { customHits, customRuleInfo } from './custom';
-import { deliveryHits } from './delivery';
+import { deliveryHits, replacedNotes } from './delivery';
 import { dependencyHits, isManifest } from './dependencies';
 import { globMatcher } from './glob';
 import { candidateSpecs, pathHits } from './pathRules';
@@ -55,7 +55,10 @@ export async function fileHits(file: ChangedFile, config: ReviewConfig, content:
     if (note >= 0 && config.rules.get('ci-delivery') !== 'off' && !file.unread) {
       const [before, after] = await Promise.all([content.before(file), content.after(file)]);
       const delivery = before.unread || after.unread ? undefined : deliveryHits(file, before.text, after.text);
-      if (delivery && delivery.length > 0) hits.splice(note, 1, ...delivery);
+      if (delivery && delivery.length > 0) {
+        for (const d of delivery) replacedNotes.set(d, hits[note]!);
+        hits.splice(note, 1, ...delivery);
+      }
     }
   }
   return hits;
