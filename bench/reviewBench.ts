@@ -12,6 +12,9 @@
  *   cold review   ReviewEngine.review on a fresh engine (change read, rules, verdicts); hunks are read
  *                 only for files some rule looks at, so git never prints the whole 100,000-line patch
  *   full patch    for reference: what `git diff-index -p` of the whole change alone costs
+ *   git itself    for reference: git comparing the work tree (`diff-index HEAD`, which would run a
+ *                 repository's clean filters, the reason the review no longer asks it) and listing
+ *                 untracked files, without a patch
  *   re-review     the same engine after a one-file edit (only that file is diffed and checked again)
  */
 import { execFile, execFileSync, spawn } from 'node:child_process';
@@ -177,6 +180,16 @@ export async function reviewBench(report: Report): Promise<void> {
     full.push(performance.now() - s);
   }
   report('for reference: git diff-index -p of the whole change', ms(median(full)));
+  const itself: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const s = performance.now();
+    await Promise.all([
+      run('git', [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), 'diff-index', '--raw', '-z', '-M', 'HEAD', '--'], { cwd: root, env: { ...process.env, ...SAFE_GIT_ENV }, maxBuffer: 1 << 30 }),
+      run('git', [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), 'ls-files', '-o', '--exclude-standard', '-z'], { cwd: root, env: { ...process.env, ...SAFE_GIT_ENV }, maxBuffer: 1 << 30 }),
+    ]);
+    itself.push(performance.now() - s);
+  }
+  report('for reference: git comparing the work tree itself (diff-index HEAD + ls-files -o, no patch)', ms(median(itself)));
 
   const samples: number[] = [];
   for (let i = 0; i < 9; i++) {

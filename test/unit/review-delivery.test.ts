@@ -94,6 +94,7 @@ describe('review scenarios: delivery changes in CI pipelines', function () {
       assert.equal(f.family, 'infrastructure');
       assert.match(f.message, /now publishes the image acme\/api to Docker Hub \(job docker: docker\/build-push-action\)/);
       assert.equal(f.line, fixture('github-publish-dockerhub.yml').split('\n').findIndex((l) => l.includes('build-push-action')) + 1);
+      assert.deepEqual(f.suggestion, { title: 'Delivery: now publishes the image acme/api to Docker Hub', governs: ['.github/workflows/publish.yml'] });
     } finally {
       repo.dispose();
     }

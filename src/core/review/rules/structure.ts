@@ -127,8 +127,11 @@ async function nestedHits(
     for (const n of names) if (n !== 'package.json' || (await inWorkspace(folder))) out.push(n);
     return out;
   };
-  const byFolder = new Map<string, ChangedFile[]>();
-  for (const f of files) if (f.status !== 'deleted') for (let d = dirname(f.path); d !== '.' && d !== ''; d = dirname(d)) (byFolder.get(d) ?? byFolder.set(d, []).get(d)!).push(f);
+  // The changed files under each folder that gained a manifest (only those folders).
+  const byFolder = new Map<string, ChangedFile[]>([...gained.keys()].map((g) => [g, []]));
+  if (byFolder.size > 0) {
+    for (const f of files) if (f.status !== 'deleted') for (let d = dirname(f.path); d !== '.' && d !== ''; d = dirname(d)) byFolder.get(d)?.push(f);
+  }
 
   for (const [folder, paths] of [...gained].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (folder === '.' || isTestOnlyFolder(folder, config) || topAdded.has(folder) || within(dirname(folder), topAdded)) continue;
