@@ -73,6 +73,13 @@ async function main(): Promise<void> {
     summary();
     return;
   }
+  if (process.env.BENCH_ONLY === 'review') {
+    // Just the architecture review section.
+    process.stdout.write(`ADR Workbench review benchmark, node ${process.version}\n`);
+    await reviewBench(report);
+    summary();
+    return;
+  }
   const root = join(tmpdir(), `adrw-bench-${process.pid}`);
   process.stdout.write(`ADR Workbench benchmark: ${RECORDS} records, ${ROUNDS} rounds (median), node ${process.version}\n`);
   const gen = generateCollection(root, RECORDS);

@@ -3,14 +3,21 @@
  * change touches 2,000 files with 100,000 added lines (modified, staged-new and untracked files; a few
  * manifests, Dockerfiles, Kubernetes manifests, migrations; records with `governs` globs).
  *
- *   git alone     the git commands a cold review runs, replayed in the same order and grouping
- *                 (commands the review ran at once run at once), straight through child_process
+ *   git alone     the baseline: the git commands a cold review runs, every one of them (those fed on
+ *                 standard input, `cat-file --batch-check`/`--batch`, with the same input), timed
+ *                 directly through child_process in the same order and grouping (commands the review
+ *                 ran at once run at once). Since the review stopped having git read the work tree,
+ *                 what git used to do (compare every work-tree file) is done in process and counts
+ *                 as the review's own time: the ratio is the whole overhead over the git it needs.
  *   cold review   ReviewEngine.review on a fresh engine (change read, rules, verdicts); hunks are read
  *                 only for files some rule looks at, so git never prints the whole 100,000-line patch
  *   full patch    for reference: what `git diff-index -p` of the whole change alone costs
+ *   git itself    for reference: git comparing the work tree (`diff-index HEAD`, which would run a
+ *                 repository's clean filters, the reason the review no longer asks it) and listing
+ *                 untracked files, without a patch
  *   re-review     the same engine after a one-file edit (only that file is diffed and checked again)
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +37,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const run = promisify(execFile);
 
-interface Call { readonly args: readonly string[]; readonly start: number; readonly end: number }
+interface Call { readonly args: readonly string[]; readonly input?: string; readonly start: number; readonly end: number }
 
 /** Records every git command with when it started and ended. */
 class TimedGit implements GitPort {
@@ -42,9 +49,12 @@ class TimedGit implements GitPort {
     this.calls.push({ args, start, end: performance.now() });
     return out;
   }
-  /** Commands fed on standard input (`cat-file --batch`), timed too (not replayed: replay has no input). */
+  /** Commands fed on standard input (`cat-file --batch`): recorded with their input, replayed with it. */
   async runInput(cwd: string, args: readonly string[], input: string, maxBytes: number): Promise<GitBytesOutput> {
-    return this.inner.runInput(cwd, args, input, maxBytes);
+    const start = performance.now();
+    const out = await this.inner.runInput(cwd, args, input, maxBytes);
+    this.calls.push({ args, input, start, end: performance.now() });
+    return out;
   }
 }
 
@@ -101,9 +111,33 @@ async function replay(root: string, calls: readonly Call[]): Promise<number> {
   const env = { ...process.env, ...SAFE_GIT_ENV };
   const t0 = performance.now();
   for (const g of groups) {
-    await Promise.all(g.map((c) => run('git', [...config, ...c.args], { cwd: root, env, maxBuffer: 1 << 30 }).catch(() => undefined)));
+    await Promise.all(g.map((c) => (c.input === undefined
+      ? run('git', [...config, ...c.args], { cwd: root, env, maxBuffer: 1 << 30 }).then(() => undefined, () => undefined)
+      : fed(root, [...config, ...c.args], env, c.input))));
   }
   return performance.now() - t0;
+}
+
+/** One git command with `input` on standard input, its output drained. */
+function fed(cwd: string, args: readonly string[], env: NodeJS.ProcessEnv, input: string): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'ignore'] });
+    child.stdout.on('data', () => undefined);
+    child.on('error', () => resolve());
+    child.on('close', () => resolve());
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}
+
+/** With BENCH_REVIEW_TRACE=1: each command of the last cold review, when it ran. */
+function trace(calls: readonly Call[], total: number): void {
+  if (!process.env.BENCH_REVIEW_TRACE) return;
+  const t0 = Math.min(...calls.map((c) => c.start));
+  for (const c of [...calls].sort((a, b) => a.start - b.start)) {
+    process.stdout.write(`    ${(c.start - t0).toFixed(0).padStart(5)} +${(c.end - c.start).toFixed(0).padStart(4)} ms  git ${c.args.slice(0, 6).join(' ').slice(0, 90)}\n`);
+  }
+  process.stdout.write(`    review total ${total.toFixed(0)} ms\n`);
 }
 
 /** The review section. */
@@ -131,6 +165,7 @@ export async function reviewBench(report: Report): Promise<void> {
     findings = out.findings.length;
     files = out.repositories[0]!.fileCount;
     gits.push(await replay(root, git.calls));
+    if (r === ROUNDS - 1) trace(git.calls, colds[r]!);
   }
   if (files < FILES) throw new Error(`review saw ${files} changed files, expected at least ${FILES}`);
   const cold = median(colds);
@@ -145,6 +180,16 @@ export async function reviewBench(report: Report): Promise<void> {
     full.push(performance.now() - s);
   }
   report('for reference: git diff-index -p of the whole change', ms(median(full)));
+  const itself: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const s = performance.now();
+    await Promise.all([
+      run('git', [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), 'diff-index', '--raw', '-z', '-M', 'HEAD', '--'], { cwd: root, env: { ...process.env, ...SAFE_GIT_ENV }, maxBuffer: 1 << 30 }),
+      run('git', [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), 'ls-files', '-o', '--exclude-standard', '-z'], { cwd: root, env: { ...process.env, ...SAFE_GIT_ENV }, maxBuffer: 1 << 30 }),
+    ]);
+    itself.push(performance.now() - s);
+  }
+  report('for reference: git comparing the work tree itself (diff-index HEAD + ls-files -o, no patch)', ms(median(itself)));
 
   const samples: number[] = [];
   for (let i = 0; i < 9; i++) {
@@ -155,6 +200,7 @@ export async function reviewBench(report: Report): Promise<void> {
   }
   report('re-review after a one-file edit (median of 9)', ms(median(samples)), '≤ 200 ms', median(samples) <= 200);
   report('records index for the review (built once, AdrIndex.build)', ms(indexMs));
-  rmSync(root, { recursive: true, force: true });
+  if (process.env.BENCH_REVIEW_KEEP) process.stdout.write(`    repository kept: ${root}\n`);
+  else rmSync(root, { recursive: true, force: true });
 }
 

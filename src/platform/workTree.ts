@@ -5,10 +5,12 @@
  * between the two is caught), and read in chunks up to the cap (a file that grows is cut off).
  */
 import { createHash } from 'node:crypto';
-import { constants, promises as fsp, type BigIntStats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsp, readlinkSync, readSync, type BigIntStats } from 'node:fs';
 import type { WorkRead, WorkStat, WorkTreePort, WorkTreeView } from '../core/review/worktree';
 
 const CHUNK = 64 * 1024;
+/** Files up to this size are read with synchronous calls (well under a millisecond each). */
+const SMALL = 1024 * 1024;
 
 function kindOf(s: BigIntStats): WorkStat['kind'] {
   if (s.isFile()) return 'file';
@@ -60,7 +62,13 @@ class NodeWorkTreeView implements WorkTreeView {
 
   async lstat(rel: string): Promise<WorkStat | undefined> {
     if (!(await this.leadingOk(rel))) return undefined;
-    const s = await fsp.lstat(this.abs(rel), { bigint: true }).catch(() => undefined);
+    // Synchronous: one system call, cheaper than a promise and a thread hop (the folders were checked above).
+    let s: BigIntStats | undefined;
+    try {
+      s = lstatSync(this.abs(rel), { bigint: true, throwIfNoEntry: false });
+    } catch {
+      s = undefined;
+    }
     return s ? toStat(s) : undefined;
   }
 
@@ -68,6 +76,73 @@ class NodeWorkTreeView implements WorkTreeView {
     if (rel.split('/').some((c) => c === '..' || c === '.' || c === '')) return undefined;
     const s = await fsp.lstat(this.abs(rel), { bigint: true }).catch(() => undefined);
     return s ? toStat(s) : undefined;
+  }
+
+  /** Many `quickStat`s, synchronously in slices of 512 (the event loop gets a turn between slices). */
+  async quickStats(rels: readonly string[]): Promise<readonly (WorkStat | undefined)[]> {
+    const out: (WorkStat | undefined)[] = [];
+    for (let i = 0; i < rels.length; i += 512) {
+      if (i > 0) await new Promise((r) => setImmediate(r));
+      for (const rel of rels.slice(i, i + 512)) {
+        if (rel.split('/').some((c) => c === '..' || c === '.' || c === '')) {
+          out.push(undefined);
+          continue;
+        }
+        let s: BigIntStats | undefined;
+        try {
+          s = lstatSync(this.abs(rel), { bigint: true, throwIfNoEntry: false });
+        } catch {
+          s = undefined;
+        }
+        out.push(s ? toStat(s) : undefined);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * `read` of a file `lstat` found small, with synchronous calls (the same checks: opened with
+   * O_NOFOLLOW | O_NONBLOCK, checked again with fstat once open, read up to the cap).
+   */
+  private readSmall(rel: string, maxBytes: number): WorkRead {
+    let fd: number;
+    try {
+      fd = openSync(this.abs(rel), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') {
+        try {
+          return { kind: 'symlink', target: readlinkSync(this.abs(rel)) };
+        } catch {
+          return { kind: 'symlink', target: '?' };
+        }
+      }
+      return { kind: 'missing' };
+    }
+    try {
+      const again = fstatSync(fd);
+      if (!again.isFile()) return { kind: again.isDirectory() ? 'directory' : 'other' };
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const buf = Buffer.alloc(Math.min(Math.max(again.size + 1, 4096), maxBytes + 1 - total, CHUNK));
+        const bytesRead = readSync(fd, buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        if (total > maxBytes) return { kind: 'too-large', size: Math.max(total, again.size) };
+        chunks.push(buf.subarray(0, bytesRead));
+        if (bytesRead < buf.length) break;
+      }
+      return { kind: 'file', bytes: new Uint8Array(Buffer.concat(chunks, total)) };
+    } catch {
+      return { kind: 'missing' };
+    } finally {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+    }
   }
 
   async read(rel: string, maxBytes: number): Promise<WorkRead> {
@@ -79,6 +154,7 @@ class NodeWorkTreeView implements WorkTreeView {
     }
     if (st.kind !== 'file') return { kind: st.kind };
     if (st.size > maxBytes) return { kind: 'too-large', size: st.size };
+    if (st.size <= SMALL) return this.readSmall(rel, maxBytes);
     let handle: fsp.FileHandle;
     try {
       handle = await fsp.open(this.abs(rel), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
@@ -99,6 +175,8 @@ class NodeWorkTreeView implements WorkTreeView {
         total += bytesRead;
         if (total > maxBytes) return { kind: 'too-large', size: Math.max(total, again.size) };
         chunks.push(buf.subarray(0, bytesRead));
+        // A regular file reads short only at its end: no further read needed to find it.
+        if (bytesRead < buf.length) break;
       }
       return { kind: 'file', bytes: new Uint8Array(Buffer.concat(chunks, total)) };
     } catch {

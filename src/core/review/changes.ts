@@ -92,33 +92,48 @@ export interface IndexEntry {
   readonly size: number;
 }
 
-/** Parses `git ls-files -z -s -v --debug`. */
+/** Parses `git ls-files -z -s -v --debug` (one pass, no regular expression per entry). */
 export function parseIndexDebug(text: string): IndexEntry[] {
   const out: IndexEntry[] = [];
   let pos = 0;
   while (pos < text.length) {
     const nul = text.indexOf('\0', pos);
     if (nul < 0) break;
-    const head = text.slice(pos, nul);
+    // `<tag> <mode> <sha> <stage>\t<path>`
+    const tab = text.indexOf('\t', pos);
+    const head = tab > pos && tab < nul ? text.slice(pos, tab) : '';
+    const path = tab > pos && tab < nul ? text.slice(tab + 1, nul) : '';
     pos = nul + 1;
-    const info: Record<string, string> = {};
-    while (pos < text.length && text.startsWith('  ', pos)) {
+    let ctime = '0:0';
+    let mtime = '0:0';
+    let ino = '0';
+    let size = '-1';
+    while (pos < text.length && text.charCodeAt(pos) === 32 && text.charCodeAt(pos + 1) === 32) {
       const eol = text.indexOf('\n', pos);
-      const line = text.slice(pos + 2, eol < 0 ? text.length : eol);
-      pos = eol < 0 ? text.length : eol + 1;
-      for (const part of line.split('\t')) {
-        const colon = part.indexOf(':');
-        if (colon > 0) info[part.slice(0, colon).trim()] = part.slice(colon + 1).trim();
+      const end = eol < 0 ? text.length : eol;
+      for (let f = pos + 2; f < end;) {
+        const t = text.indexOf('\t', f);
+        const stop = t < 0 || t > end ? end : t;
+        const colon = text.indexOf(':', f);
+        if (colon > f && colon < stop) {
+          const key = text.slice(f, colon).trim();
+          const value = text.slice(colon + 1, stop).trim();
+          if (key === 'ctime') ctime = value;
+          else if (key === 'mtime') mtime = value;
+          else if (key === 'ino') ino = value;
+          else if (key === 'size') size = value;
+        }
+        f = stop + 1;
       }
+      pos = end + 1;
     }
-    const m = /^(\S) (\d{6}) ([0-9a-f]+) (\d)\t([\s\S]*)$/.exec(head);
-    if (!m) continue;
-    const [cs = '0', cn = '0'] = (info.ctime ?? '0:0').split(':');
-    const [ms = '0', mn = '0'] = (info.mtime ?? '0:0').split(':');
+    const parts = head.split(' ');
+    if (parts.length !== 4 || parts[0]!.length !== 1 || !/^\d{6}$/.test(parts[1]!) || !/^[0-9a-f]+$/.test(parts[2]!) || !/^\d$/.test(parts[3]!)) continue;
+    const [cs = '0', cn = '0'] = ctime.split(':');
+    const [ms = '0', mn = '0'] = mtime.split(':');
     out.push({
-      tag: m[1]!, mode: m[2]!, sha: m[3]!, stage: Number(m[4]), path: m[5]!,
-      ctimeSec: Number(cs), ctimeNsec: Number(cn), mtimeSec: Number(ms), mtimeNsec: Number(mn),
-      ino: Number(info.ino ?? 0), size: Number(info.size ?? -1),
+      tag: parts[0]!, mode: parts[1]!, sha: parts[2]!, stage: Number(parts[3]), path,
+      ctimeSec: Number(cs), ctimeNsec: Number(cn), mtimeSec: Number(ms), mtimeNsec: Number(mn), ino: Number(ino), size: Number(size),
     });
   }
   return out;
@@ -204,35 +219,38 @@ export class ChangeReader {
     // base only: unchanged index (size, times, inode), same answers, no git run.
     const indexStat = await this.workTree.view(this.repository.gitDir).lstat('index');
     const indexKey = indexStat ? `${base.treeish}\0${statKey(indexStat)}` : undefined;
-    let fromIndex = indexKey !== undefined && indexKey === this.indexKey ? this.fromIndex : undefined;
-    if (!fromIndex) {
-      const [c, i] = await Promise.all([
-        this.diffCached(base.treeish),
-        staged ? Promise.resolve([]) : gitOk(this.git, root, ['ls-files', '-z', '-s', '-v', '--debug']).then(parseIndexDebug),
-      ]);
-      fromIndex = { cached: c, index: i };
-      this.fromIndex = fromIndex;
-      this.indexKey = indexKey;
-    }
-    const { cached, index } = fromIndex;
-    const untrackedOut = await untrackedRun;
-    const entries = cached.filter((e) => e.srcMode !== '160000' && e.dstMode !== '160000');
+    const known = indexKey !== undefined && indexKey === this.indexKey ? this.fromIndex : undefined;
+    // The work-tree comparison needs the index entries only: it starts as soon as `ls-files` answers,
+    // while `diff-index` and the untracked listing are still running.
+    const cachedRun = known ? Promise.resolve(known.cached) : this.diffCached(base.treeish);
+    const indexRun = known ? Promise.resolve(known.index) : staged ? Promise.resolve([]) : gitOk(this.git, root, ['ls-files', '-z', '-s', '-v', '--debug']).then(parseIndexDebug);
+    cachedRun.catch(() => undefined);
 
     // Index → work tree, for every entry (stage 0); unmerged paths are read from the work tree.
     const work = new Map<string, WorkState>();
     const unmerged = new Set<string>();
-    if (!staged) {
+    const workRun = staged ? Promise.resolve() : indexRun.then(async (index) => {
       const stage0 = index.filter((e) => {
         if (e.stage !== 0) unmerged.add(e.path);
         return e.stage === 0 && e.mode !== '160000' && e.tag !== 'S' && e.tag === e.tag.toUpperCase();
       });
       const fresh = new Set<string>();
-      const states = await mapLimit(stage0, 32, (e) => this.workState(e, indexStat, fresh));
+      const quick = this.view.quickStats ? await this.view.quickStats(stage0.map((e) => e.path)) : undefined;
+      const states = await mapLimit(stage0.map((e, i) => [e, i] as const), 32, ([e, i]) => this.workState(e, indexStat, fresh, quick ? { stat: quick[i] } : undefined));
       stage0.forEach((e, i) => {
         if (states[i]!.kind !== 'clean') work.set(e.path, states[i]!);
       });
       await this.noteFilters(work, fresh);
+    });
+    workRun.catch(() => undefined);
+    const [cached, index] = await Promise.all([cachedRun, indexRun]);
+    if (!known) {
+      this.fromIndex = { cached, index };
+      this.indexKey = indexKey;
     }
+    await workRun;
+    const untrackedOut = await untrackedRun;
+    const entries = cached.filter((e) => e.srcMode !== '160000' && e.dstMode !== '160000');
 
     const listed = new Map<string, Listed>();
     const add = (l: Listed) => listed.set(l.path, l);
@@ -462,13 +480,13 @@ export class ChangeReader {
   }
 
   /** Compares one index entry with the work tree, without git. */
-  private async workState(e: IndexEntry, indexStat: WorkStat | undefined, fresh: Set<string>): Promise<WorkState> {
+  private async workState(e: IndexEntry, indexStat: WorkStat | undefined, fresh: Set<string>, stated?: { stat: WorkStat | undefined }): Promise<WorkState> {
     const symlinkEntry = e.mode === '120000';
     const racy = indexStat !== undefined && (e.mtimeSec > indexStat.mtimeSec || (e.mtimeSec === indexStat.mtimeSec && e.mtimeNsec >= indexStat.mtimeNsec));
     // Git's own test: size, times and inode as recorded in the index (and not racily clean). A match
     // means unchanged and nothing is read, so the folders on the way need no check for it.
     const sameTime = (a: number, an: number, b: number, bn: number) => a === b && (bn === 0 || an === bn);
-    const quick = await this.view.quickStat(e.path);
+    const quick = stated ? stated.stat : await this.view.quickStat(e.path);
     if (!racy && quick && quick.kind === (symlinkEntry ? 'symlink' : 'file') && quick.size === e.size && sameTime(quick.mtimeSec, quick.mtimeNsec, e.mtimeSec, e.mtimeNsec)
       && sameTime(quick.ctimeSec, quick.ctimeNsec, e.ctimeSec, e.ctimeNsec) && (e.ino === 0 || quick.ino === e.ino)) {
       return { kind: 'clean' };
@@ -476,7 +494,13 @@ export class ChangeReader {
     // Compared before with exactly this stat data (size, times to the nanosecond, inode): the same answer.
     const known = this.hashes.get(e.path);
     if (quick && known && known.key === `${e.sha}\0${statKey(quick)}`) return known.state;
-    const st = await this.view.lstat(e.path);
+    if (!quick || quick.kind === 'directory') {
+      // quickStat sees what lstat through checked folders would, and more: nothing there, nothing behind.
+      this.hashes.delete(e.path);
+      return { kind: 'deleted' };
+    }
+    // A regular file: read at once (the read checks every folder on the way and the file's kind again).
+    const st = quick.kind === 'file' && !symlinkEntry ? quick : await this.view.lstat(e.path);
     if (!st || st.kind === 'directory') {
       this.hashes.delete(e.path);
       return { kind: 'deleted' };

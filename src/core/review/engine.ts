@@ -24,6 +24,7 @@ import { manifestKind } from './rules/manifests';
 import { globMatcher } from './rules/glob';
 import { hasPathSpec } from './rules/pathRules';
 import { structureHits } from './rules/structure';
+import { reconcileDeliveries } from './rules/delivery';
 import { excerptOf, suggestionFor } from './suggest';
 import type { ChangeBase, ChangedFile, RepositoryInfo, ReviewConflict, ReviewFinding, ReviewScope, RuleHit, RuleInfo } from './types';
 import { addedLineNumbers, decide, fingerprintOf, type ChangedRecord } from './verdict';
@@ -195,8 +196,8 @@ export class ReviewEngine {
     const current = new Set(changes.files.map((f) => f.path));
     for (const p of state.results.keys()) if (!current.has(p)) state.results.delete(p);
 
-    const facts = await structureFacts(this.git, this.fs, changes, folders);
-    const hits = [...perFile.flat(), ...(await structureHits(changes.files, config, facts, skip))];
+    const facts = await structureFacts(this.git, this.fs, changes, folders, content);
+    const hits = [...reconcileDeliveries(perFile.flat()), ...(await structureHits(changes.files, config, facts, skip))];
 
     const changedRecords = await this.changedRecords(changes, index, state.reader);
     const recordPaths = new Set(changedRecords.map((r) => r.record.path));

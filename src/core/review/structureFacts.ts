@@ -3,6 +3,7 @@ import { join } from '../paths';
 import type { FileSystem } from '../ports';
 import type { ChangeSet } from './changes';
 import { gitOk, literalPathspec, splitNul, type GitPort } from './git';
+import { BUILD_MANIFEST, moduleList } from './rules/modules';
 import type { StructureFacts } from './rules/structure';
 
 const baseCache = new Map<string, Promise<ReadonlySet<string>>>();
@@ -28,11 +29,49 @@ export function baseFolders(git: GitPort, root: string, treeish: string, contain
   return folders;
 }
 
-/** Facts for `structureHits`. */
-export async function structureFacts(git: GitPort, fs: FileSystem, changes: ChangeSet, folders: Promise<ReadonlySet<string>>): Promise<StructureFacts> {
+/** Facts for `structureHits`; `content` reads a changed file's two versions (module lists, workspaces). */
+export async function structureFacts(
+  git: GitPort, fs: FileSystem, changes: ChangeSet, folders: Promise<ReadonlySet<string>>, content?: StructureFacts['content'],
+): Promise<StructureFacts> {
   const root = changes.repository.root;
+  const treeish = changes.base.treeish;
+  let workspaces: Promise<readonly string[]> | undefined;
   return {
     baseFolders: await folders,
+    ...(content ? { content } : {}),
+    async manifestsIn(folder, side) {
+      let names: string[];
+      if (side === 'base') {
+        const out = await git.run(root, ['ls-tree', '-z', '--name-only', treeish, '--', literalPathspec(`${folder}/`)]);
+        names = out.exitCode === 0 ? splitNul(out.stdout).map((p) => p.slice(p.lastIndexOf('/') + 1)) : [];
+      } else if (changes.scope.kind === 'staged') {
+        names = splitNul(await gitOk(git, root, ['ls-files', '-z', '--cached', '--', literalPathspec(`${folder}/`)]))
+          .filter((p) => p.lastIndexOf('/') === folder.length).map((p) => p.slice(folder.length + 1));
+      } else {
+        const entries = await fs.readDirectory(join(root, folder)).catch(() => [] as readonly (readonly [string, string])[]);
+        names = entries.filter(([, kind]) => kind === 'file').map(([name]) => name);
+      }
+      return names.filter((n) => BUILD_MANIFEST.test(n));
+    },
+    workspaces() {
+      workspaces ??= (async () => {
+        const globs: string[] = [];
+        for (const name of ['package.json', 'pnpm-workspace.yaml']) {
+          const changed = changes.files.find((f) => f.path === name || f.oldPath === name);
+          const texts: (string | undefined)[] = [];
+          if (changed && content) {
+            const [b, a] = await Promise.all([content.before(changed), content.after(changed)]);
+            texts.push(b.text, a.text);
+          } else {
+            const out = await git.run(root, ['cat-file', 'blob', `${treeish}:${name}`]);
+            if (out.exitCode === 0) texts.push(out.stdout);
+          }
+          for (const t of texts) if (t !== undefined) globs.push(...(moduleList(name, t) ?? []).map((e) => e.folder));
+        }
+        return [...new Set(globs)];
+      })();
+      return workspaces;
+    },
     async stillExists(folder) {
       if (changes.scope.kind === 'staged') {
         return (await gitOk(git, root, ['ls-files', '-z', '--cached', '--', literalPathspec(`${folder}/`)])).length > 0;

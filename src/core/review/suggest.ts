@@ -41,6 +41,7 @@ export function suggestionFor(hit: RuleHit): { title: string; governs: string[] 
     case 'infra-iac': return { title: `Infrastructure${here}`, governs: [folder === '.' ? hit.path : `${folder}/**`] };
     case 'infra-serverless': return { title: `Serverless configuration${here}`, governs: [hit.path] };
     case 'ci-pipeline': return { title: 'Delivery pipeline', governs: [hit.path] };
+    case 'ci-delivery': return { title: `Delivery: ${hit.message.replace(/^\S+ /, '').replace(/ \((was )?job .*\)$/, '')}`, governs: [hit.path] };
     case 'data-migration': return { title: `Database schema change${here}`, governs: [folder === '.' ? hit.path : `${folder}/**`] };
     case 'data-schema': return { title: `Data schema${here}`, governs: [hit.path] };
     case 'interface-contract': return { title: `Interface contract ${hit.path}`, governs: [hit.path] };

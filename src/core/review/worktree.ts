@@ -38,6 +38,11 @@ export interface WorkTreeView {
    * (a match means "unchanged, not read"); anything that will be read goes through `lstat`/`read`.
    */
   quickStat(path: string): Promise<WorkStat | undefined>;
+  /**
+   * `quickStat` of many paths at once, in order (optional: a host that can stat synchronously does
+   * it without a promise and a thread hop per file; without it each path goes through `quickStat`).
+   */
+  quickStats?(paths: readonly string[]): Promise<readonly (WorkStat | undefined)[]>;
   /** The file's bytes when it is a regular file of at most `maxBytes` bytes; else what it is instead. */
   read(path: string, maxBytes: number): Promise<WorkRead>;
 }

@@ -21,6 +21,8 @@ export const BUILTIN_RULES: readonly RuleInfo[] = [
     'Functions, triggers and hosting platforms decide how the product runs and scales.'),
   rule('ci-pipeline', 'infrastructure', 'info', 'Delivery pipeline',
     'How changes are built, tested and released is part of the architecture of delivery.'),
+  rule('ci-delivery', 'infrastructure', 'warning', 'Delivery change (publish or deploy)',
+    'Where a pipeline publishes images and packages or deploys to (a registry, a package index, an environment) decides what reaches users, who can release it and how it is rolled back.'),
   rule('data-migration', 'data', 'warning', 'New database migration',
     'Schema changes outlive the code that made them and are hard to undo.'),
   rule('data-schema', 'data', 'warning', 'Data schema change (SQL DDL, ORM schema)',

@@ -5,7 +5,9 @@
  */
 import type { ReviewConfig } from '../config';
 import type { ChangedFile, RuleHit } from '../types';
+import { dirname } from '../../paths';
 import { manifestKind } from './manifests';
+import { isTestModuleFolder } from './modules';
 import { atLeast, versionChange, type Dependency, type DependencyMap } from './versions';
 
 /** True when the file (or its old name) is a dependency manifest. */
@@ -20,12 +22,15 @@ export function dependencyHits(file: ChangedFile, before: string | undefined, af
   const old = before === undefined ? new Map() : kind.parse(before);
   const now = after === undefined ? new Map() : kind.parse(after);
   if (!old || !now) return []; // unreadable on one side: nothing can be said about dependencies
-  const counts = (d: Dependency | undefined): d is Dependency => d !== undefined && (config.dev || !d.dev);
+  // A test-only module (`integration-tests/`, `e2e/`, `benchmarks/`) ships nothing: its dependencies are dev ones.
+  const testModule = isTestModuleFolder(dirname(file.path));
+  const counts = (d: Dependency | undefined): d is Dependency => d !== undefined && !d.internal && (config.dev || (!d.dev && !testModule));
   const hits: RuleHit[] = [];
   const names = new Set([...old.keys(), ...now.keys()]);
   for (const name of [...names].sort()) {
     const a = old.get(name);
     const b = now.get(name);
+    if (a?.internal || b?.internal) continue; // a sibling module on either side: not a third-party change
     const was = counts(a);
     const is = counts(b);
     const terms = termsOf(name);

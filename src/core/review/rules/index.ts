@@ -4,6 +4,7 @@ import type { ReviewConfig } from '../config';
 import type { ChangedFile, RuleHit, RuleInfo } from '../types';
 import { BUILTIN_BY_ID, BUILTIN_RULES, TEST_GLOBS } from './catalog';
 import { customHits, customRuleInfo } from './custom';
+import { deliveryHits, replacedNotes } from './delivery';
 import { dependencyHits, isManifest } from './dependencies';
 import { globMatcher } from './glob';
 import { candidateSpecs, pathHits } from './pathRules';
@@ -48,6 +49,16 @@ export async function fileHits(file: ChangedFile, config: ReviewConfig, content:
     if (matched.length > 0 || sniff.length > 0) {
       const text = sniff.length > 0 && !file.unread ? (file.status === 'deleted' ? await content.before(file) : await content.after(file)).text : undefined;
       hits.push(...pathHits(file, matched, sniff, text));
+    }
+    // A pipeline edit that changes what is delivered, and where, is a delivery change, not a note.
+    const note = hits.findIndex((h) => h.rule === 'ci-pipeline');
+    if (note >= 0 && config.rules.get('ci-delivery') !== 'off' && !file.unread) {
+      const [before, after] = await Promise.all([content.before(file), content.after(file)]);
+      const delivery = before.unread || after.unread ? undefined : deliveryHits(file, before.text, after.text);
+      if (delivery && delivery.length > 0) {
+        for (const d of delivery) replacedNotes.set(d, hits[note]!);
+        hits.splice(note, 1, ...delivery);
+      }
     }
   }
   return hits;

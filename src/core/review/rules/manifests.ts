@@ -18,8 +18,8 @@ export function manifestKind(path: string): ManifestKind | undefined {
   const name = basename(path);
   if (name === 'package.json') return { ecosystem: 'npm', parse: parseNpm };
   if (name === 'composer.json') return { ecosystem: 'Composer', parse: parseComposer };
-  if (/^requirements.*\.txt$/i.test(name) || /-requirements\.txt$/i.test(name)) {
-    const dev = /(?:^|[-_.])(dev|test|tests|testing|lint|docs|ci)(?:[-_.]|$)/i.test(name.replace(/\.txt$/i, ''));
+  if (/^requirements.*\.txt$/i.test(name) || /-requirements\.txt$/i.test(name) || /(^|\/)requirements\/[^/]+\.(txt|in)$/i.test(path)) {
+    const dev = /(?:^|[-_.])(dev|develop|development|test|tests|testing|lint|docs|ci|typing)(?:[-_.]|$)/i.test(name.replace(/\.(txt|in)$/i, ''));
     return { ecosystem: 'pip', parse: (t) => parseRequirements(t, dev) };
   }
   if (name === 'pyproject.toml') return { ecosystem: 'Python', parse: parsePyproject };
@@ -44,12 +44,17 @@ function json(text: string): Record<string, unknown> | undefined {
   }
 }
 
+/** A version that points into the repository: npm/pnpm/Yarn `workspace:`, `file:`, `link:`, `portal:`. */
+const LOCAL_VERSION = /^(workspace|file|link|portal):/;
+
 function addAll(out: DependencyMap, table: unknown, dev: boolean, skip?: (name: string) => boolean): void {
   for (const [name, v] of Object.entries(objectOf(table))) {
     if (skip?.(name)) continue;
     const version = typeof v === 'string' ? v : typeof objectOf(v).version === 'string' ? String(objectOf(v).version) : '';
+    // `{ path = "../core" }` (Cargo, Poetry) is a sibling module; so is a workspace: or file: version.
+    const internal = LOCAL_VERSION.test(version) || typeof objectOf(v).path === 'string';
     // A runtime declaration wins over a dev one of the same name.
-    if (!dev || !out.has(name)) out.set(name, { name, version, dev });
+    if (!dev || !out.has(name)) out.set(name, { name, version, dev, ...(internal ? { internal } : {}) });
   }
 }
 
@@ -108,13 +113,20 @@ export function parsePyproject(text: string): DependencyMap | undefined {
       if (name.toLowerCase() === 'python') continue;
       const n = name.toLowerCase().replace(/[-_.]+/g, '-');
       const version = typeof v === 'string' ? v : typeof objectOf(v).version === 'string' ? String(objectOf(v).version) : '';
-      if (!dev || !out.has(n)) out.set(n, { name: n, version, dev });
+      const internal = typeof objectOf(v).path === 'string';
+      if (!dev || !out.has(n)) out.set(n, { name: n, version, dev, ...(internal ? { internal } : {}) });
     }
   };
   poetryTable(poetry['dev-dependencies'], true);
   // Poetry groups other than the main one are not installed with the package.
   for (const g of Object.values(objectOf(poetry.group))) poetryTable(objectOf(g).dependencies, true);
   poetryTable(poetry.dependencies, false);
+  // uv: a dependency whose source is the workspace or a local path is a sibling module.
+  for (const [name, src] of Object.entries(objectOf(objectOf(objectOf(doc.tool).uv).sources))) {
+    const n = name.toLowerCase().replace(/[-_.]+/g, '-');
+    const d = out.get(n);
+    if (d && (objectOf(src).workspace === true || typeof objectOf(src).path === 'string')) out.set(n, { ...d, internal: true });
+  }
   return out;
 }
 
@@ -152,15 +164,28 @@ export function parsePom(text: string): DependencyMap | undefined {
   const propBlock = /<properties>([\s\S]*?)<\/properties>/.exec(src)?.[1] ?? '';
   for (const m of propBlock.matchAll(/<([A-Za-z0-9_.-]+)>\s*([^<]*?)\s*<\/\1>/g)) props.set(m[1]!, m[2]!);
   const out: DependencyMap = new Map();
+  // Dependencies of a build plugin are the build's, not the product's.
+  const plugins: [number, number][] = [];
+  for (let from = 0; ;) {
+    const a = src.indexOf('<plugin>', from);
+    const b = a < 0 ? -1 : src.indexOf('</plugin>', a);
+    if (b < 0) break;
+    plugins.push([a, b]);
+    from = b + 9;
+  }
   for (const m of src.matchAll(/<dependency>([\s\S]*?)<\/dependency>/g)) {
     const group = tag(m[1]!, 'groupId');
     const artifact = tag(m[1]!, 'artifactId');
     if (!group || !artifact) continue;
-    const version = (tag(m[1]!, 'version') ?? '').replace(/\$\{([^}]+)\}/g, (all, p: string) => props.get(p) ?? all);
+    const rawVersion = tag(m[1]!, 'version') ?? '';
+    const version = rawVersion.replace(/\$\{([^}]+)\}/g, (all, p: string) => props.get(p) ?? all);
     const scope = tag(m[1]!, 'scope') ?? 'compile';
     const name = `${group}:${artifact}`;
-    const dev = scope === 'test' || scope === 'provided';
-    if (!dev || !out.has(name)) out.set(name, { name, version, dev });
+    const inPlugin = plugins.some(([a, b]) => m.index > a && m.index < b);
+    const dev = scope === 'test' || scope === 'provided' || inPlugin;
+    // A module of the same build: `${project.version}` / `${project.groupId}`.
+    const internal = /\$\{project\.(version|groupId)\}/.test(rawVersion + group);
+    if (!dev || !out.has(name)) out.set(name, { name, version, dev, ...(internal ? { internal } : {}) });
   }
   return out;
 }

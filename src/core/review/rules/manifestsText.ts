@@ -32,6 +32,9 @@ export function parseRequirements(text: string, dev: boolean): DependencyMap {
  */
 export function parseGoMod(text: string): DependencyMap {
   const out: DependencyMap = new Map();
+  // `replace example.com/x => ../x`: that requirement is a module of this repository.
+  const local = new Set<string>();
+  for (const m of text.matchAll(/^\s*(?:replace\s+)?([^\s()]+)(?:\s+v\S+)?\s+=>\s+(\.{1,2}\/\S*|\/\S*)\s*$/gm)) local.add(m[1]!.replace(/\/v\d+$/, ''));
   let inBlock = false;
   for (const raw of text.split('\n')) {
     const indirect = /\/\/\s*indirect\b/.test(raw);
@@ -50,7 +53,7 @@ export function parseGoMod(text: string): DependencyMap {
       if (!path) return;
       const major = /^(.*)\/v(\d+)$/.exec(path);
       const name = major && !/^gopkg\.in\//.test(path) ? major[1]! : path;
-      out.set(name, { name, version, dev: indirect });
+      out.set(name, { name, version, dev: indirect, ...(local.has(name) ? { internal: true } : {}) });
     }
   }
   return out;

@@ -8,6 +8,12 @@ export interface Dependency {
   readonly version: string;
   /** Development, test, build or indirect only: not part of what ships. */
   readonly dev: boolean;
+  /**
+   * Another module of the same repository (`workspace:*`, `file:../x`, a Cargo or Poetry `path`, a uv
+   * workspace source, a Maven `${project.version}` sibling, a go.mod `replace` to a local folder): not a
+   * third-party dependency, never flagged as one.
+   */
+  readonly internal?: boolean;
 }
 
 /** Dependencies by name; parsers return `undefined` when the file cannot be read at all. */
