@@ -5,9 +5,9 @@ import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Services } from '../../src/services';
+import type { Features as Services } from '../../src/extension';
 import type { PanelState } from '../../src/webviews/review/protocol';
-import { html } from '../../src/review/reviewPanel';
+import { pageHtml } from '../../src/host/webviewHost';
 import { fixture, root, services, until, writeText } from './support/helpers';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -133,7 +133,7 @@ describe('Architecture Review', () => {
   });
 
   it('the page is static: strict CSP with a nonce, no inline handlers', () => {
-    const page = html({ cspSource: 'vscode-resource:', asWebviewUri: (u: vscode.Uri) => u }, vscode.Uri.file('/x/review.js'), vscode.Uri.file('/x/review.css'));
+    const page = pageHtml({ cspSource: 'vscode-resource:', asWebviewUri: (u: vscode.Uri) => u }, 'Architecture Review', vscode.Uri.file('/x/review.js'), vscode.Uri.file('/x/review.css'));
     const csp = /Content-Security-Policy" content="([^"]+)"/.exec(page)![1]!;
     assert.match(csp, /^default-src 'none'; /);
     const nonce = /script-src 'nonce-([^']+)'/.exec(csp)![1]!;
