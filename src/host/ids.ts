@@ -31,11 +31,6 @@ export const COMMANDS = {
 
 export type CommandKey = keyof typeof COMMANDS;
 
-/** The id of a command. */
-export function commandId(key: CommandKey): string {
-  return COMMANDS[key][0];
-}
-
 /** View ids (`contributes.views`). */
 export const VIEWS = {
   decisions: 'adrWorkbench.decisions',

@@ -59,13 +59,37 @@ describe('Architecture Review', () => {
     assert.deepEqual(docker.excerpt?.lines, ['+FROM node:20-alpine', '+RUN npm ci']);
   });
 
-  it('Draft ADR creates a record that turns the change into documented', async () => {
+  it('Draft ADR creates a record that turns the change into documented, written once: one save, one undo step', async () => {
     const before = await review();
     const docker = before.findings.find((f) => f.file === 'Dockerfile' && f.verdict === 'undocumented')!;
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('adrWorkbench.review.action', { action: 'draftAdr', id: docker.id });
-    assert.ok(uri, 'no record was created');
-    created.push(uri);
+    // Every save and every edit of a document in the collection while Draft ADR runs.
+    const saves: string[] = [];
+    const edits: string[] = [];
+    const listeners = [
+      vscode.workspace.onDidSaveTextDocument((d) => saves.push(d.uri.path)),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length > 0) edits.push(e.document.uri.path); }),
+    ];
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = await vscode.commands.executeCommand<vscode.Uri>('adrWorkbench.review.action', { action: 'draftAdr', id: docker.id });
+      assert.ok(uri, 'no record was created');
+      created.push(uri);
+      await new Promise((r) => setTimeout(r, 500)); // events of a second write would have arrived by now
+    } finally {
+      for (const l of listeners) l.dispose();
+    }
+    // The record reached the disk finished, in its one write: it was never edited or saved after that.
+    assert.deepEqual(saves.filter((p) => p === uri.path), [], 'the new record was saved after it was written');
+    assert.deepEqual(edits.filter((p) => p === uri.path), [], 'the new record was edited after it was written');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString(), 'the new record is open');
+    assert.equal(editor.document.isDirty, false);
+    // One undo step: nothing is left for undo to take back piecemeal (its governs and context stay).
+    const written = editor.document.getText();
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), written);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.equal(text, written);
     // An adr-tools record: governs on a line under Date (front matter before the H1 would break `adr generate toc`).
     assert.match(text, /^# 10\. .+\n\nDate: \d{4}-\d{2}-\d{2}\n\nGoverns: `Dockerfile`\n\n## Status\n/);
     assert.match(text, /\* `Dockerfile` \(line 1\): Container image definition added/);

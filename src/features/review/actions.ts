@@ -16,6 +16,7 @@ import type { NewDecision } from '../../host/contracts';
 import { pickRecord } from '../../host/pickers';
 import { answered } from '../../host/prompter';
 import type { FindingAction } from '../../webviews/review/protocol';
+import { firstContentOffset } from './firstContent';
 
 /** Arguments of `adrWorkbench.review.action` besides the action and the finding. */
 export interface ActionArgs {
@@ -106,16 +107,5 @@ export class ReviewActions {
       : { edits: [{ path, edits }], creates: [] });
     this.changed();
     return vscode.Uri.file(path);
-  }
-}
-
-/** Where a section's own text starts: after blank lines and the template's HTML comments. */
-export function firstContentOffset(text: string, from: number): number {
-  let at = from;
-  for (;;) {
-    const nl = text.indexOf('\n', at);
-    const line = text.slice(at, nl === -1 ? text.length : nl);
-    if (nl === -1 || !(line.trim() === '' || /^\s*<!--.*-->\s*$/.test(line))) return at;
-    at = nl + 1;
   }
 }
