@@ -222,24 +222,42 @@ export class Workbench {
 
   /** Right-clicks `target` and clicks the context-menu entry `name`. */
   async contextMenu(target: Locator, name: string): Promise<void> {
-    await target.click({ button: 'right' });
-    await this.menuItem(name);
+    await this.throughMenu(() => target.click({ button: 'right' }), name);
+  }
+
+  /**
+   * Opens a menu and clicks `name` in it. A menu that closes before the click lands (focus moved
+   * by a late editor or notification on a loaded machine: the item is detached) is opened again,
+   * as a user would; up to three tries.
+   */
+  private async throughMenu(open: () => Promise<void>, name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await open();
+      try {
+        await this.menuItem(name, attempt < 3 ? 10_000 : undefined);
+        return;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await this.page.keyboard.press('Escape');
+        await this.page.locator('.context-view .monaco-menu').filter({ visible: true }).waitFor({ state: 'hidden' }).catch(() => undefined);
+      }
+    }
   }
 
   /** Clicks an entry of the open (context or overflow) menu. */
-  async menuItem(name: string): Promise<void> {
+  async menuItem(name: string, timeout?: number): Promise<void> {
+    const t = timeout === undefined ? {} : { timeout };
     const menu = this.page.locator('.context-view .monaco-menu').filter({ visible: true });
-    await menu.waitFor();
+    await menu.waitFor(t);
     const item = menu.getByRole('menuitem', { name: new RegExp(`^${reEscape(name)}`) });
-    await item.first().hover();
-    await item.first().click();
-    await menu.waitFor({ state: 'hidden' });
+    await item.first().hover(t);
+    await item.first().click(t);
+    await menu.waitFor({ state: 'hidden', ...t });
   }
 
   /** Opens a view header's "More Actions..." menu and clicks `name` in it. */
   async viewMenu(viewName: string, name: string): Promise<void> {
-    await (await this.viewAction(viewName, 'More Actions...')).click();
-    await this.menuItem(name);
+    await this.throughMenu(async () => (await this.viewAction(viewName, 'More Actions...')).click(), name);
   }
 
   /** Hovers a tree row and clicks one of its inline actions. */
