@@ -1,6 +1,6 @@
 /**
  * An `EditPlan`'s offsets as line/character positions, per file, against the text each file had when
- * the plan was made. No vscode import (unit-tested in plain Node); `workspaceEdits.ts` turns the
+ * the plan was made. No vscode import (unit-tested in plain Node); `editSession.ts` turns the
  * result into a `vscode.WorkspaceEdit`.
  */
 import { UserError } from '../core/errors';

@@ -1,7 +1,8 @@
 /**
  * Every question a command asks the user goes through a `Prompter`: quick picks, input boxes,
  * confirmations and notifications. The extension uses `QuickInputPrompter` (vscode.window's quick
- * input); integration tests put a scripted one in `Services.prompter` and answer programmatically.
+ * input); integration tests put a scripted one in `Prompts.override` (the extension API's
+ * `prompter`) and answer programmatically.
  *
  * Answers are the picked item's `value` (or the typed text), `undefined` when the user dismissed the
  * question, or `BACK` when they pressed the back button of a multi-step flow (only offered when the
