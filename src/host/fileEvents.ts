@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { toPosix } from '../core/paths';
 import { Disposable } from '../platform/lifecycle';
+import { classify } from './fileFilter';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
@@ -23,16 +24,6 @@ export interface FileEventBatch {
 }
 
 const BATCH_MS = 100;
-const IGNORED = /\/node_modules(?:\/|$)/;
-const GIT_DIR = /\/\.git(?:\/|$)/;
-const GIT_STATE = /\/\.git\/(?:HEAD|index|MERGE_HEAD)$/;
-
-/** Where a path goes: a work-tree change, git state, or nowhere. */
-export function classify(path: string): 'file' | 'git' | undefined {
-  if (GIT_DIR.test(path)) return GIT_STATE.test(path) ? 'git' : undefined;
-  if (IGNORED.test(path)) return undefined;
-  return 'file';
-}
 
 export class FileEvents extends Disposable {
   private readonly emitter = this.register(new vscode.EventEmitter<FileEventBatch>());

@@ -1,4 +1,4 @@
-/** One record label, one reference and one status wording (core/presentation), and the review panel's mapping onto them. */
+/** The pure parts of the extension kit: one record label and status wording (core/presentation), the review panel's mapping onto them, a new record written once (createRecord's finish hook), which file events are followed. */
 import { strict as assert } from 'node:assert';
 import { parseRecord } from '../../src/core/parse/record';
 import { recordLabel, recordReference, referenceLabel, STATUS_CHOICES, statusAndDate, statusDisplay, statusWord } from '../../src/core/presentation';
@@ -7,6 +7,7 @@ import type { Collection } from '../../src/core/model';
 import type { ReviewFinding } from '../../src/core/review';
 import { evidenceText, findingId, findingView, statusSummary, type ViewContext } from '../../src/features/review/viewModel';
 import { firstContentOffset } from '../../src/features/review/firstContent';
+import { classify } from '../../src/host/fileFilter';
 import { FixedClock } from '../fakes/fixedClock';
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
 
@@ -100,5 +101,21 @@ describe('a new record written once, finished', () => {
     assert.deepEqual(paths, [r.path]);
     assert.match(r.content, /## Context\n\nFrom the review\.\n\n/);
     assert.equal(new TextDecoder().decode(await fs.readFile(r.path)), r.content);
+  });
+});
+
+describe('file events the extension follows', () => {
+  it('keeps work-tree files and git\'s state files, drops node_modules and git internals', () => {
+    assert.equal(classify('/w/doc/adr/0001-x.md'), 'file');
+    assert.equal(classify('/w/.adr-dir'), 'file');
+    assert.equal(classify('/w/.gitignore'), 'file');
+    assert.equal(classify('/w/.github/workflows/ci.yml'), 'file');
+    assert.equal(classify('/w/.git/HEAD'), 'git');
+    assert.equal(classify('/w/.git/index'), 'git');
+    assert.equal(classify('/w/.git/MERGE_HEAD'), 'git');
+    assert.equal(classify('/w/.git/objects/ab/cdef'), undefined);
+    assert.equal(classify('/w/.git/refs/heads/main'), undefined);
+    assert.equal(classify('/w/node_modules/pg/package.json'), undefined);
+    assert.equal(classify('/w/node_modules'), undefined);
   });
 });
