@@ -23,15 +23,15 @@ export const BUNDLE_LIMIT_BYTES = 1024 * 1024;
 
 /** Files the .vsix must hold (vsce renames LICENSE to LICENSE.txt and README.md to readme.md). */
 const REQUIRED = [
-  'extension.vsixmanifest', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt',
-  'extension/dist/extension.js', 'extension/dist/cli.js',
+  'extension.vsixmanifest', 'extension/package.json', 'extension/package.nls.json', 'extension/readme.md',
+  'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/media/icon.png',
 ];
 /** Everything the .vsix may hold. Anything else (source maps, node_modules, src/, test/, out/,
  * .cache/, stray files) fails the check: ship a new file by listing it in .vscodeignore and here. */
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
+  /^extension\/(package\.json|package\.nls(\.[\w-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(extension|cli)\.js$/,
   /^extension\/dist\/webview\/[\w-]+\.(js|css)$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css)$/,
@@ -131,7 +131,7 @@ export function packageVsix({ outDir = join(repoRoot, 'out') } = {}) {
   rmSync(stage, { recursive: true, force: true });
   rmSync(vsix, { force: true });
   mkdirSync(stage, { recursive: true });
-  for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore']) {
+  for (const f of ['package.json', 'package.nls.json', 'README.md', 'LICENSE', 'CHANGELOG.md', '.vscodeignore']) {
     if (existsSync(join(repoRoot, f))) copyFileSync(join(repoRoot, f), join(stage, f));
   }
   for (const d of ['media', 'snippets']) cpSync(join(repoRoot, d), join(stage, d), { recursive: true });

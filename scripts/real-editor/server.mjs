@@ -132,19 +132,20 @@ function installVsix(lay, vsix) {
 }
 
 /**
- * Starts code-server on 127.0.0.1 with a free port and waits until /healthz answers.
+ * Starts code-server on 127.0.0.1 with a free port (or `port`) and waits until /healthz answers.
  * @param {object} opts
  * @param {string} opts.runDir a fresh folder for this run (see makeRunDir)
  * @param {Record<string, unknown>} [opts.settings] extra user settings
  * @param {Record<string, string>} [opts.env] extra environment (inherited by extension hosts)
  * @param {string[]} [opts.vsixes] extensions to install before starting
+ * @param {number} [opts.port] the port to listen on (default: a free one)
  */
-export async function startServer({ runDir, settings = {}, env = {}, vsixes = [] }) {
-  assertReady();
+export async function startServer({ runDir, settings = {}, env = {}, vsixes = [], port: requestedPort }) {
+  assertReady({ browser: false }); // the server needs no Chromium (npm start opens none)
   const t0 = performance.now();
   const lay = layout(runDir);
   for (const vsix of vsixes) installVsix(lay, vsix);
-  const port = await freePort();
+  const port = requestedPort ?? await freePort();
   const origin = `http://${HOST}:${port}`;
   mkdirSync(join(lay.dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(lay.dirs.userData, 'User/settings.json'),

@@ -100,12 +100,14 @@ export const COMMANDS: Record<string, Command> = {
     module: 'generate', fn: 'generateCommand',
   },
   check: {
-    usage: 'check [--staged | --base REF] [--format text|json|sarif|github] [--fail-on error|warning|info|never]',
+    usage: 'check [--staged | --base REF] [--format text|json|sarif|github|markdown|codequality] [--fail-on error|warning|info|never] [--sarif-file FILE] [--step-summary]',
     summary:
       'Architecture review: flags decision-shaped changes (dependencies, infrastructure, data, interfaces, modules, ' +
       'governed code, .adr-review.yml custom rules) and whether a record documents them. Default: staged, unstaged and ' +
       'untracked changes against HEAD; --base: since the merge base with REF. Exit 1 when an undocumented change reaches ' +
-      '--fail-on (default warning), 2 on usage or git errors.',
+      '--fail-on (default warning), 2 on usage or git errors. markdown: a summary for a pull-request comment; codequality: ' +
+      'GitLab\'s code-quality report; --sarif-file also writes SARIF to FILE; --step-summary appends the markdown summary ' +
+      'to $GITHUB_STEP_SUMMARY.',
     module: 'review', fn: 'checkCommand',
   },
   ack: {

@@ -24,7 +24,7 @@ import { globMatcher } from './rules/glob';
 import { hasPathSpec } from './rules/pathRules';
 import { structureHits } from './rules/structure';
 import { excerptOf, suggestionFor } from './suggest';
-import type { ChangeBase, ChangedFile, RepositoryInfo, ReviewFinding, ReviewScope, RuleHit, RuleInfo } from './types';
+import type { ChangeBase, ChangedFile, RepositoryInfo, ReviewConflict, ReviewFinding, ReviewScope, RuleHit, RuleInfo } from './types';
 import { decide, fingerprintOf, type ChangedRecord } from './verdict';
 
 /** Why the review is off in an untrusted workspace. */
@@ -64,6 +64,8 @@ export interface RepositoryReview {
   /** Reviewed because it sits, untracked, inside another repository. */
   readonly nested: boolean;
   readonly findings: readonly ReviewFinding[];
+  /** Changes that add what an in-force record rejected or replaced (see `conflicts.ts`). */
+  readonly conflicts: readonly ReviewConflict[];
   /** The rules in force there (built-ins and custom ones). */
   readonly rules: readonly RuleInfo[];
 }
@@ -80,6 +82,8 @@ export type ReviewOutcome =
       readonly notRepositories: readonly { readonly folder: string; readonly message: string; readonly refused?: boolean }[];
       /** Every finding of every repository. */
       readonly findings: readonly ReviewFinding[];
+      /** Every conflict of every repository. */
+      readonly conflicts: readonly ReviewConflict[];
     };
 
 interface FileResult { readonly fingerprint: string; readonly configKey: string; readonly hits: readonly RuleHit[] }
@@ -126,7 +130,7 @@ export class ReviewEngine {
       if (depth < MAX_NESTING) for (const n of nested) await visit(n, depth + 1);
     };
     for (const folder of request.folders) await visit(folder, 0);
-    return { kind: 'reviewed', repositories, notRepositories, findings: repositories.flatMap((r) => r.findings) };
+    return { kind: 'reviewed', repositories, notRepositories, findings: repositories.flatMap((r) => r.findings), conflicts: repositories.flatMap((r) => r.conflicts) };
   }
 
   /** The folder's repository: located again only when HEAD, its ref or the operation in progress changed. */
@@ -236,7 +240,7 @@ export class ReviewEngine {
       review: {
         repository: repo, scope, base: changes.base, fileCount: changes.files.length, configFile: config.file,
         problems: config.problems, unread: [...unread].map(([path, reason]) => ({ path, reason })).sort((a, b) => (a.path < b.path ? -1 : 1)),
-        nested, findings, rules,
+        nested, findings, conflicts: [], rules,
       },
       nested: changes.nestedRepositories,
     };

@@ -15,6 +15,8 @@ export { acknowledges, decide, fingerprintOf } from './verdict';
 export { formatText } from './format/text';
 export { formatGithub } from './format/github';
 export { toSarif, SARIF_SCHEMA } from './format/sarif';
+export { codeSpan, escapeMarkdown, formatMarkdown, type MarkdownOptions } from './format/markdown';
+export { toCodeQuality, type CodeQualityIssue } from './format/codequality';
 export { atOrAbove, countVerdicts, failing } from './format/common';
 export { BACKUP_HOOK, CHAINED_HOOK, HOOK_MARKER, hookScript, planHook, type HookPlan } from './hook';
 export type * from './types';

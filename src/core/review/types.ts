@@ -151,3 +151,60 @@ export interface ReviewFinding {
   /** For "Draft ADR": a title and the globs the new record would govern. */
   readonly suggestion: { readonly title: string; readonly governs: readonly string[] };
 }
+
+/** Where a record says something was not chosen (see docs/architecture-review.md, "Conflicts"). */
+export type ConflictSource =
+  /** MADR: an entry of "Considered Options" that is not the "Chosen option". */
+  | 'considered'
+  /** Nygard-style wording in the decision: "we will not use …", "… instead of …". */
+  | 'will-not'
+  /** The record's own status is rejected: what it proposed. */
+  | 'rejected-record'
+  /** What a superseded record chose, when the record that superseded it chose otherwise. */
+  | 'superseded'
+  /** Front matter `rejects:` / `forbids:` lists (names or globs). */
+  | 'front-matter';
+
+/**
+ * A change that adds what an in-force record rejected or replaced: a dependency, an infrastructure
+ * kind or a path. Reported beside the findings (a conflict is not a verdict: a documented change can
+ * still conflict with an older decision), error level unless configured otherwise.
+ */
+export interface ReviewConflict {
+  /** `decision-conflict:path:subject:record-id`, stable across runs. */
+  readonly fingerprint: string;
+  /** Always `decision-conflict` (the id its severity is configured under). */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** What the change does against which record: "adds `mongodb`, which ADR-0004 considered and rejected in favour of PostgreSQL". */
+  readonly message: string;
+  /** Absolute `/` path of the repository root. */
+  readonly repository: string;
+  /** Repository-relative path of the file that adds it (the manifest, the new file). */
+  readonly path: string;
+  /** 1-based line in the new file that adds it. */
+  readonly line?: number;
+  /** What is added: the dependency name, the infrastructure kind ("Kubernetes manifest"), the path. */
+  readonly subject: string;
+  readonly what: 'dependency' | 'infrastructure' | 'path';
+  /** The fingerprint of the finding for the same change, when a rule flagged it. */
+  readonly finding?: string;
+  readonly source: ConflictSource;
+  /** What the record rejected, as it wrote it ("MongoDB", "mongo*"). */
+  readonly rejected: string;
+  /** What it chose instead, when it says ("PostgreSQL"). */
+  readonly chosen?: string;
+  /** The record that rejected it (for a superseded choice: the superseded record). */
+  readonly record: {
+    readonly path: string;
+    readonly id: string;
+    readonly number: number | null;
+    readonly title: string;
+    readonly status: string;
+  };
+  /** For a superseded choice: the in-force record that replaced it. */
+  readonly by?: ReviewConflict['record'];
+  /** 1-based line of the record that says it, and that line's text. */
+  readonly recordLine: number;
+  readonly recordText: string;
+}
