@@ -1,45 +1,64 @@
 /**
- * Composition root: creates the shared services and lets each feature register itself. Activation
- * does no blocking work: indexing starts in the background and the views show its progress.
+ * Composition root: builds the host kit (`src/host`), registers each feature (`src/features/*`)
+ * with the dependencies it needs, handed in explicitly, and wires what one feature offers another:
+ * New Decision (authoring) for the code links and the review, the code links' "Governed code"
+ * rows under each record of the Decisions tree. Activation does no blocking work: indexing starts
+ * in the background and the views show its progress.
  */
 import * as vscode from 'vscode';
-import { systemClock } from './core/ports';
-import { ExtensionLog } from './platform/log';
-import { NodeFileSystem } from './platform/nodeFileSystem';
-import { DecisionWorkspace } from './workspace/decisionWorkspace';
-import { registerDecisionsView, VIEW_ID } from './views/decisionsTree';
-import { registerLanguageFeatures } from './language';
-import { registerCommands } from './commands';
-import { registerReview } from './review';
-import { registerCodeLinks } from './codelinks';
-import type { Services } from './services';
+import { createHost, type Host } from './host';
+import type { Prompter } from './host/prompter';
+import { registerAuthoring, type Authoring } from './features/authoring';
+import { registerCodeLinks, type CodeLinkFeatures } from './features/codelinks';
+import { registerDecisionsView, VIEW_ID, type DecisionsTree } from './features/decisions';
+import { registerLanguageFeatures, type LanguageFeatures } from './features/documents';
+import { registerReview, type ReviewFeature } from './features/review';
+
+/** The features, as registered: for tests, the benchmark and other extensions. */
+export interface Features {
+  readonly workspace: Host['workspace'];
+  readonly documents: Host['documents'];
+  readonly log: Host['log'];
+  readonly fs: Host['fs'];
+  readonly clock: Host['clock'];
+  readonly tree: DecisionsTree;
+  readonly language: LanguageFeatures;
+  readonly authoring: Authoring;
+  readonly review: ReviewFeature;
+  readonly codeLinks: CodeLinkFeatures;
+  /** Who asks the user; tests put a scripted prompter here (undefined: quick input). */
+  prompter: Prompter | undefined;
+}
 
 export interface ExtensionApi {
-  /** The shared model, for tests and other extensions. */
-  readonly services: Services;
+  /** The shared model and the features, for tests and other extensions. */
+  readonly services: Features;
   /** Milliseconds from the start of `activate()`: to its return, and to the first full index. */
   readonly timings: { activate: number; indexReady?: number };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
-  const log = new ExtensionLog();
-  const fs = new NodeFileSystem();
-  const workspace = new DecisionWorkspace(fs, log.for('index'));
-  context.subscriptions.push(log, workspace);
-  const services: Services = { workspace, log, fs, clock: systemClock };
+  const host = createHost(context);
 
-  const tree = registerDecisionsView(context, workspace);
-  services.tree = tree;
-  services.language = registerLanguageFeatures(context, services);
-  registerCommands(context, services);
-  services.review = registerReview(context, services);
-  services.codeLinks = registerCodeLinks(context, services);
+  const tree = registerDecisionsView(context, host);
+  const language = registerLanguageFeatures(context, host);
+  const authoring = registerAuthoring(context, host);
+  const review = registerReview(context, host, { newDecision: authoring.newDecision });
+  const codeLinks = registerCodeLinks(context, host, { newDecision: authoring.newDecision });
+  context.subscriptions.push(tree.setRecordChildren(codeLinks.governedCode));
 
-  workspace.start();
+  host.start();
+  const { workspace } = host;
   void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Indexing decision records' }, () => workspace.ready);
   const timings: { activate: number; indexReady?: number } = { activate: performance.now() - started };
   void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
+  const services: Features = {
+    workspace, documents: host.documents, log: host.log, fs: host.fs, clock: host.clock,
+    tree, language, authoring, review, codeLinks,
+    get prompter() { return host.prompts.override; },
+    set prompter(p) { host.prompts.override = p; },
+  };
   return { services, timings };
 }
 

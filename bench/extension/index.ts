@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { TreeNode } from '../../src/views/grouping';
+import type { TreeNode } from '../../src/features/decisions/grouping';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 

@@ -6,8 +6,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Services } from '../../src/services';
-import type { GroupNode, RecordNode } from '../../src/views/grouping';
+import type { Features as Services } from '../../src/extension';
+import type { GroupNode, RecordNode } from '../../src/features/decisions/grouping';
 import { fixture, readText, services, until, writeText } from './support/helpers';
 
 const OLD = 'doc/adr/0010-dispatch-with-a-shell-case.md';

@@ -1,8 +1,8 @@
 /** Workspace commands in the real extension host: Open Decision, Regenerate Index, Lint, Initialize Collection, errors. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { IndexOutcome } from '../../src/commands/regenerateIndex';
-import type { LintSummary } from '../../src/commands/lint';
+import type { IndexOutcome } from '../../src/features/authoring/regenerateIndex';
+import type { LintSummary } from '../../src/features/authoring/lint';
 import { fixture, readText, writeText } from './support/helpers';
 import { adr, CommandFixture, nameOf } from './support/commandFixture';
 import { pick, search, type } from './support/scriptedPrompter';

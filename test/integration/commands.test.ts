@@ -1,7 +1,7 @@
 /** Authoring commands in the real extension host: New Decision, Change Status, Supersede, Amend / Link, Rename. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GroupNode, RecordNode } from '../../src/views/grouping';
+import type { GroupNode, RecordNode } from '../../src/features/decisions/grouping';
 import { readText } from './support/helpers';
 import { adr, CommandFixture, nameOf, tag } from './support/commandFixture';
 import { back, dismiss, pick, pickMany, type } from './support/scriptedPrompter';

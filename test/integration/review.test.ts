@@ -5,9 +5,9 @@ import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Services } from '../../src/services';
+import type { Features as Services } from '../../src/extension';
 import type { PanelState } from '../../src/webviews/review/protocol';
-import { html } from '../../src/review/reviewPanel';
+import { pageHtml } from '../../src/host/webviewHost';
 import { fixture, root, services, until, writeText } from './support/helpers';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -59,13 +59,37 @@ describe('Architecture Review', () => {
     assert.deepEqual(docker.excerpt?.lines, ['+FROM node:20-alpine', '+RUN npm ci']);
   });
 
-  it('Draft ADR creates a record that turns the change into documented', async () => {
+  it('Draft ADR creates a record that turns the change into documented, written once: one save, one undo step', async () => {
     const before = await review();
     const docker = before.findings.find((f) => f.file === 'Dockerfile' && f.verdict === 'undocumented')!;
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('adrWorkbench.review.action', { action: 'draftAdr', id: docker.id });
-    assert.ok(uri, 'no record was created');
-    created.push(uri);
+    // Every save and every edit of a document in the collection while Draft ADR runs.
+    const saves: string[] = [];
+    const edits: string[] = [];
+    const listeners = [
+      vscode.workspace.onDidSaveTextDocument((d) => saves.push(d.uri.path)),
+      vscode.workspace.onDidChangeTextDocument((e) => { if (e.contentChanges.length > 0) edits.push(e.document.uri.path); }),
+    ];
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = await vscode.commands.executeCommand<vscode.Uri>('adrWorkbench.review.action', { action: 'draftAdr', id: docker.id });
+      assert.ok(uri, 'no record was created');
+      created.push(uri);
+      await new Promise((r) => setTimeout(r, 500)); // events of a second write would have arrived by now
+    } finally {
+      for (const l of listeners) l.dispose();
+    }
+    // The record reached the disk finished, in its one write: it was never edited or saved after that.
+    assert.deepEqual(saves.filter((p) => p === uri.path), [], 'the new record was saved after it was written');
+    assert.deepEqual(edits.filter((p) => p === uri.path), [], 'the new record was edited after it was written');
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), uri.toString(), 'the new record is open');
+    assert.equal(editor.document.isDirty, false);
+    // One undo step: nothing is left for undo to take back piecemeal (its governs and context stay).
+    const written = editor.document.getText();
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), written);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.equal(text, written);
     // An adr-tools record: governs on a line under Date (front matter before the H1 would break `adr generate toc`).
     assert.match(text, /^# 10\. .+\n\nDate: \d{4}-\d{2}-\d{2}\n\nGoverns: `Dockerfile`\n\n## Status\n/);
     assert.match(text, /\* `Dockerfile` \(line 1\): Container image definition added/);
@@ -133,7 +157,7 @@ describe('Architecture Review', () => {
   });
 
   it('the page is static: strict CSP with a nonce, no inline handlers', () => {
-    const page = html({ cspSource: 'vscode-resource:', asWebviewUri: (u: vscode.Uri) => u }, vscode.Uri.file('/x/review.js'), vscode.Uri.file('/x/review.css'));
+    const page = pageHtml({ cspSource: 'vscode-resource:', asWebviewUri: (u: vscode.Uri) => u }, 'Architecture Review', vscode.Uri.file('/x/review.js'), vscode.Uri.file('/x/review.css'));
     const csp = /Content-Security-Policy" content="([^"]+)"/.exec(page)![1]!;
     assert.match(csp, /^default-src 'none'; /);
     const nonce = /script-src 'nonce-([^']+)'/.exec(csp)![1]!;

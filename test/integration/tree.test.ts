@@ -1,8 +1,8 @@
 /** The Decisions view inside a real extension host: groupings, filter, live updates from files. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { GroupNode, RecordNode, TreeNode } from '../../src/views/grouping';
-import type { Services } from '../../src/services';
+import type { GroupNode, RecordNode, TreeNode } from '../../src/features/decisions/grouping';
+import type { Features as Services } from '../../src/extension';
 import { fixture, services, until, writeText } from './support/helpers';
 
 const label = (s: Services, n: TreeNode) => {

@@ -3,13 +3,13 @@ import { strict as assert } from 'node:assert';
 import type { AdrRecord, Collection } from '../../src/core/model';
 import { parseRecord } from '../../src/core/parse/record';
 import { renderTemplate } from '../../src/core/templates';
-import { lineEdits, planPositions, positionsOf } from '../../src/commands/planPositions';
-import { runFlow } from '../../src/commands/flow';
-import { answered, BACK, Cancelled, type Answer, type Step } from '../../src/commands/prompter';
-import { argsOf, isGroupNode, isRecordNode, refText } from '../../src/commands/targets';
-import { firstBodySpan, STATUS_CHOICES, statusForTemplate } from '../../src/commands/authoring';
-import { matchIn, searchTexts } from '../../src/commands/search';
-import { checkFolder, initPlan } from '../../src/commands/conventions';
+import { lineEdits, planPositions, positionsOf } from '../../src/host/planPositions';
+import { runFlow } from '../../src/host/flow';
+import { answered, BACK, Cancelled, type Answer, type Step } from '../../src/host/prompter';
+import { argsOf, isGroupNode, isRecordNode, refText } from '../../src/host/targets';
+import { firstBodySpan, STATUS_CHOICES, statusForTemplate } from '../../src/features/authoring/authoring';
+import { matchIn, searchTexts } from '../../src/features/authoring/search';
+import { checkFolder, initPlan } from '../../src/features/authoring/conventions';
 
 const rec = (path: string, text: string): AdrRecord => parseRecord(text, { path, mode: 'full' });
 

@@ -13,7 +13,7 @@ import { InitConfigConflict, planInit, runInit } from '../../src/core/dialects/i
 import { labelFor, verbFor } from '../../src/core/edit/labels';
 import { parseRecord } from '../../src/core/parse/record';
 import { TEMPLATE_KINDS, templateInfo } from '../../src/core/templates';
-import { initPlan } from '../../src/commands/conventions';
+import { initPlan } from '../../src/features/authoring/conventions';
 import { FixedClock } from '../fakes/fixedClock';
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
 import { cli } from '../support/cliHarness';

@@ -1,7 +1,7 @@
 /** The Decisions tree's shape, from real corpora: groups, counts, filters, nested supersede chains. */
 import { strict as assert } from 'node:assert';
 import { AdrIndex } from '../../src/core/index';
-import { buildTree, childrenOf, matches, type GroupNode, type RecordNode, type TreeNode } from '../../src/views/grouping';
+import { buildTree, childrenOf, matches, type GroupNode, type RecordNode, type TreeNode } from '../../src/features/decisions/grouping';
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
 import { CORPORA } from '../support/corpora';
 
@@ -67,7 +67,7 @@ describe('Decisions tree grouping', () => {
 
 describe('statusDisplay', () => {
   it('shows a status with links as plain words', async () => {
-    const { statusDisplay } = await import('../../src/views/grouping');
+    const { statusDisplay } = await import('../../src/core/presentation');
     const { parseRecord } = await import('../../src/core/parse/record');
     const r = parseRecord('# 3. X\n\n## Status\n\nSuperseded by [12. Use **Y**](0012-use-y.md)\n', { path: '/r/0003-x.md' });
     assert.equal(statusDisplay(r), 'Superseded by 12. Use Y');
@@ -77,7 +77,7 @@ describe('statusDisplay', () => {
 
 describe('Decisions view command arguments', () => {
   it('takes a grouping only when the argument names one', async () => {
-    const { asGroupBy } = await import('../../src/views/grouping');
+    const { asGroupBy } = await import('../../src/features/decisions/grouping');
     assert.equal(asGroupBy('collection'), 'collection');
     assert.equal(asGroupBy('month'), 'month');
     // What a toolbar, a context menu or a keybinding passes is not a grouping.
@@ -87,7 +87,7 @@ describe('Decisions view command arguments', () => {
   });
 
   it('takes a filter preset only when the argument has exactly its shape', async () => {
-    const { asFilter } = await import('../../src/views/grouping');
+    const { asFilter } = await import('../../src/features/decisions/grouping');
     assert.deepEqual(asFilter({ text: 'help' }), { text: 'help', statuses: undefined });
     assert.deepEqual(asFilter({ statuses: ['accepted', 'superseded'] }), { text: undefined, statuses: ['accepted', 'superseded'] });
     for (const arg of [undefined, null, 'help', 3, [], {}, { text: 3 }, { statuses: ['nope'] }, { statuses: 'accepted' },

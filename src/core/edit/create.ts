@@ -59,6 +59,11 @@ export interface CreateOptions {
    * against a fresh listing, so a stale one costs a collision, never a duplicate.
    */
   readonly listing?: readonly DirectoryEntry[];
+  /**
+   * The text to write instead of the rendered one (sections filled in, `governs` added), from the
+   * rendered text and the path it is written to; the record is written once, finished.
+   */
+  readonly finish?: (content: string, path: string) => string;
 }
 
 /** The record created, and the edits it implies for others. */
@@ -80,12 +85,13 @@ export async function createRecord(fs: FileSystem, clock: Clock, collection: Col
   const date = options.date ?? isoDate(clock.now());
   // A status word is written in the collection's own words when its records have one ("Aceito").
   const status = options.status !== undefined ? inTemplateWords(template, options.status) : undefined;
-  const render = (n: number | null, path: string): string =>
+  const rendered = (n: number | null, path: string): string =>
     renderText(
       template.text,
       { title, number: n, date, status, deciders: options.deciders, relations: relationLines(template, { ...options, spelling: spellingOfNew(collection, options) }, path), eol: options.eol },
       template,
     );
+  const render = (n: number | null, path: string): string => (options.finish ? options.finish(rendered(n, path), path) : rendered(n, path));
   // A listing handed in proves the folder is there; without one, the folder is made and listed.
   if (!options.listing) await ensureFolder(fs, collection.path);
   const max = options.maxAttempts ?? 50;

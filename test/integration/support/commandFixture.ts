@@ -4,7 +4,7 @@
  * byte for byte, and a wait until the index is back to the fixture's nine accepted records.
  */
 import * as vscode from 'vscode';
-import type { Services } from '../../../src/services';
+import type { Features as Services } from '../../../src/extension';
 import { fixture, services, until } from './helpers';
 import { ScriptedPrompter, type Responder } from './scriptedPrompter';
 

@@ -1,7 +1,7 @@
 /** Shared helpers for extension-host tests: the extension's services, waiting, files in the fixture. */
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
-import type { Services } from '../../../src/services';
+import type { Features as Services } from '../../../src/extension';
 
 export const EXTENSION_ID = 'adr-workbench.adr-workbench';
 

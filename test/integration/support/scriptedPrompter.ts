@@ -3,7 +3,7 @@
  * in `Services.prompter`; each question takes the next answer of the script (a question with no
  * answer left fails the command). Every question and notification is recorded for assertions.
  */
-import { BACK, type Answer, type InputOptions, type NotifySeverity, type PickItem, type PickOptions, type Prompter, type QuestionOptions, type Step } from '../../../src/commands/prompter';
+import { BACK, type Answer, type InputOptions, type NotifySeverity, type PickItem, type PickOptions, type Prompter, type QuestionOptions, type Step } from '../../../src/host/prompter';
 
 export interface Question {
   readonly kind: 'pick' | 'pickMany' | 'input' | 'confirm';

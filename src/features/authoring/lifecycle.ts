@@ -1,0 +1,123 @@
+/**
+ * Lifecycle commands on existing records: Change Status, Supersede, Amend / Link. Each plans with
+ * core (`setStatus`, `supersede`, `relate` / `link`) against the texts the user sees and applies the
+ * result as one undoable `WorkspaceEdit`.
+ */
+import * as vscode from 'vscode';
+import { link, relate, setStatus, supersede } from '../../core/edit';
+import type { AdrRecord } from '../../core/model';
+import { recordLabel } from '../../core/presentation';
+import { noIcons } from '../../platform/markdownText';
+import type { Host } from '../../host';
+import { STATUS_CHOICES } from './authoring';
+import { runFlow } from '../../host/flow';
+import { pickRecord, pickStatus, pickVerbPair, recordItems, recordToActOn, type VerbPair } from '../../host/pickers';
+import { answered, BACK, type Prompter } from '../../host/prompter';
+import { findRecord, type RecordRef } from '../../host/targets';
+
+/** Arguments of `adrWorkbench.changeStatus`. */
+export interface ChangeStatusArgs {
+  readonly record?: RecordRef;
+  /** A known status ("Accepted", any case) is written in the record's own case; anything else verbatim. */
+  readonly status?: string;
+}
+
+/** Sets a record's status; resolves with the record's URI. */
+export async function changeStatus(host: Host, prompter: Prompter, args: ChangeStatusArgs): Promise<vscode.Uri> {
+  const target = await recordToActOn(host.workspace, prompter, args.record, 'Change Status');
+  const session = host.edits();
+  const { record, text } = await session.record(target);
+  const chosen = args.status ?? answered(await pickStatus(prompter, {
+    title: `Change Status: ${noIcons(recordLabel(record))}`,
+    ...(record.statusText ? { current: record.statusText } : {}),
+    active: record.status === 'proposed' || record.status === 'draft' ? 'Accepted' : record.statusText ?? 'Accepted',
+  }));
+  const known = STATUS_CHOICES.find((s) => s.toLowerCase() === chosen.trim().toLowerCase());
+  const edits = setStatus(record, text, known ? known.toLowerCase() : chosen.trim());
+  await session.applyPlans({ edits: [{ path: record.path, edits }], creates: [] });
+  return vscode.Uri.file(record.path);
+}
+
+/** Arguments of `adrWorkbench.supersede`. */
+export interface SupersedeArgs {
+  /** The record that is superseded. */
+  readonly record?: RecordRef;
+  /** The record replacing it, or `new` for a new decision (New Decision with `supersedes` prefilled). */
+  readonly by?: RecordRef | 'new';
+  /** Title of the new decision, with `by: 'new'`. */
+  readonly title?: string;
+}
+
+const NEW = 'new';
+
+/** Marks a record superseded by another (or by a new one); resolves with the replacement's URI. */
+export async function supersedeRecord(
+  host: Host, prompter: Prompter, args: SupersedeArgs,
+  newDecision: (args: { supersedes: RecordRef[]; collection: string; title?: string }) => Promise<vscode.Uri | undefined>,
+): Promise<vscode.Uri | undefined> {
+  const old = await recordToActOn(host.workspace, prompter, args.record, 'Supersede');
+  let by: AdrRecord | typeof NEW;
+  if (args.by !== undefined) {
+    by = args.by === NEW ? NEW : findRecord(host.workspace, args.by).record;
+  } else {
+    const others = host.workspace.records().filter((r) => r.path !== old.path);
+    by = answered(await prompter.pick<AdrRecord | typeof NEW>(
+      [{ label: '$(add) New decision…', description: 'write the decision that replaces it', value: NEW }, ...recordItems(host.workspace, others)],
+      { title: `Supersede ${noIcons(recordLabel(old))} by…`, placeholder: 'The decision that replaces it', matchOnDescription: true, matchOnDetail: true },
+    ));
+  }
+  if (by === NEW) return newDecision({ supersedes: [old.path], collection: old.collection, ...(args.title !== undefined ? { title: args.title } : {}) });
+  const session = host.edits();
+  const collectionDialect = host.workspace.collections().find((c) => c.collection.path === old.collection)?.collection.dialect;
+  await session.applyPlans(supersede(await session.record(old), await session.record(by), collectionDialect ? { collectionDialect } : {}));
+  return vscode.Uri.file(by.path);
+}
+
+/** Arguments of `adrWorkbench.link`. */
+export interface LinkArgs {
+  /** The record that gets the verb ("Amends"). */
+  readonly source?: RecordRef;
+  /** The record that gets the reverse verb ("Amended by"). */
+  readonly target?: RecordRef;
+  readonly relation?: 'amends' | 'clarifies' | 'relates';
+  /** A custom verb (instead of `relation`) and its reverse (default: the same verb). */
+  readonly verb?: string;
+  readonly reverseVerb?: string;
+}
+
+interface LinkState {
+  readonly pair?: VerbPair;
+  readonly target?: AdrRecord;
+}
+
+/** Writes a relation in both records; resolves with the source's URI. */
+export async function linkRecords(host: Host, prompter: Prompter, args: LinkArgs): Promise<vscode.Uri> {
+  const source = await recordToActOn(host.workspace, prompter, args.source, 'Amend / Link');
+  const title = `Amend / Link: ${noIcons(recordLabel(source))}`;
+  const fixed: LinkState = {
+    ...(args.relation ? { pair: { type: args.relation } } : args.verb ? { pair: { type: 'custom', verb: args.verb, reverseVerb: args.reverseVerb ?? args.verb } } : {}),
+    ...(args.target !== undefined ? { target: findRecord(host.workspace, args.target).record } : {}),
+  };
+  const state = await runFlow<LinkState>([
+    {
+      when: () => fixed.pair === undefined,
+      ask: async (s, step) => {
+        const pair = await pickVerbPair(prompter, { title, step });
+        return pair === undefined || pair === BACK ? pair : { ...s, pair };
+      },
+    },
+    {
+      when: () => fixed.target === undefined,
+      ask: async (s, step) => {
+        const target = await pickRecord(host.workspace, prompter, { title, step, exclude: [source.path], placeholder: 'The other decision' });
+        return target === undefined || target === BACK ? target : { ...s, target };
+      },
+    },
+  ], fixed);
+  const session = host.edits();
+  const from = await session.record(source);
+  const to = await session.record(state.target!);
+  const pair = state.pair!;
+  await session.applyPlans(pair.type === 'custom' ? link(from, pair.verb, to, pair.reverseVerb) : relate(from, pair.type, to));
+  return vscode.Uri.file(source.path);
+}

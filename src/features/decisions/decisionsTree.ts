@@ -1,0 +1,243 @@
+/**
+ * The Decisions view: records grouped by status, collection, tag or month, filterable, following
+ * the active editor. Data comes from `DecisionWorkspace`; `grouping.ts` shapes it; this file only
+ * turns nodes into TreeItems and wires the view's commands and context keys.
+ */
+import * as vscode from 'vscode';
+import type { AdrRecord, Status } from '../../core/model';
+import { STATUSES } from '../../core/model';
+import { recordLabel, STATUS_LABEL, statusDisplay } from '../../core/presentation';
+import { Disposable } from '../../platform/lifecycle';
+import { escapeMarkdown, noIcons } from '../../platform/markdownText';
+import type { Host } from '../../host';
+import type { DecisionWorkspace } from '../../host/decisionWorkspace';
+import type { Documents } from '../../host/documents';
+import { CONTEXT_KEYS, STATE_KEYS, VIEW_ITEMS, VIEWS } from '../../host/ids';
+import { readSettings } from '../../host/settings';
+import { statusCodicon, statusIcon } from '../../host/statusIcons';
+import type { RecordChildren } from '../../host/treeNodes';
+import { asFilter, asGroupBy, buildTree, childrenOf, hasSuperseded, type Filter, type GroupBy, type TreeNode } from './grouping';
+
+export const VIEW_ID = VIEWS.decisions;
+export type { RecordChildren } from '../../host/treeNodes';
+
+export class DecisionsTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<TreeNode>;
+  private filter: Filter = {};
+  private roots: TreeNode[] = [];
+  private dirty = true;
+  private contributor: RecordChildren | undefined;
+
+  constructor(private readonly workspace: DecisionWorkspace, private readonly documents: Documents, private readonly state: vscode.Memento) {
+    super();
+    this.view = this.register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true }));
+    this.register(workspace.onDidChange(() => this.refresh()));
+    this.register(vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e && this.view.visible) void this.reveal(e.document.uri, false);
+    }));
+    this.refresh();
+  }
+
+  get groupBy(): GroupBy {
+    return this.state.get<GroupBy>(STATE_KEYS.groupBy) ?? readSettings().groupBy;
+  }
+
+  async setGroupBy(g: GroupBy): Promise<void> {
+    await this.state.update(STATE_KEYS.groupBy, g);
+    this.refresh();
+  }
+
+  get currentFilter(): Filter {
+    return this.filter;
+  }
+
+  setFilter(filter: Filter): void {
+    this.filter = filter;
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.dirty = true;
+    this.changed.fire(undefined);
+    this.updateContext();
+  }
+
+  /** Adds another feature's nodes under each record. */
+  setRecordChildren(contributor: RecordChildren): vscode.Disposable {
+    this.contributor = contributor;
+    const sub = contributor.onDidChange(() => this.refresh());
+    this.refresh();
+    return { dispose: () => { sub.dispose(); if (this.contributor === contributor) this.contributor = undefined; } };
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (node?.kind === 'record' && this.contributor) return [...this.contributor.nodes(node), ...childrenOf(node)];
+    if (node) return childrenOf(node);
+    this.rebuild();
+    return this.roots;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'contributed') return this.contributor?.treeItem(node) ?? new vscode.TreeItem(node.id);
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.id;
+      item.description = String(node.count);
+      item.contextValue = node.collection ? VIEW_ITEMS.collection : VIEW_ITEMS.group;
+      if (node.collection) item.resourceUri = vscode.Uri.file(node.collection.path);
+      item.iconPath = groupIcon(node.groupKind, node.key);
+      if (node.groupKind === 'status') item.collapsibleState = node.key === 'superseded' || node.key === 'rejected' || node.key === 'deprecated'
+        ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
+      return item;
+    }
+    const r = node.record;
+    const index = this.workspace.locate(r.path)?.index;
+    const nested = (index ? hasSuperseded(index, r) : false) || (this.contributor?.nodes(node).length ?? 0) > 0;
+    const item = new vscode.TreeItem(noIcons(recordLabel(r)), nested ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.resourceUri = vscode.Uri.file(r.path);
+    item.description = [r.date, r.deciders.slice(0, 3).join(', ')].filter(Boolean).join(' · ');
+    const broken = r.problems.some((p) => p.severity !== 'info');
+    item.iconPath = broken ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : statusIcon(r.status);
+    item.contextValue = `${VIEW_ITEMS.record}.${r.status}`;
+    item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [vscode.Uri.file(r.path)] };
+    item.accessibilityInformation = { label: `${noIcons(recordLabel(r))}, ${STATUS_LABEL[r.status]}${r.date ? `, ${r.date}` : ''}` };
+    return item;
+  }
+
+  /** The tooltip reads the record's first lines only when the user hovers. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (node.kind !== 'record') return item;
+    item.tooltip = await recordTooltip(this.documents, node.record);
+    return item;
+  }
+
+  /** Selects the node of a record (the first place it appears). */
+  async reveal(uri: vscode.Uri, focus: boolean): Promise<boolean> {
+    const located = this.workspace.locate(uri);
+    if (!located) return false;
+    const node = this.findNode(located.record.path);
+    if (!node) return false;
+    await this.view.reveal(node, { select: true, focus, expand: true });
+    return true;
+  }
+
+  private findNode(path: string): TreeNode | undefined {
+    const stack = [...this.getChildren()];
+    while (stack.length) {
+      const n = stack.shift()!;
+      if (n.kind === 'record' && n.record.path === path) return n;
+      if (n.kind === 'group') stack.push(...n.children());
+    }
+    return undefined;
+  }
+
+  private rebuild(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    const folders = this.workspace.all().map((f) => ({ name: f.folder.name, root: f.root, index: f.index }));
+    const { roots, shown, total } = buildTree(folders, this.groupBy, this.filter);
+    this.roots = roots;
+    const parts: string[] = [];
+    if (this.workspace.isIndexing) parts.push('Indexing decision records…');
+    if (this.filter.text || this.filter.statuses?.length) {
+      const what = [this.filter.text ? `"${this.filter.text}"` : '', ...(this.filter.statuses ?? []).map((s) => STATUS_LABEL[s])].filter(Boolean).join(' · ');
+      parts.push(`Filter: ${what} — ${shown} of ${total}`);
+    }
+    this.view.message = parts.join('  ') || undefined;
+    this.view.description = total > 0 ? `${total}` : undefined;
+  }
+
+  private updateContext(): void {
+    const set = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
+    set(CONTEXT_KEYS.filtered, !!(this.filter.text || this.filter.statuses?.length));
+    set(CONTEXT_KEYS.hasCollections, this.workspace.collections().length > 0);
+    set(CONTEXT_KEYS.ready, !this.workspace.isIndexing);
+    set(CONTEXT_KEYS.recordPaths, this.workspace.records().map((r) => r.path));
+    set(CONTEXT_KEYS.collectionFolders, this.workspace.collections().map((c) => c.collection.path));
+  }
+}
+
+function groupIcon(kind: GroupBy | 'folder', key: string): vscode.ThemeIcon {
+  switch (kind) {
+    case 'status': {
+      return statusIcon(key as Status);
+    }
+    case 'collection': return new vscode.ThemeIcon('library');
+    case 'tag': return new vscode.ThemeIcon('tag');
+    case 'month': return new vscode.ThemeIcon('calendar');
+    case 'folder': return new vscode.ThemeIcon('root-folder');
+  }
+}
+
+async function recordTooltip(documents: Documents, r: AdrRecord): Promise<vscode.MarkdownString> {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escapeMarkdown(recordLabel(r))}**\n\n`);
+  md.appendMarkdown(`$(${statusCodicon(r.status)}) ${escapeMarkdown(statusDisplay(r))}`);
+  if (r.date) md.appendMarkdown(` · ${r.date}`);
+  if (r.deciders.length) md.appendMarkdown(` · ${escapeMarkdown(r.deciders.join(', '))}`);
+  md.appendMarkdown('\n\n');
+  const problems = r.problems.filter((p) => p.severity !== 'info');
+  for (const p of problems) md.appendMarkdown(`$(warning) ${escapeMarkdown(p.message)}\n\n`);
+  const excerpt = await decisionExcerpt(documents, r);
+  if (excerpt) md.appendMarkdown(excerpt.split('\n').map(escapeMarkdown).join('  \n'));
+  return md;
+}
+
+/** The first lines of the Decision section (or of the body), as plain text. */
+async function decisionExcerpt(documents: Documents, r: AdrRecord): Promise<string> {
+  try {
+    const { text } = await documents.text(r.path);
+    const section = r.sections.find((s) => /^decision(?: outcome)?$/i.test(s.heading.trim())) ?? r.sections.find((s) => /^context/i.test(s.heading.trim()));
+    const body = section ? text.slice(section.bodySpan.start, section.bodySpan.end) : text.slice(r.frontMatter?.span.end ?? 0);
+    const lines = body.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#') && !l.startsWith('<!--'));
+    const out = lines.slice(0, 4).join('\n');
+    return out.length > 400 ? `${out.slice(0, 400)}…` : out;
+  } catch {
+    return '';
+  }
+}
+
+/** Registers the Decisions view and its toolbar commands. */
+export function registerDecisionsView(context: vscode.ExtensionContext, host: Host): DecisionsTree {
+  const { workspace, runner } = host;
+  const tree = new DecisionsTree(workspace, host.documents, context.workspaceState);
+  context.subscriptions.push(
+    tree,
+    runner.register('treeRefresh', () => workspace.refresh()),
+    // Toolbar and palette invocations pass whatever VS Code has at hand (nothing, a tree node, a URI):
+    // an argument is an option only when it has the option's shape.
+    runner.register('treeGroupBy', async (arg?: unknown) => {
+      const choice = asGroupBy(arg);
+      const options: { label: string; value: GroupBy }[] = [
+        { label: 'Status', value: 'status' }, { label: 'Collection', value: 'collection' }, { label: 'Tag', value: 'tag' }, { label: 'Month', value: 'month' },
+      ];
+      const picked = choice ?? (await vscode.window.showQuickPick(options.map((o) => ({ ...o, description: o.value === tree.groupBy ? 'current' : undefined })), { title: 'Group Decisions By' }))?.value;
+      if (picked) await tree.setGroupBy(picked);
+    }),
+    runner.register('treeFilter', async (arg?: unknown) => {
+      const preset = asFilter(arg);
+      if (preset) return tree.setFilter(preset);
+      const text = await vscode.window.showInputBox({ title: 'Filter Decisions (1/2)', prompt: 'Text in the number, title, tags or deciders (empty: any)', value: tree.currentFilter.text ?? '' });
+      if (text === undefined) return undefined;
+      const picks = await vscode.window.showQuickPick(
+        STATUSES.map((s) => ({ label: STATUS_LABEL[s], value: s, picked: tree.currentFilter.statuses?.includes(s) ?? false })),
+        { title: 'Filter Decisions (2/2): statuses (none: any)', canPickMany: true },
+      );
+      if (picks === undefined) return undefined;
+      return tree.setFilter({ text, statuses: picks.map((p) => p.value) });
+    }),
+    runner.register('treeClearFilter', () => tree.setFilter({})),
+    runner.register('treeRevealActive', async () => {
+      const uri = vscode.window.activeTextEditor?.document.uri;
+      if (!uri || !(await tree.reveal(uri, true))) void vscode.window.showInformationMessage('The active editor is not a decision record.');
+    }),
+  );
+  return tree;
+}

@@ -1,0 +1,2 @@
+/** The Decisions view: records grouped, filtered, following the active editor. */
+export { DecisionsTree, registerDecisionsView, VIEW_ID } from './decisionsTree';

@@ -1,0 +1,74 @@
+/**
+ * Every id the extension shares with package.json: commands (with the title messages name them
+ * by), views, context keys and status bar items. Code names these constants, never the strings.
+ */
+
+/** Command ids (`contributes.commands`) and their titles. */
+export const COMMANDS = {
+  newDecision: ['adrWorkbench.newDecision', 'New Decision'],
+  newDecisionHere: ['adrWorkbench.newDecisionHere', 'New Decision'],
+  changeStatus: ['adrWorkbench.changeStatus', 'Change Status'],
+  supersede: ['adrWorkbench.supersede', 'Supersede'],
+  link: ['adrWorkbench.link', 'Amend / Link'],
+  rename: ['adrWorkbench.rename', 'Rename Decision'],
+  openDecision: ['adrWorkbench.openDecision', 'Open Decision'],
+  regenerateIndex: ['adrWorkbench.regenerateIndex', 'Regenerate Index'],
+  lint: ['adrWorkbench.lint', 'Lint Decisions'],
+  initCollection: ['adrWorkbench.initCollection', 'Initialize Collection'],
+  treeGroupBy: ['adrWorkbench.tree.groupBy', 'Group By'],
+  treeFilter: ['adrWorkbench.tree.filter', 'Filter Decisions'],
+  treeClearFilter: ['adrWorkbench.tree.clearFilter', 'Clear Filter'],
+  treeRefresh: ['adrWorkbench.tree.refresh', 'Refresh'],
+  treeRevealActive: ['adrWorkbench.tree.revealActive', 'Reveal Active Decision'],
+  reviewShow: ['adrWorkbench.review.show', 'Show Architecture Review'],
+  reviewRefresh: ['adrWorkbench.review.refresh', 'Review Working Change'],
+  reviewAction: ['adrWorkbench.review.action', 'Architecture Review'],
+  linkSelection: ['adrWorkbench.linkSelection', 'Link Selection to Decision'],
+  recordFromSelection: ['adrWorkbench.recordFromSelection', 'Record Decision from Selection'],
+  findCodeReferences: ['adrWorkbench.findCodeReferences', 'Find Code References'],
+  openRecords: ['adrWorkbench.codeLinks.openRecords', 'Open Decision'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type CommandKey = keyof typeof COMMANDS;
+
+/** View ids (`contributes.views`). */
+export const VIEWS = {
+  decisions: 'adrWorkbench.decisions',
+  fileDecisions: 'adrWorkbench.fileDecisions',
+  review: 'adrWorkbench.review',
+} as const;
+
+/** Context keys set with `setContext` (read by `when` clauses in package.json). */
+export const CONTEXT_KEYS = {
+  ready: 'adrWorkbench.ready',
+  hasCollections: 'adrWorkbench.hasCollections',
+  filtered: 'adrWorkbench.filtered',
+  recordPaths: 'adrWorkbench.recordPaths',
+  collectionFolders: 'adrWorkbench.collectionFolders',
+} as const;
+
+/** `viewItem` values of tree rows (a record row is `record.<status>`). */
+export const VIEW_ITEMS = {
+  record: 'adrWorkbench.record',
+  collection: 'adrWorkbench.collection',
+  group: 'adrWorkbench.group',
+  governedCode: 'adrWorkbench.governedCode',
+} as const;
+
+/** Status bar item ids. */
+export const STATUS_ITEMS = {
+  recordStatus: 'adrWorkbench.status',
+  review: 'adrWorkbench.review',
+} as const;
+
+/** Diagnostic collection names. */
+export const DIAGNOSTICS = {
+  documents: 'adr-workbench',
+  lint: 'adr-workbench-lint',
+  links: 'adr-workbench-links',
+} as const;
+
+/** The workspace-state key of the tree's grouping. */
+export const STATE_KEYS = {
+  groupBy: 'adrWorkbench.tree.groupBy',
+} as const;

@@ -1,0 +1,48 @@
+/**
+ * The Decisions tree's nodes, and how another feature hangs its own nodes under each record (the
+ * code links' "Governed code"): the contract between the tree and its contributors. The
+ * composition root connects them; neither imports the other.
+ */
+import type * as vscode from 'vscode';
+import type { AdrRecord, Collection } from '../core/model';
+import type { GroupBy } from './settings';
+
+export interface RecordNode {
+  readonly kind: 'record';
+  readonly id: string;
+  readonly record: AdrRecord;
+  readonly parent: TreeNode | undefined;
+  /** Records this one supersedes (nested), computed when asked. */
+  readonly superseded: () => RecordNode[];
+}
+
+export interface GroupNode {
+  readonly kind: 'group';
+  readonly id: string;
+  readonly label: string;
+  /** What the group is of, for icons: a status, a collection, a tag or a month. */
+  readonly groupKind: GroupBy | 'folder';
+  readonly key: string;
+  readonly parent: TreeNode | undefined;
+  readonly children: () => TreeNode[];
+  readonly count: number;
+  readonly collection?: Collection;
+}
+
+/** A node another feature hangs under a record (its governed code, say); that feature renders it. */
+export interface ContributedNode {
+  readonly kind: 'contributed';
+  readonly id: string;
+  readonly parent: TreeNode;
+  readonly children: () => TreeNode[];
+}
+
+export type TreeNode = RecordNode | GroupNode | ContributedNode;
+
+/** Another feature's nodes under each record (shown before the records it supersedes). */
+export interface RecordChildren {
+  readonly onDidChange: vscode.Event<void>;
+  /** Called as rows render and expand: keep it cheap (cached). */
+  nodes(node: RecordNode): ContributedNode[];
+  treeItem(node: ContributedNode): vscode.TreeItem;
+}
