@@ -6,7 +6,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const which = process.argv[2] ?? 'unit';
-const roots = { unit: ['test/unit'], integration: ['test/integration'], e2e: ['test/e2e'], bench: ['bench'] }[which];
+const roots = { unit: ['test/unit'], integration: ['test/integration'], 'integration-multiroot': ['test/integration-multiroot'], e2e: ['test/e2e'], bench: ['bench'] }[which];
 if (!roots) throw new Error(`unknown test kind: ${which}`);
 
 function walk(dir) {

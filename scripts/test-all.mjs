@@ -11,6 +11,8 @@ const steps = [
   // The real editor: code-server (VS Code from npm) + Chromium, provisioned on first run.
   { name: 'setup', cmd: 'node scripts/real-editor/setup.mjs' },
   { name: 'integration', cmd: 'node scripts/real-editor/run-integration.mjs', suite: true },
+  // The same runner over a multi-root .code-workspace: two repositories, a collection in each.
+  { name: 'integration-multiroot', cmd: 'node scripts/real-editor/run-integration.mjs --multiroot', suite: true },
   { name: 'e2e', cmd: 'node scripts/real-editor/run-e2e.mjs', suite: true },
 ];
 

@@ -8,6 +8,8 @@
 //   ADRW_VERBOSE=1           also print the browser's console
 //   ADRW_SUITE=path          another extensionTestsPath (relative to the repo), e.g. the benchmark's
 //   ADRW_WORKSPACE=dir       open this folder instead of assembling the fixture workspace
+// With `--multiroot`: the multi-root suite (test/integration-multiroot) over a `.code-workspace` of
+// two git repositories made at run time (assembleMultiRootWorkspace in workspace.mjs).
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
@@ -15,11 +17,13 @@ import { launchBrowser } from './browser.mjs';
 import { repoRoot, runNodeScript, secondsSince } from './paths.mjs';
 import { makeRunDir, startServer } from './server.mjs';
 import { assertReady } from './setup.mjs';
-import { assembleWorkspace } from './workspace.mjs';
+import { assembleMultiRootWorkspace, assembleWorkspace } from './workspace.mjs';
 
 const TIMEOUT_S = Number(process.env.ADRW_TIMEOUT_S ?? 300);
 const VERBOSE = Boolean(process.env.ADRW_VERBOSE);
-const log = (msg) => console.log(`[integration] ${msg}`);
+const MULTI_ROOT = process.argv.includes('--multiroot');
+const KIND = MULTI_ROOT ? 'integration-multiroot' : 'integration';
+const log = (msg) => console.log(`[${KIND}] ${msg}`);
 
 // The workbench's own info lines arrive through the same channel as the suite's output; these
 // are the routine ones, shown only with ADRW_VERBOSE.
@@ -33,11 +37,11 @@ async function main() {
   const t0 = performance.now();
   assertReady();
   runNodeScript('scripts/build.mjs');
-  if (!process.env.ADRW_SUITE) runNodeScript('scripts/build-tests.mjs', 'integration');
+  if (!process.env.ADRW_SUITE) runNodeScript('scripts/build-tests.mjs', KIND);
   const tBuild = secondsSince(t0);
 
-  const runDir = makeRunDir('integration');
-  const workspace = process.env.ADRW_WORKSPACE ?? assembleWorkspace(runDir);
+  const runDir = makeRunDir(KIND);
+  const workspace = process.env.ADRW_WORKSPACE ?? (MULTI_ROOT ? assembleMultiRootWorkspace(runDir) : assembleWorkspace(runDir));
   const server = await startServer({ runDir, env: { ADRW_FIXTURE_WORKSPACE: workspace } });
   log(`code-server up on ${server.origin} in ${server.startSeconds.toFixed(1)} s (run folder ${runDir})`);
   let browser;
@@ -70,7 +74,7 @@ async function main() {
 
     const payload = [
       ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
-      ['extensionTestsPath', server.remoteUri(join(repoRoot, process.env.ADRW_SUITE ?? 'out/test/integration/index.js'))],
+      ['extensionTestsPath', server.remoteUri(join(repoRoot, process.env.ADRW_SUITE ?? `out/test/${KIND}/index.js`))],
     ];
     await page.goto(server.workbenchUrl(workspace, payload), { waitUntil: 'domcontentloaded' });
     let timer;
@@ -86,7 +90,7 @@ async function main() {
     suiteSeconds = secondsSince(tSuite);
     tTeardown = performance.now();
     code = result.code;
-    if (result.reason) console.error(`[integration] FAILED: ${result.reason}`);
+    if (result.reason) console.error(`[${KIND}] FAILED: ${result.reason}`);
   } finally {
     const tb = performance.now();
     await browser?.close().catch(() => {});
@@ -107,6 +111,6 @@ async function main() {
 }
 
 main().then((code) => process.exit(code), (err) => {
-  console.error(`[integration] FAILED: ${err instanceof Error ? err.stack ?? err.message : err}`);
+  console.error(`[${KIND}] FAILED: ${err instanceof Error ? err.stack ?? err.message : err}`);
   process.exit(1);
 });

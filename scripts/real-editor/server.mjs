@@ -236,7 +236,9 @@ export async function startServer({ runDir, settings = {}, env = {}, vsixes = []
     },
     /** The workbench URL for a folder, with an optional payload (list of [key, value] pairs). */
     workbenchUrl(folder, payload) {
-      let url = `${origin}/?folder=${encodeURIComponent(folder)}`;
+      // A `.code-workspace` file opens as a (multi-root) workspace, anything else as a folder.
+      const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+      let url = `${origin}/?${kind}=${encodeURIComponent(folder)}`;
       if (payload) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return url;
     },

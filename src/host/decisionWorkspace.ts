@@ -89,8 +89,9 @@ export class DecisionWorkspace extends Disposable {
     return this.indexing > 0;
   }
 
+  /** The folders' indexes in the workspace's folder order (not the order their builds finished in). */
   all(): readonly FolderIndex[] {
-    return [...this.folders.values()];
+    return [...this.folders.values()].sort((a, b) => a.folder.index - b.folder.index);
   }
 
   records(): AdrRecord[] {
