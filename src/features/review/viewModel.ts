@@ -5,7 +5,8 @@
  */
 import type { AdrRecord } from '../../core/model';
 import { referenceLabel } from '../../core/presentation';
-import { join, relative } from '../../core/paths';
+import { basename, join, relative } from '../../core/paths';
+import { parseFileName } from '../../core/naming';
 import type { ReviewFinding, VerdictEvidence } from '../../core/review';
 import type { FindingView, PanelState } from '../../webviews/review/protocol';
 
@@ -26,7 +27,7 @@ export function findingId(f: Pick<ReviewFinding, 'repository' | 'fingerprint'>):
 export function evidenceText(e: VerdictEvidence, ctx: ViewContext): string {
   if (e.kind === 'acknowledged') return `Acknowledged${e.by ? ` by ${e.by}` : ''}: ${e.reason ?? ''}`;
   const r = e.record;
-  const who = r ? `${referenceLabel(ctx.record(r.path) ?? { number: r.number, numberText: null, title: r.title, id: r.id })}${r.inChange ? ' (in this change)' : ''}` : '';
+  const who = r ? `${referenceLabel(ctx.record(r.path) ?? { number: r.number, numberText: parseFileName(basename(r.path)).numberText, title: r.title, id: r.id })}${r.inChange ? ' (in this change)' : ''}` : '';
   if (e.kind === 'governs') return `${who} governs it (${e.glob ?? ''})`;
   return `${who} names it${e.line ? ` on line ${e.line}` : ''}${e.text ? `: ${e.text}` : ''}`;
 }
