@@ -12,6 +12,7 @@ import { applyPlan, type ApplyResult, type RecordText } from '../core/edit';
 import { lockFolders, requireInside, type PlannedMove } from '../core/edit/apply';
 import { findRepoRoot } from '../core/links/ignore';
 import { TEMPLATE_KINDS, type TemplateKind } from '../core/templates';
+import { scannedPattern, type NamingPattern } from '../core/naming/pattern';
 import { decodeForEdit, MAX_RECORD_BYTES } from '../core/text';
 import { dirname, isInside, resolve } from '../core/paths';
 import type { DirectoryEntry, ReleaseLock } from '../core/ports';
@@ -49,6 +50,8 @@ export interface Target {
   readonly adrTools: boolean;
   /** The collection's folder as it was just listed (`new` numbers from it instead of listing again). */
   readonly listing?: readonly DirectoryEntry[];
+  /** The naming pattern of `listing`'s records (`inferNamingPattern`), as describing the collection found it. */
+  readonly pattern?: NamingPattern;
 }
 
 /** How to choose the collection. */
@@ -82,6 +85,7 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
   const listing = path && options.collection === undefined ? await list(io.fs, path) : undefined;
   // The folder as listed here, handed to `new` so that numbering does not list it again.
   let listed = listing ? entriesOf(listing) : undefined;
+  let names = listing;
   let collection = listing && path
     ? await describeCollection(io.fs, path, loc.found === '.adr-dir' ? '.adr-dir' : 'convention', rel(io, path), listing)
     : undefined;
@@ -98,6 +102,7 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
     }
     const walked = collection ? found.listings?.get(collection.path) : undefined;
     listed = walked ? entriesOf(walked) : undefined;
+    names = walked;
   }
   if (!collection) {
     if (!options.createDefault) throw new UsageError(`${command}: no ADR collection here or above (run "adr-workbench init")`, command);
@@ -114,8 +119,13 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
     const all = await AdrIndex.build(io.fs, io.cwd, { extraFolders: [...extraFolders(io), chosen.path] });
     return all.collection(chosen.path) ? all : AdrIndex.build(io.fs, chosen.path, {});
   }));
-  return { collection, index, adrTools, ...(listed ? { listing: listed } : {}) };
+  // The files' pattern is the listing's when no folder can count as a record or a template (only
+  // `*.md` names do); describing the collection already scanned these very files.
+  const pattern = listed && names && !names.folders.some((f) => MD.test(f)) ? scannedPattern(names.files) : undefined;
+  return { collection, index, adrTools, ...(listed ? { listing: listed } : {}), ...(pattern ? { pattern } : {}) };
 }
+
+const MD = /\.md$/i;
 
 /** A folder listing as the port's entries again (files and folders; nothing else is numbered). */
 function entriesOf(l: FolderListing): DirectoryEntry[] {

@@ -15,7 +15,7 @@ import { list } from '../../src/core/discovery/walk';
 import type { Collection } from '../../src/core/model';
 import {
   compareRecordNames, inferNamingPattern, isRecordFile, isTemplateName, nextRecordFileName, parseFileName, readRecordName, recordNamesAt,
-  scanNames, sortRecordNames, type FileNameInfo, type NamingPattern,
+  scanNames, scannedPattern, sortRecordNames, type FileNameInfo, type NamingPattern,
 } from '../../src/core/naming';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { CORPORA, corporaAvailable } from '../support/corpora';
@@ -205,6 +205,29 @@ describe('flat cost: the fast name readers agree with the plain definitions', ()
       if (want.kind === 'number') assert.equal(scan.pattern.padding, want.padding ?? 4, listing.slice(0, 5).join(', '));
       assert.deepEqual(scan.pattern, inferNamingPattern(listing, { naming: 'number', padding: 4 }));
     }
+  });
+
+  it('scannedPattern: the pattern inferNamingPattern gives, for the very listing scanned with records, whatever the defaults; else nothing', () => {
+    let hits = 0;
+    for (const listing of LISTINGS) {
+      const names = [...listing];
+      assert.equal(scannedPattern(names), undefined, 'nothing before a scan');
+      const scan = scanNames(names, { naming: 'date', padding: 7 });
+      const found = scannedPattern(names);
+      if (scan.records.every((r) => parseFileName(r).kind === 'none')) {
+        assert.equal(found, undefined, `no records, no reuse: ${names.join(', ')}`);
+        continue;
+      }
+      hits++;
+      for (const defaults of [{ naming: 'number', padding: 4 }, { naming: 'date', padding: 0 }, { naming: 'number', padding: 2 }] as const) {
+        assert.deepEqual(found, inferNamingPattern(names, defaults), names.join(', '));
+        assert.deepEqual(found, inferNamingPattern([...names].reverse(), defaults), 'order does not matter');
+      }
+      assert.equal(scannedPattern([...names]), undefined, 'another array (same names) is not reused');
+      names.push('9999-added-later.md');
+      assert.equal(scannedPattern(names), undefined, 'a listing that changed length is not reused');
+    }
+    assert.ok(hits > 5, `only ${hits} listings with records`);
   });
 
   it('padding: the width most zero-padded numbers have (ties: the wider); unpadded mixed widths are 1', () => {

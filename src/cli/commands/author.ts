@@ -88,6 +88,7 @@ export async function newCommand(args: readonly string[], io: CliIO): Promise<nu
     supersedes,
     links,
     ...(target.listing ? { listing: target.listing } : {}),
+    ...(target.pattern ? { pattern: target.pattern } : {}),
   });
   await reads.apply(created.plan);
   const shown = rel(io, created.path);

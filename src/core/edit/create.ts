@@ -60,6 +60,11 @@ export interface CreateOptions {
    */
   readonly listing?: readonly DirectoryEntry[];
   /**
+   * The naming pattern of the folder's records, when the caller has already inferred it from
+   * `listing` (`inferNamingPattern` with the collection's defaults): not inferred again.
+   */
+  readonly pattern?: NamingPattern;
+  /**
    * The text to write instead of the rendered one (sections filled in, `governs` added), from the
    * rendered text and the path it is written to; the record is written once, finished.
    */
@@ -96,8 +101,8 @@ export async function createRecord(fs: FileSystem, clock: Clock, collection: Col
   if (!options.listing) await ensureFolder(fs, collection.path);
   const max = options.maxAttempts ?? 50;
   // The name copies the pattern the folder's records already use (an empty folder: the collection's).
-  const listing = options.listing ? options.listing.map(([name]) => name) : await listNames(fs, collection.path);
-  const pattern = inferNamingPattern(listing, collection);
+  const listing = options.listing ? namesOf(options.listing) : await listNames(fs, collection.path);
+  const pattern = options.pattern ?? inferNamingPattern(listing, collection);
   const created =
     pattern.kind === 'date'
       ? await createDated(fs, collection, pattern, date, clock.now(), title, render, max)
@@ -137,7 +142,22 @@ async function ensureFolder(fs: FileSystem, dir: string): Promise<void> {
 }
 
 async function listNames(fs: FileSystem, dir: string): Promise<string[]> {
-  return (await fs.readDirectory(dir)).map(([name]) => name);
+  return namesOf(await fs.readDirectory(dir));
+}
+
+/** The names of a folder's entries (an indexed loop: this runs over every entry on every `new`). */
+function namesOf(entries: readonly DirectoryEntry[]): string[] {
+  const out = new Array<string>(entries.length);
+  for (let i = 0; i < entries.length; i++) out[i] = entries[i]![0];
+  return out;
+}
+
+/** True when an entry of the folder as listed now carries `n` (claims aside). */
+async function numberTaken(fs: FileSystem, dir: string, n: number): Promise<boolean> {
+  const entries = await fs.readDirectory(dir);
+  const digits = String(n);
+  for (let i = 0; i < entries.length; i++) if (takes(entries[i]![0], n, digits)) return true;
+  return false;
 }
 
 interface Created {
@@ -181,9 +201,7 @@ async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPatt
     }
     // We hold `n`. A record finished after our listing may carry it: then move the claim up.
     for (let check = 0; check < max; check++) {
-      const now = await listNames(fs, dir);
-      const digits = String(n);
-      if (!now.some((x) => takes(x, n, digits))) {
+      if (!(await numberTaken(fs, dir, n))) {
         try {
           await fs.rename(claim, path);
           return { path, number: n, numberText: formatNumber(n, width), content };

@@ -4,7 +4,7 @@ export {
   type DateStyle, type FileNameInfo, type NameKind,
 } from './fileName';
 export {
-  compactDate, defaultPattern, formatNumber, highestNumber, inferNamingPattern, isoDate, nextNumber, nextRecordFileName, paddingOf,
+  compactDate, defaultPattern, formatNumber, highestNumber, inferNamingPattern, isoDate, nextNumber, nextRecordFileName, paddingOf, scannedPattern,
   datedFileName, numberedFileName, paddingOfDigits, recordFileName, renamedForTitle, renumberedFileName, scanNames, slugFor, slugify,
   type NameParts, type NameScan, type NamingPattern, type NextNameOptions, type PatternDefaults, type PlannedName, type SlugCase,
 } from './pattern';

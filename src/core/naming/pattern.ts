@@ -157,6 +157,22 @@ export interface NameScan {
  * (each name read once: this runs over every name of a folder on every `new`, so it keeps no
  * intermediate arrays and sorts nothing).
  */
+/**
+ * The pattern `scanNames` found in an array with records, by that array (a command describes a
+ * collection from its listing, then names the next record from the same listing). With records,
+ * neither the defaults nor the names' order change the pattern.
+ */
+const scanned = new WeakMap<readonly string[], { readonly length: number; readonly pattern: NamingPattern }>();
+
+/**
+ * `inferNamingPattern(names, …)` without another pass, when `scanNames` already went over this very
+ * array (same length) and found records in it; else undefined (then infer it).
+ */
+export function scannedPattern(names: readonly string[]): NamingPattern | undefined {
+  const s = scanned.get(names);
+  return s !== undefined && s.length === names.length ? s.pattern : undefined;
+}
+
 export function scanNames(names: Iterable<string>, defaults: PatternDefaults): NameScan {
   const all: readonly string[] = Array.isArray(names) ? names : [...names];
   const numbered = new KindScan();
@@ -183,6 +199,7 @@ export function scanNames(names: Iterable<string>, defaults: PatternDefaults): N
     const scan = kind === 'date' ? dated : numbered;
     pattern = traitsOf(scan.top, kind, defaults, scan.padding(), !scan.nonAscii);
   }
+  if (total > 0 && all === names) scanned.set(all, { length: all.length, pattern });
   return { pattern, records, lowest };
 }
 

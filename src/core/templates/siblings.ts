@@ -2,7 +2,7 @@
  * The newest records of a collection, read for their shape: one directory listing and at most
  * `SHAPE_SAMPLE` file reads, whatever the collection's size.
  */
-import { compareRecordNames, isRecordFile, parseFileName } from '../naming/fileName';
+import { compareRecordNames, readRecordName } from '../naming/fileName';
 import type { RecordText } from '../edit/labels';
 import type { Collection } from '../model';
 import { parseRecord } from '../parse/record';
@@ -24,8 +24,12 @@ export async function newestSiblings(fs: FileSystem, collection: Pick<Collection
   }
   // One pass keeping the `count` newest (no sort of a 10,000-name folder).
   const names: string[] = [];
-  for (const [name, kind] of entries) {
-    if (kind !== 'file' || !isRecordFile(name) || !['number', 'date'].includes(parseFileName(name).kind)) continue;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (entry[1] !== 'file') continue;
+    const name = entry[0];
+    const kind = readRecordName(name)?.kind;
+    if (kind !== 'number' && kind !== 'date') continue;
     let at = names.length;
     while (at > 0 && compareRecordNames(names[at - 1]!, name) < 0) at--;
     if (at < count) {
