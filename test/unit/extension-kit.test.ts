@@ -53,10 +53,11 @@ describe('review view model', () => {
   const indexed = rec('007-containers.md', '# 7. Containers\n');
   const ctx: ViewContext = { folderRoot: () => '/w', record: (p) => (p === '/w/repo/doc/adr/007-containers.md' ? indexed : undefined) };
 
-  it('names evidence records with the one label, in the collection padding when indexed', () => {
+  it('names evidence records with the one label, in the padding of the file name (indexed or not yet)', () => {
     assert.equal(evidenceText(finding().evidence[0]!, ctx), 'ADR-007 Containers governs it (svc/**)');
     const notIndexed: ViewContext = { ...ctx, record: () => undefined };
-    assert.equal(evidenceText(finding().evidence[0]!, notIndexed), 'ADR-7 Containers governs it (svc/**)');
+    // A record only in this change is not indexed yet: its file name still says how it is numbered.
+    assert.equal(evidenceText(finding().evidence[0]!, notIndexed), 'ADR-007 Containers governs it (svc/**)');
     assert.equal(evidenceText({ kind: 'mentions', line: 4, text: 'see Dockerfile', record: { ...finding().evidence[0]!.record!, inChange: true } }, ctx),
       'ADR-007 Containers (in this change) names it on line 4: see Dockerfile');
     assert.equal(evidenceText({ kind: 'acknowledged', by: 'ana', reason: 'test only' }, ctx), 'Acknowledged by ana: test only');
@@ -124,7 +125,7 @@ describe('review view model', () => {
     assert.equal(v.id, conflictId(conflict()));
     assert.notEqual(v.id, findingId(finding()));
     const bare = conflictView(conflict({ line: undefined as never, severity: 'warning' }), { folderRoot: () => undefined, record: () => undefined });
-    assert.equal(bare.record, 'ADR-7 Containers');
+    assert.equal(bare.record, 'ADR-007 Containers', 'not indexed: in its file name\'s padding');
     assert.equal(bare.recordFile, '/w/repo/doc/adr/007-containers.md');
     assert.equal(bare.file, 'svc/package.json');
     assert.equal(bare.severity, 'warning');

@@ -5,7 +5,8 @@
  */
 import type { AdrRecord, Finding } from '../../core/model';
 import { referenceLabel } from '../../core/presentation';
-import { join, relative } from '../../core/paths';
+import { basename, join, relative } from '../../core/paths';
+import { parseFileName } from '../../core/naming';
 import type { DiffExcerpt, ReviewConflict, ReviewFinding, VerdictEvidence } from '../../core/review';
 import type { ConflictView, ExcerptView, FindingView, PanelState } from '../../webviews/review/protocol';
 
@@ -26,7 +27,7 @@ export function findingId(f: Pick<ReviewFinding, 'repository' | 'fingerprint'>):
 export function evidenceText(e: VerdictEvidence, ctx: ViewContext): string {
   if (e.kind === 'acknowledged') return `Acknowledged${e.by ? ` by ${e.by}` : ''}: ${e.reason ?? ''}`;
   const r = e.record;
-  const who = r ? `${referenceLabel(ctx.record(r.path) ?? { number: r.number, numberText: null, title: r.title, id: r.id })}${r.inChange ? ' (in this change)' : ''}` : '';
+  const who = r ? `${referenceLabel(ctx.record(r.path) ?? { number: r.number, numberText: parseFileName(basename(r.path)).numberText, title: r.title, id: r.id })}${r.inChange ? ' (in this change)' : ''}` : '';
   if (e.kind === 'governs') return `${who} governs it (${e.glob ?? ''})`;
   return `${who} names it${e.line ? ` on line ${e.line}` : ''}${e.text ? `: ${e.text}` : ''}`;
 }
@@ -79,7 +80,7 @@ export function conflictView(c: ReviewConflict, ctx: ViewContext): ConflictView 
     subject: c.subject,
     file: shownPath(c.repository, c.path, ctx),
     ...(c.line !== undefined ? { line: c.line } : {}),
-    record: referenceLabel(ctx.record(r.path) ?? { number: r.number, numberText: null, title: r.title, id: r.id }),
+    record: referenceLabel(ctx.record(r.path) ?? { number: r.number, numberText: parseFileName(basename(r.path)).numberText, title: r.title, id: r.id }),
     recordFile: root ? relative(root, r.path) : r.path,
     recordLine: c.recordLine,
     recordText: c.recordText,
