@@ -10,12 +10,13 @@ import { AdrIndex } from '../../core/index';
 import { ReviewEngine, type ReviewConflict, type ReviewFinding, type ReviewOutcome } from '../../core/review';
 import type { Finding } from '../../core/model';
 import type { Logger } from '../../core/ports';
+import { decodeText } from '../../core/text';
 import { join, toPosix } from '../../core/paths';
 import { Disposable } from '../../platform/lifecycle';
 import { NodeGit } from '../../platform/git';
 import { NodeWorkTree } from '../../platform/workTree';
 import type { Host } from '../../host';
-import { DiagnosticsPublisher, documentPositions, type PositionsOf } from '../../host/diagnostics';
+import { DiagnosticsPublisher, type PositionsOf } from '../../host/diagnostics';
 import { DIAGNOSTICS } from '../../host/ids';
 import { positionsOf } from '../../host/planPositions';
 import { affects, readSettings } from '../../host/settings';
@@ -137,7 +138,7 @@ export class ReviewController extends Disposable {
     });
   }
 
-  /** Each conflict as a diagnostic on the line that adds it, in the file as the user sees it. */
+  /** Each conflict as a diagnostic on the line that adds it. */
   private async publishConflicts(conflicts: readonly ReviewConflict[]): Promise<void> {
     const byFile = new Map<string, ReviewConflict[]>();
     for (const c of conflicts) {
@@ -147,8 +148,9 @@ export class ReviewController extends Disposable {
     const entries: [vscode.Uri, Finding[], PositionsOf][] = [];
     for (const [path, list] of byFile) {
       try {
-        const { text, document } = await this.host.documents.text(path);
-        entries.push([vscode.Uri.file(path), list.map((c) => conflictFinding(c, text)), document ? documentPositions(document) : positionsOf(text)]);
+        // The disk's text, as git read it: the lines a conflict names (an open document can lag behind the disk).
+        const { text } = decodeText(await this.host.fs.readFile(path), path);
+        entries.push([vscode.Uri.file(path), list.map((c) => conflictFinding(c, text)), positionsOf(text)]);
       } catch (e) {
         this.log.warn(`conflict diagnostics: ${path} not read: ${e instanceof Error ? e.message : String(e)}`);
       }
