@@ -66,6 +66,7 @@ export const DIAGNOSTICS = {
   documents: 'adr-workbench',
   lint: 'adr-workbench-lint',
   links: 'adr-workbench-links',
+  review: 'adr-workbench-review',
 } as const;
 
 /** The workspace-state key of the tree's grouping. */

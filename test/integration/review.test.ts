@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Features as Services } from '../../src/extension';
 import type { PanelState } from '../../src/webviews/review/protocol';
 import { pageHtml } from '../../src/host/webviewHost';
+import { referenceLabel } from '../../src/core/presentation';
 import { fixture, root, services, until, writeText } from './support/helpers';
 
 const CLI = join(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -57,6 +58,8 @@ describe('Architecture Review', () => {
     assert.match(s.review!.controller.statusItem.text, /^\$\(checklist\) \d+ undocumented$/);
     const docker = state.findings.find((f) => f.file === 'Dockerfile')!;
     assert.deepEqual(docker.excerpt?.lines, ['+FROM node:20-alpine', '+RUN npm ci']);
+    assert.deepEqual([docker.excerpt?.cutBefore, docker.excerpt?.cutAfter], [false, false]);
+    for (const f of state.findings) assert.deepEqual(f.pill, f.verdict === 'undocumented' ? { label: f.severity, tone: f.severity } : undefined, f.id);
   });
 
   it('Draft ADR creates a record that turns the change into documented, written once: one save, one undo step', async () => {
@@ -156,7 +159,69 @@ describe('Architecture Review', () => {
     }
   });
 
-  it('the page is static: strict CSP with a nonce, no inline handlers', () => {
+  it('a conflict with a decision already taken: its own group in the panel, Open Record at the line, an error on the manifest line', async () => {
+    // An in-force record that rejects MongoDB, and a working-tree change that adds it; both undone after.
+    const record = fixture('doc', 'adr', '0099-store-data-in-postgresql.md');
+    const manifest = fixture('package.json');
+    const before = await vscode.workspace.fs.readFile(manifest).then((b) => new TextDecoder().decode(b), () => undefined);
+    const recordText = '# 99. Store data in PostgreSQL\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a database.\n\n'
+      + '## Decision\n\nWe will use PostgreSQL.\nWe will not use MongoDB.\n\n## Consequences\n\nOne database to run.\n';
+    try {
+      await writeText(record, recordText);
+      await until('the record indexed', () => s.workspace.locate(record.fsPath));
+      await writeText(manifest, '{\n  "name": "fixture",\n  "dependencies": {\n    "pg": "^8.11.0",\n    "mongodb": "^6.3.0"\n  }\n}\n');
+      const state = await review();
+      const conflicts = state.conflicts ?? [];
+      const c = conflicts.find((x) => x.subject === 'mongodb');
+      assert.ok(c, JSON.stringify(conflicts));
+      assert.equal(c.severity, 'error');
+      assert.equal(c.file, 'package.json');
+      assert.equal(c.line, 5);
+      // The one record label (core/presentation), as the evidence of findings names records.
+      assert.equal(c.record, referenceLabel(s.workspace.locate(record.fsPath)!.record));
+      assert.match(c.record, /^ADR-0*99 Store data in PostgreSQL$/);
+      assert.equal(c.recordFile, 'doc/adr/0099-store-data-in-postgresql.md');
+      assert.equal(c.recordLine, 16);
+      assert.match(c.recordText, /We will not use MongoDB/);
+      assert.match(c.message, /mongodb.*ADR-0099/);
+      assert.ok(!conflicts.some((x) => x.subject === 'pg'), 'pg is what the record chose');
+      assert.match(s.review!.controller.statusItem.text, /, 1 conflict$/);
+
+      // Open Record: the record, at the line that rejects it.
+      await vscode.commands.executeCommand('adrWorkbench.review.action', { action: 'openRecord', id: c.id });
+      const editor = vscode.window.activeTextEditor;
+      assert.equal(editor?.document.uri.fsPath, record.fsPath);
+      assert.equal(editor.selection.active.line, 15);
+      assert.equal(editor.document.lineAt(15).text, 'We will not use MongoDB.');
+
+      // The diagnostic: an error on the manifest line that adds it, from the review's collection.
+      // (Waits for the review the writes scheduled to settle: each review republishes.)
+      const conflictDiagnostics = () => vscode.languages.getDiagnostics(manifest).filter((x) => x.code === 'decision-conflict');
+      await until('the conflict diagnostic on the line that adds mongodb', () => conflictDiagnostics().some((x) => x.range.start.line === 4)).catch((e: Error) => {
+        throw new Error(`${e.message}: ${JSON.stringify(conflictDiagnostics().map((x) => [x.range.start.line, x.range.start.character, x.message]))}`);
+      });
+      const diagnostics = conflictDiagnostics();
+      const d = diagnostics[0]!;
+      const shown = JSON.stringify(diagnostics.map((x) => [x.range.start.line, x.range.start.character, x.range.end.line, x.range.end.character, x.message]));
+      assert.equal(diagnostics.length, 1, shown);
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+      assert.equal(d.source, 'ADR review');
+      assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [4, 4, 4, '    "mongodb": "^6.3.0"'.length], shown);
+      assert.match(d.message, /mongodb.*ADR-0099.*line 16/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(record).then(undefined, () => undefined);
+      if (before === undefined) await vscode.workspace.fs.delete(manifest).then(undefined, () => undefined);
+      else await writeText(manifest, before);
+      await until('the record gone from the index', () => !s.workspace.locate(record.fsPath));
+    }
+    // Undone: no conflict left, in the panel or as a diagnostic.
+    const after = await review();
+    assert.deepEqual(after.conflicts ?? [], []);
+    assert.deepEqual(vscode.languages.getDiagnostics(manifest).filter((d) => d.code === 'decision-conflict'), []);
+  });
+
+    it('the page is static: strict CSP with a nonce, no inline handlers', () => {
     const page = pageHtml({ cspSource: 'vscode-resource:', asWebviewUri: (u: vscode.Uri) => u }, 'Architecture Review', vscode.Uri.file('/x/review.js'), vscode.Uri.file('/x/review.css'));
     const csp = /Content-Security-Policy" content="([^"]+)"/.exec(page)![1]!;
     assert.match(csp, /^default-src 'none'; /);

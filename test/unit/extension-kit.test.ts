@@ -4,8 +4,9 @@ import { parseRecord } from '../../src/core/parse/record';
 import { recordLabel, recordReference, referenceLabel, STATUS_CHOICES, statusAndDate, statusDisplay, statusWord } from '../../src/core/presentation';
 import { createRecord } from '../../src/core/edit';
 import type { Collection } from '../../src/core/model';
-import type { ReviewFinding } from '../../src/core/review';
-import { evidenceText, findingId, findingView, statusSummary, type ViewContext } from '../../src/features/review/viewModel';
+import type { ChangedFile, ReviewConflict, ReviewFinding } from '../../src/core/review';
+import { excerptOf } from '../../src/core/review/suggest';
+import { conflictFinding, conflictId, conflictView, evidenceText, excerptView, findingId, findingView, statusSummary, type ViewContext } from '../../src/features/review/viewModel';
 import { firstContentOffset } from '../../src/features/review/firstContent';
 import { classify } from '../../src/host/fileFilter';
 import { FixedClock } from '../fakes/fixedClock';
@@ -79,6 +80,78 @@ describe('review view model', () => {
     });
     assert.equal(statusSummary({ status: 'ready', findings: [views[0]!] })?.warn, false);
     assert.equal(statusSummary({ status: 'off', findings: [] }), undefined);
+  });
+
+  it('shows the severity pill on undocumented cards only, in the severity\'s tone', () => {
+    assert.ok(!('pill' in findingView(finding(), ctx)), 'a documented card shows no severity pill');
+    assert.ok(!('pill' in findingView(finding({ verdict: 'acknowledged' }), ctx)), 'an acknowledged card shows no severity pill');
+    assert.deepEqual(findingView(finding({ verdict: 'undocumented' }), ctx).pill, { label: 'warning', tone: 'warning' });
+    assert.deepEqual(findingView(finding({ verdict: 'undocumented', severity: 'error' }), ctx).pill, { label: 'error', tone: 'error' });
+  });
+
+  it('starts a diff excerpt at the change\'s line, with an ellipsis where the hunk is cut', () => {
+    const lines = ['{', '  "name": "x",', '  "dependencies": {', '    "pg": "^8",', '+    "mongodb": "^6",', '    "zod": "^3"', '  },', '  "private": true', '}'];
+    const file = { path: 'package.json', status: 'modified', binary: false, fingerprint: 'f',
+      hunks: [{ oldStart: 1, oldLines: 8, newStart: 1, newLines: 9, header: '@@ -1,8 +1,9 @@', lines }] } as ChangedFile;
+    const core = excerptOf(file, { rule: 'dependency-added', path: 'package.json', subject: 'mongodb', message: 'm', line: 5 })!;
+    assert.deepEqual(core.lines, lines.slice(1, 8));
+    assert.deepEqual([core.at, core.cutBefore, core.cutAfter], [3, true, true]);
+    const v = excerptView(core);
+    assert.deepEqual(v, { header: '@@ -1,8 +1,9 @@', lines: ['+    "mongodb": "^6",', '    "zod": "^3"', '  },', '  "private": true'], cutBefore: true, cutAfter: true });
+    assert.equal(findingView(finding({ excerpt: core }), ctx).excerpt?.lines[0], '+    "mongodb": "^6",');
+    // A whole new file from its first line: nothing cut, no ellipsis.
+    assert.deepEqual(excerptView({ header: '@@ -0,0 +1,2 @@', lines: ['+FROM node:20', '+RUN npm ci'], at: 0, cutBefore: false, cutAfter: false }),
+      { header: '@@ -0,0 +1,2 @@', lines: ['+FROM node:20', '+RUN npm ci'], cutBefore: false, cutAfter: false });
+    // An excerpt without its line (an older engine's): shown whole, cut after when the core says so.
+    assert.deepEqual(excerptView({ header: 'h', lines: ['+a'], cutAfter: true }), { header: 'h', lines: ['+a'], cutBefore: false, cutAfter: true });
+  });
+
+  const conflict = (over: Partial<ReviewConflict> = {}): ReviewConflict => ({
+    fingerprint: 'decision-conflict:svc/package.json:mongodb:ADR-7', rule: 'decision-conflict', severity: 'error',
+    message: 'Adds `mongodb`, which ADR-007 considered and rejected in favour of PostgreSQL', repository: '/w/repo', path: 'svc/package.json', line: 3,
+    subject: 'mongodb', what: 'dependency', source: 'considered', rejected: 'MongoDB', chosen: 'PostgreSQL',
+    record: { path: '/w/repo/doc/adr/007-containers.md', id: 'ADR-7', number: 7, title: 'Containers', status: 'accepted' },
+    recordLine: 12, recordText: '* MongoDB',
+    ...over,
+  });
+
+  it('maps a conflict to its card: what it adds, which record rejected it on which line, where', () => {
+    const v = conflictView(conflict(), ctx);
+    assert.deepEqual(v, {
+      id: '/w/repo|decision-conflict:svc/package.json:mongodb:ADR-7', severity: 'error',
+      message: 'Adds `mongodb`, which ADR-007 considered and rejected in favour of PostgreSQL', subject: 'mongodb',
+      file: 'repo/svc/package.json', line: 3, record: 'ADR-007 Containers', recordFile: 'repo/doc/adr/007-containers.md', recordLine: 12, recordText: '* MongoDB',
+    });
+    assert.equal(v.id, conflictId(conflict()));
+    assert.notEqual(v.id, findingId(finding()));
+    const bare = conflictView(conflict({ line: undefined as never, severity: 'warning' }), { folderRoot: () => undefined, record: () => undefined });
+    assert.equal(bare.record, 'ADR-007 Containers', 'not indexed: in its file name\'s padding');
+    assert.equal(bare.recordFile, '/w/repo/doc/adr/007-containers.md');
+    assert.equal(bare.file, 'svc/package.json');
+    assert.equal(bare.severity, 'warning');
+  });
+
+  it('puts a conflict\'s diagnostic on the manifest line that adds it, at the conflict\'s severity', () => {
+    const text = '{\r\n  "dependencies": {\r\n    "mongodb": "^6"\r\n  }\r\n}\r\n';
+    const f = conflictFinding(conflict(), text);
+    assert.equal(text.slice(f.span.start, f.span.end), '"mongodb": "^6"');
+    assert.equal(f.severity, 'error');
+    assert.equal(f.rule, 'decision-conflict');
+    assert.equal(f.path, '/w/repo/svc/package.json');
+    assert.equal(f.message, 'Adds `mongodb`, which ADR-007 considered and rejected in favour of PostgreSQL (ADR-7, line 12)');
+    assert.equal(conflictFinding(conflict({ severity: 'warning' }), text).severity, 'warning');
+    // No line (or past the end): the first line, never outside the text.
+    assert.deepEqual(conflictFinding(conflict({ line: undefined as never }), text).span, { start: 0, end: 1 });
+    const past = conflictFinding(conflict({ line: 99 }), 'a\nb');
+    assert.ok(past.span.end <= 3 && past.span.start <= past.span.end);
+  });
+
+  it('counts conflicts in the status item and warns on them', () => {
+    const views = [findingView(finding(), ctx)];
+    const s = statusSummary({ status: 'ready', findings: views, conflicts: [conflictView(conflict(), ctx)] })!;
+    assert.equal(s.text, '$(checklist) 0 undocumented, 1 conflict');
+    assert.equal(s.warn, true);
+    assert.match(s.tooltip, /1 conflict with decisions already taken/);
   });
 
   it('puts a draft\'s note after the section\'s blank lines and template comments', () => {

@@ -14,7 +14,9 @@ export function excerptOf(file: ChangedFile, hit: RuleHit, context = 3): DiffExc
       const here = hit.oldSide ? oldLine : newLine;
       const counts = hit.oldSide ? c !== '+' && c !== '\\' : c !== '-' && c !== '\\';
       if (target === undefined || (counts && here === target)) {
-        return { header: h.header, lines: h.lines.slice(Math.max(0, i - context), i + context + 1) };
+        const from = Math.max(0, i - context);
+        const to = Math.min(h.lines.length, i + context + 1);
+        return { header: h.header, lines: h.lines.slice(from, to), at: i - from, cutBefore: from > 0, cutAfter: to < h.lines.length };
       }
       if (c === '+') newLine++;
       else if (c === '-') oldLine++;
@@ -22,7 +24,7 @@ export function excerptOf(file: ChangedFile, hit: RuleHit, context = 3): DiffExc
     }
   }
   const h = file.hunks[0]!;
-  return { header: h.header, lines: h.lines.slice(0, context * 2 + 1) };
+  return { header: h.header, lines: h.lines.slice(0, context * 2 + 1), cutBefore: false, cutAfter: h.lines.length > context * 2 + 1 };
 }
 
 /** A title and `governs` globs for a record that would document the hit. */

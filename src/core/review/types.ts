@@ -122,6 +122,11 @@ export interface VerdictEvidence {
 export interface DiffExcerpt {
   readonly header: string;
   readonly lines: readonly string[];
+  /** Index in `lines` of the change's own line, when the hunk holds it. */
+  readonly at?: number;
+  /** The hunk has lines before / after the ones shown. */
+  readonly cutBefore?: boolean;
+  readonly cutAfter?: boolean;
 }
 
 /** A flagged change with its verdict: what the panel, the gate and every format show. */

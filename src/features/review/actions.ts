@@ -2,14 +2,15 @@
  * What the review panel's buttons do, through the host's edit session (each one undoable step,
  * each file written once): Draft ADR (New Decision with the change in its Context and the paths in
  * its `governs`, written finished), Link to Existing ADR (the record now governs the paths),
- * Acknowledge (an entry in the committed `.adr-review.yml`), Open Diff and Open File.
+ * Acknowledge (an entry in the committed `.adr-review.yml`), Open Diff and Open File; and for a
+ * conflict with a decision already taken, Open Record (at the line that rejects it) and Open File.
  */
 import * as vscode from 'vscode';
 import { addGovernsEdits } from '../../core/edit';
 import { UserError } from '../../core/errors';
 import type { TextEdit } from '../../core/model';
 import { join } from '../../core/paths';
-import { acknowledgementEdits, CONFIG_FILES, type ReviewFinding } from '../../core/review';
+import { acknowledgementEdits, CONFIG_FILES, type ReviewConflict, type ReviewFinding } from '../../core/review';
 import { applyEdits } from '../../core/text';
 import type { Host } from '../../host';
 import type { NewDecision } from '../../host/contracts';
@@ -53,8 +54,29 @@ export class ReviewActions {
         return vscode.commands.executeCommand('git.openChange', file).then(undefined, () => vscode.commands.executeCommand('vscode.open', file));
       case 'openFile':
         return vscode.window.showTextDocument(file, f.line ? { selection: new vscode.Range(f.line - 1, 0, f.line - 1, 0) } : {});
+      case 'openRecord': {
+        // A finding's record: the first record its evidence names.
+        const record = f.evidence.find((e) => e.record)?.record;
+        if (!record) throw new UserError('No decision record documents this change yet.');
+        const line = f.evidence.find((e) => e.record === record)?.line;
+        return vscode.window.showTextDocument(vscode.Uri.file(record.path), line ? { selection: new vscode.Range(line - 1, 0, line - 1, 0) } : {});
+      }
       default:
         throw new UserError(`Unknown review action "${String(action)}"`);
+    }
+  }
+
+  /** Carries out `action` on a conflict: Open Record (at the record's line), Open File (at the line that adds it). */
+  async runConflict(action: FindingAction | undefined, c: ReviewConflict): Promise<unknown> {
+    const at = (line: number | undefined) => (line ? { selection: new vscode.Range(line - 1, 0, line - 1, 0) } : {});
+    switch (action) {
+      case 'openRecord':
+        return vscode.window.showTextDocument(vscode.Uri.file(c.record.path), at(c.recordLine));
+      case 'openFile':
+      case 'openDiff':
+        return vscode.window.showTextDocument(vscode.Uri.file(join(c.repository, c.path)), at(c.line));
+      default:
+        throw new UserError(`"${String(action)}" does not apply to a conflict with a decision; open the record to supersede it.`);
     }
   }
 

@@ -26,8 +26,10 @@ export function registerReview(context: vscode.ExtensionContext, host: Host, dep
   const actions = new ReviewActions(host, deps.newDecision, () => controller.schedule(0));
   const act = async (action: FindingAction | undefined, id: string | undefined, args: ActionArgs = {}) => {
     const f = id ? controller.finding(id) : undefined;
-    if (!f) throw new UserError('That change is no longer in the review; refresh it.');
-    return actions.run(action, f, args);
+    if (f) return actions.run(action, f, args);
+    const c = id ? controller.conflict(id) : undefined;
+    if (c) return actions.runConflict(action, c);
+    throw new UserError('That change is no longer in the review; refresh it.');
   };
   context.subscriptions.push(
     panel,

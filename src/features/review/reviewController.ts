@@ -7,18 +7,23 @@
  */
 import * as vscode from 'vscode';
 import { AdrIndex } from '../../core/index';
-import { ReviewEngine, type ReviewFinding, type ReviewOutcome } from '../../core/review';
+import { ReviewEngine, type ReviewConflict, type ReviewFinding, type ReviewOutcome } from '../../core/review';
+import type { Finding } from '../../core/model';
 import type { Logger } from '../../core/ports';
-import { toPosix } from '../../core/paths';
+import { decodeText } from '../../core/text';
+import { join, toPosix } from '../../core/paths';
 import { Disposable } from '../../platform/lifecycle';
 import { NodeGit } from '../../platform/git';
 import { NodeWorkTree } from '../../platform/workTree';
 import type { Host } from '../../host';
+import { DiagnosticsPublisher, type PositionsOf } from '../../host/diagnostics';
+import { DIAGNOSTICS } from '../../host/ids';
+import { positionsOf } from '../../host/planPositions';
 import { affects, readSettings } from '../../host/settings';
 import type { PanelState } from '../../webviews/review/protocol';
 import type { ReviewPanel } from './reviewPanel';
 import { ReviewStatusItem } from './statusItem';
-import { findingId, findingView, type ViewContext } from './viewModel';
+import { conflictFinding, conflictId, conflictView, findingId, findingView, type ViewContext } from './viewModel';
 
 const DEBOUNCE_MS = 400;
 
@@ -29,6 +34,9 @@ export class ReviewController extends Disposable {
   private running: Promise<void> | undefined;
   private again = false;
   private findings = new Map<string, ReviewFinding>();
+  private conflicts = new Map<string, ReviewConflict>();
+  /** Conflicts with decisions already taken, on the manifest line that adds them. */
+  readonly diagnostics = this.register(new DiagnosticsPublisher(DIAGNOSTICS.review, 'ADR review'));
   /** The unread-file notes last logged (logged again only when they change). */
   private notes = '';
   readonly status = this.register(new ReviewStatusItem());
@@ -50,7 +58,6 @@ export class ReviewController extends Disposable {
     this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => this.schedule(0)));
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => this.schedule(0)));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => { if (affects(e, 'review.enabled')) this.schedule(0); }));
-    this.register(panel.onMessage((m) => { if (m.type === 'refresh') this.schedule(0); }));
     this.watchGitExtension();
     this.schedule(0);
   }
@@ -78,6 +85,11 @@ export class ReviewController extends Disposable {
   /** A finding of the last review, by the id the panel knows it by. */
   finding(id: string): ReviewFinding | undefined {
     return this.findings.get(id);
+  }
+
+  /** A conflict of the last review, by the id the panel knows it by. */
+  conflict(id: string): ReviewConflict | undefined {
+    return this.conflicts.get(id);
   }
 
   /** Reviews again soon (after a change the review should see). */
@@ -117,11 +129,37 @@ export class ReviewController extends Disposable {
     if (notes.join('\n') !== this.notes) for (const n of notes) this.log.info(`not read: ${n}`);
     this.notes = notes.join('\n');
     this.findings = new Map(outcome.findings.map((f) => [findingId(f), f]));
+    this.conflicts = new Map(outcome.conflicts.map((c) => [conflictId(c), c]));
+    await this.publishConflicts(outcome.conflicts);
     const base = outcome.repositories[0]!.base.description;
-    this.show({ status: 'ready', scope: `working change against ${base}`, findings: outcome.findings.map((f) => findingView(f, this.viewContext)) });
+    this.show({
+      status: 'ready', scope: `working change against ${base}`, findings: outcome.findings.map((f) => findingView(f, this.viewContext)),
+      conflicts: outcome.conflicts.map((c) => conflictView(c, this.viewContext)),
+    });
+  }
+
+  /** Each conflict as a diagnostic on the line that adds it. */
+  private async publishConflicts(conflicts: readonly ReviewConflict[]): Promise<void> {
+    const byFile = new Map<string, ReviewConflict[]>();
+    for (const c of conflicts) {
+      const path = join(c.repository, c.path);
+      byFile.set(path, [...(byFile.get(path) ?? []), c]);
+    }
+    const entries: [vscode.Uri, Finding[], PositionsOf][] = [];
+    for (const [path, list] of byFile) {
+      try {
+        // The disk's text, as git read it: the lines a conflict names (an open document can lag behind the disk).
+        const { text } = decodeText(await this.host.fs.readFile(path), path);
+        entries.push([vscode.Uri.file(path), list.map((c) => conflictFinding(c, text)), positionsOf(text)]);
+      } catch (e) {
+        this.log.warn(`conflict diagnostics: ${path} not read: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    this.diagnostics.publishAll(entries);
   }
 
   private show(state: PanelState): void {
+    if (state.status !== 'ready') this.diagnostics.clear();
     this.panel.setState(state);
     this.status.show(state);
     this.changed.fire(state);

@@ -3,12 +3,12 @@
  * vscode import (unit-tested in plain Node). Records are named with the one record label of
  * `core/presentation`, in their collection's padding when the workspace has indexed them.
  */
-import type { AdrRecord } from '../../core/model';
+import type { AdrRecord, Finding } from '../../core/model';
 import { referenceLabel } from '../../core/presentation';
 import { basename, join, relative } from '../../core/paths';
 import { parseFileName } from '../../core/naming';
-import type { ReviewFinding, VerdictEvidence } from '../../core/review';
-import type { FindingView, PanelState } from '../../webviews/review/protocol';
+import type { DiffExcerpt, ReviewConflict, ReviewFinding, VerdictEvidence } from '../../core/review';
+import type { ConflictView, ExcerptView, FindingView, PanelState } from '../../webviews/review/protocol';
 
 /** What the mapping may ask the workspace. */
 export interface ViewContext {
@@ -32,10 +32,21 @@ export function evidenceText(e: VerdictEvidence, ctx: ViewContext): string {
   return `${who} names it${e.line ? ` on line ${e.line}` : ''}${e.text ? `: ${e.text}` : ''}`;
 }
 
+/** The diff lines from the change's own line on, with where the hunk was cut (shown as an ellipsis). */
+export function excerptView(e: DiffExcerpt): ExcerptView {
+  const from = e.at ?? 0;
+  return { header: e.header, lines: e.lines.slice(from), cutBefore: from > 0 || e.cutBefore === true, cutAfter: e.cutAfter === true };
+}
+
+/** `path` (absolute) relative to the workspace folder holding `repository`, else to the repository. */
+function shownPath(repository: string, path: string, ctx: ViewContext): string {
+  const abs = join(repository, path);
+  const root = ctx.folderRoot(repository);
+  return root ? relative(root, abs) : path;
+}
+
 /** A finding as the panel shows it. */
 export function findingView(f: ReviewFinding, ctx: ViewContext): FindingView {
-  const abs = join(f.repository, f.path);
-  const root = ctx.folderRoot(f.repository);
   return {
     id: findingId(f),
     rule: f.rule,
@@ -44,20 +55,65 @@ export function findingView(f: ReviewFinding, ctx: ViewContext): FindingView {
     severity: f.severity,
     verdict: f.verdict,
     message: f.message,
-    file: root ? relative(root, abs) : f.path,
+    file: shownPath(f.repository, f.path, ctx),
     ...(f.line !== undefined ? { line: f.line } : {}),
     evidence: f.evidence.map((e) => evidenceText(e, ctx)),
-    ...(f.excerpt ? { excerpt: f.excerpt } : {}),
+    // The severity is how much an undocumented change matters; a documented one shows its verdict alone.
+    ...(f.verdict === 'undocumented' ? { pill: { label: f.severity, tone: f.severity } } : {}),
+    ...(f.excerpt ? { excerpt: excerptView(f.excerpt) } : {}),
   };
+}
+
+/** The id of a conflict across runs (never equal to a finding's: its fingerprint starts with `decision-conflict:`). */
+export function conflictId(c: Pick<ReviewConflict, 'repository' | 'fingerprint'>): string {
+  return `${c.repository}|${c.fingerprint}`;
+}
+
+/** A conflict with a decision already taken, as the panel shows it. */
+export function conflictView(c: ReviewConflict, ctx: ViewContext): ConflictView {
+  const r = c.record;
+  const root = ctx.folderRoot(r.path);
+  return {
+    id: conflictId(c),
+    severity: c.severity,
+    message: c.message,
+    subject: c.subject,
+    file: shownPath(c.repository, c.path, ctx),
+    ...(c.line !== undefined ? { line: c.line } : {}),
+    record: referenceLabel(ctx.record(r.path) ?? { number: r.number, numberText: parseFileName(basename(r.path)).numberText, title: r.title, id: r.id }),
+    recordFile: root ? relative(root, r.path) : r.path,
+    recordLine: c.recordLine,
+    recordText: c.recordText,
+  };
+}
+
+/**
+ * The diagnostic finding of a conflict, on the line of `text` (the file that adds it) that adds it:
+ * that line without its indentation; the file's first line when the conflict has none.
+ */
+export function conflictFinding(c: ReviewConflict, text: string): Finding {
+  let start = 0;
+  for (let n = 1; n < (c.line ?? 1); n++) {
+    const nl = text.indexOf('\n', start);
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  let end = text.indexOf('\n', start);
+  if (end === -1) end = text.length;
+  if (end > start && text.charAt(end - 1) === '\r') end--;
+  while (start < end && /\s/.test(text.charAt(start))) start++;
+  return { rule: c.rule, severity: c.severity, message: `${c.message} (${c.record.id}, line ${c.recordLine})`, path: join(c.repository, c.path), span: { start, end } };
 }
 
 /** The status item's text and tooltip for a panel state; undefined when it is hidden. */
 export function statusSummary(state: PanelState): { text: string; tooltip: string; warn: boolean } | undefined {
   if (state.status !== 'ready') return undefined;
   const undocumented = state.findings.filter((f) => f.verdict === 'undocumented').length;
+  const conflicts = state.conflicts?.length ?? 0;
+  const clash = conflicts ? `${conflicts} conflict${conflicts === 1 ? '' : 's'} with decisions already taken` : '';
   return {
-    text: `$(checklist) ${undocumented} undocumented`,
-    tooltip: `${undocumented} architectural change${undocumented === 1 ? '' : 's'} without a decision record — open the Architecture Review`,
-    warn: undocumented > 0,
+    text: `$(checklist) ${undocumented} undocumented${conflicts ? `, ${conflicts} conflict${conflicts === 1 ? '' : 's'}` : ''}`,
+    tooltip: `${undocumented} architectural change${undocumented === 1 ? '' : 's'} without a decision record${clash ? `, ${clash}` : ''} — open the Architecture Review`,
+    warn: undocumented > 0 || conflicts > 0,
   };
 }
