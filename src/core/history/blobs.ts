@@ -4,7 +4,7 @@
  * can be (at most `MAX_RECORD_BYTES`). `cat-file` applies no filter and runs no driver.
  */
 import { MAX_RECORD_BYTES } from '../text';
-import { canFeed, GitUnavailableError, gitOk, type GitPort } from '../review/git';
+import { canFeed, catFileBlobs, GitUnavailableError, gitOk, sizeBatches, type GitPort } from '../review/git';
 
 export type BlobRead = { readonly bytes: Uint8Array } | { readonly unread: string };
 
@@ -38,28 +38,12 @@ export async function readBlobs(git: GitPort, root: string, shas: readonly strin
     else if (Number(size) > MAX_RECORD_BYTES) out.set(sha, { unread: `too large to be a record (${size} bytes)` });
     else small.push({ sha, size: Number(size) });
   }
-  for (let i = 0; i < small.length;) {
-    const batch: typeof small = [];
-    let total = 0;
-    while (i < small.length && (batch.length === 0 || total + small[i]!.size <= BATCH_BYTES)) {
-      total += small[i]!.size;
-      batch.push(small[i++]!);
-    }
+  for (const batch of sizeBatches(small, BATCH_BYTES)) {
+    const total = batch.reduce((n, b) => n + b.size, 0);
     if (counter) counter.processes++;
     const r = await git.runInput(root, ['cat-file', '--batch'], `${batch.map((b) => b.sha).join('\n')}\n`, total + batch.length * 100 + 4096);
     if (r.exitCode !== 0) throw new GitUnavailableError(`git cat-file --batch failed: ${r.stderr.split('\n')[0] ?? ''}`);
-    const bytes = r.stdout;
-    let pos = 0;
-    while (pos < bytes.length) {
-      const nl = bytes.indexOf(10, pos);
-      if (nl < 0) break;
-      const [sha = '', type = '', size = ''] = decoder.decode(bytes.subarray(pos, nl)).split(' ');
-      pos = nl + 1;
-      if (type !== 'blob') continue;
-      const n = Number(size);
-      out.set(sha, { bytes: bytes.subarray(pos, pos + n) });
-      pos += n + 1;
-    }
+    for (const blob of catFileBlobs(r.stdout)) out.set(blob.sha, { bytes: blob.bytes });
   }
   return out;
 }

@@ -24,7 +24,7 @@ import { join } from '../paths';
 import type { FileSystem } from '../ports';
 import { mapLimit } from '../index/limit';
 import { parseRaw, type Hunk, type RawEntry } from './diffParse';
-import { canFeed, gitOk, literalPathspec, splitNul, type GitPort } from './git';
+import { canFeed, catFileBlobs, gitOk, literalPathspec, sizeBatches, splitNul, type GitPort } from './git';
 import { EMPTY_TREE, mergeBase } from './repository';
 import type { ChangeBase, ChangedFile, ChangeStatus, RepositoryInfo, ReviewScope } from './types';
 import { MAX_CONTENT_BYTES, unreadReason, type WorkStat, type WorkTreePort, type WorkTreeView } from './worktree';
@@ -388,13 +388,8 @@ export class ChangeReader {
       else small.push({ sha, size: Number(size) });
     }
     // Batches of at most 32 MiB of content.
-    for (let i = 0; i < small.length;) {
-      const batch: typeof small = [];
-      let total = 0;
-      while (i < small.length && (batch.length === 0 || total + small[i]!.size <= 32 << 20)) {
-        total += small[i]!.size;
-        batch.push(small[i++]!);
-      }
+    for (const batch of sizeBatches(small, 32 << 20)) {
+      const total = batch.reduce((n, b) => n + b.size, 0);
       let out;
       try {
         out = await git.runInput(root, ['cat-file', '--batch'], `${batch.map((b) => b.sha).join('\n')}\n`, total + batch.length * 200 + 1024);
@@ -402,18 +397,9 @@ export class ChangeReader {
         continue;
       }
       if (out.exitCode !== 0) continue;
-      const bytes = out.stdout;
-      let pos = 0;
-      while (pos < bytes.length) {
-        const nl = bytes.indexOf(10, pos);
-        if (nl < 0) break;
-        const [sha = '', type = '', size = ''] = decoder.decode(bytes.subarray(pos, nl)).split(' ');
-        pos = nl + 1;
-        if (type !== 'blob') continue;
-        const n = Number(size);
-        const text = decoder.decode(bytes.subarray(pos, pos + n));
-        pos += n + 1;
-        this.blobs.set(sha, Promise.resolve({ text, binary: text.slice(0, 8000).includes('\0') }));
+      for (const blob of catFileBlobs(out.stdout)) {
+        const text = decoder.decode(blob.bytes);
+        this.blobs.set(blob.sha, Promise.resolve({ text, binary: text.slice(0, 8000).includes('\0') }));
       }
     }
   }

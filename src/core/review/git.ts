@@ -78,3 +78,34 @@ export function splitNul(text: string): string[] {
   if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
   return parts;
 }
+
+/** `items` cut into consecutive batches of at most `maxBytes` of content each (an oversized item alone). */
+export function sizeBatches<T extends { readonly size: number }>(items: readonly T[], maxBytes: number): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length;) {
+    const batch: T[] = [];
+    let total = 0;
+    while (i < items.length && (batch.length === 0 || total + items[i]!.size <= maxBytes)) {
+      total += items[i]!.size;
+      batch.push(items[i++]!);
+    }
+    batches.push(batch);
+  }
+  return batches;
+}
+
+/** Each blob in a `git cat-file --batch` reply (`<sha> <type> <size>\n<bytes>\n`…), in order. */
+export function* catFileBlobs(bytes: Uint8Array): Generator<{ sha: string; bytes: Uint8Array }> {
+  const decoder = new TextDecoder();
+  let pos = 0;
+  while (pos < bytes.length) {
+    const nl = bytes.indexOf(10, pos);
+    if (nl < 0) return;
+    const [sha = '', type = '', size = ''] = decoder.decode(bytes.subarray(pos, nl)).split(' ');
+    pos = nl + 1;
+    if (type !== 'blob') continue;
+    const n = Number(size);
+    yield { sha, bytes: bytes.subarray(pos, pos + n) };
+    pos += n + 1;
+  }
+}
