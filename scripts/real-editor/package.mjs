@@ -24,7 +24,7 @@ export const BUNDLE_LIMIT_BYTES = 1024 * 1024;
 /** Files the .vsix must hold (vsce renames LICENSE to LICENSE.txt and README.md to readme.md). */
 const REQUIRED = [
   'extension.vsixmanifest', 'extension/package.json', 'extension/package.nls.json', 'extension/readme.md',
-  'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/media/icon.png',
+  'extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/dist/cli.js', 'extension/dist/cli/query.js', 'extension/media/icon.png',
 ];
 /** Everything the .vsix may hold. Anything else (source maps, node_modules, src/, test/, out/,
  * .cache/, stray files) fails the check: ship a new file by listing it in .vscodeignore and here. */
@@ -33,7 +33,10 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls(\.[\w-]+)?\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/dist\/(extension|cli)\.js$/,
+  // The CLI's command modules, loaded by dist/cli.js when one of their commands runs.
+  /^extension\/dist\/cli\/[\w-]+\.js$/,
   /^extension\/dist\/webview\/[\w-]+\.(js|css)$/,
+  /^extension\/schema\/[\w.-]+\.schema\.json$/,
   /^extension\/media\/[\w./-]+\.(svg|png|css)$/,
   /^extension\/snippets\/[\w.-]+\.code-snippets$/,
 ];

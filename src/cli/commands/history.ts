@@ -156,7 +156,7 @@ async function withGit<T>(io: CliIO, fn: () => Promise<T>): Promise<T | number> 
 }
 
 /** The history of the index's collections, through the per-user cache of the state at HEAD. */
-async function collectionHistory(io: CliIO, index: AdrIndex): Promise<HistoryResult> {
+export async function collectionHistory(io: CliIO, index: AdrIndex): Promise<HistoryResult> {
   const collections = index.collections.map((c) => ({ path: c.path, dialect: c.dialect, ...(c.statusVocabulary ? { statusVocabulary: c.statusVocabulary } : {}) }));
   const root = await gitRoot(io.fs, io.cwd);
   const cacheFile = root ? snapshotFile(io, root) : undefined;

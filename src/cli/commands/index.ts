@@ -5,7 +5,7 @@
  */
 
 /** The command modules, each a separate bundle. */
-export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history';
+export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history' | 'publish';
 
 export interface Command {
   readonly usage: string;
@@ -132,6 +132,15 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'ack RULE:PATH:SUBJECT --reason TEXT [--by NAME] [--staged | --base REF]',
     summary: 'Marks a finding of `check` as not architectural: appends it, with the reason, to .adr-review.yml (committed, so reviewers see it).',
     module: 'review', fn: 'ackCommand',
+  },
+  export: {
+    usage: 'export [--format json] [--out FILE] [--no-history] [--repository URL]',
+    summary:
+      'Every record from here down as one versioned JSON document (schema/adr-export.v1.schema.json in the package): ' +
+      'ids, numbers, titles, statuses, dates, relations, governs, a history summary from git, and provenance (repository ' +
+      'URL, commit, path). The same commit exports the same bytes. --repository: the web address to link records to ' +
+      '(default: $GITHUB_SERVER_URL/$GITHUB_REPOSITORY, $CI_PROJECT_URL, else the origin remote, credentials removed).',
+    module: 'publish', fn: 'exportCommand',
   },
   hook: {
     usage: 'hook install [--command CMD] [--global]',

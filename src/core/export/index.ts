@@ -1,0 +1,2 @@
+export * from './export';
+export { readProvenance, type ProvenanceResult } from './provenance';
