@@ -192,3 +192,27 @@ describe('CLI: export', function () {
     assert.match(bad.stderr, /only json/);
   });
 });
+
+describe('cross-repository references', () => {
+  it('finds repo:ADR-N / repo:N with the verb before it, not in code, URLs or times', async () => {
+    const { crossReferences } = await import('../../src/core/export');
+    const text = [
+      '# 3. Use tokens',
+      'Amends payments:ADR-0007',
+      '* Relates to: [identity:ADR-12](https://example.com/x)',
+      'See also billing:7 and Billing:ADR 8.',
+      'Not https://example.com:8080 nor 10:30, nor `code:ADR-1`, nor C:\\x or a:b:c.',
+      '```',
+      'inside:ADR-2',
+      '```',
+      '| Depends on | ledger:ADR_3 |',
+    ].join('\n');
+    assert.deepEqual(crossReferences(text).map((x) => [x.repository, x.number, x.verb, x.line]), [
+      ['payments', 7, 'amends', 2],
+      ['identity', 12, 'relates to', 3],
+      ['billing', 7, 'see also', 4],
+      ['billing', 8, 'mentions', 4],
+      ['ledger', 3, 'depends on', 9],
+    ]);
+  });
+});

@@ -142,6 +142,15 @@ export const COMMANDS: Record<string, Command> = {
       '(default: $GITHUB_SERVER_URL/$GITHUB_REPOSITORY, $CI_PROJECT_URL, else the origin remote, credentials removed).',
     module: 'publish', fn: 'exportCommand',
   },
+  catalog: {
+    usage: 'catalog build CONFIG [--out FILE] [--no-history] [--strict]',
+    summary:
+      'Merges many repositories\' decisions into one catalogue (JSON): CONFIG is a YAML file with `title:` and `sources:`, each ' +
+      'a `name` (how references name it: payments:ADR-0007) and either a `path` (a local folder or clone, exported now) or an ' +
+      '`export` (a file `adrw export` wrote, e.g. in that repository\'s CI). References between repositories are resolved; ' +
+      'duplicate, ambiguous and broken ones are reported (--strict: exit 1 when there are any).',
+    module: 'publish', fn: 'catalogCommand',
+  },
   hook: {
     usage: 'hook install [--command CMD] [--global]',
     summary: 'Installs a pre-commit hook running `check --staged`; an existing hook is kept and run first. Idempotent.',

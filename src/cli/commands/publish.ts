@@ -1,16 +1,23 @@
 /**
  * The record beyond the editor: `export` (the stable, versioned JSON of every record from here
- * down). Git runs as the review runs it (src/platform/git.ts): no hooks, filters or transports.
+ * down) and `catalog build` (many repositories' exports merged into one catalogue). Git runs as the
+ * review runs it (src/platform/git.ts): no hooks, filters or transports.
  */
-import { buildExport, exportText, readProvenance } from '../../core/export';
-import { resolve } from '../../core/paths';
-import { FileExistsError } from '../../core/errors';
+import {
+  buildCatalog, buildExport, catalogText, exportText, parseCatalogConfig, parseExportFile, readProvenance, type ExportDocument,
+} from '../../core/export';
+import { AdrIndex } from '../../core/index';
+import type { RecordHistory } from '../../core/history';
+import { dirname, resolve } from '../../core/paths';
+import { FileExistsError, UserError } from '../../core/errors';
 import { GitCommandError, GitUnavailableError } from '../../core/review/git';
+import { decodeText } from '../../core/text';
+import type { FileSystem } from '../../core/ports';
 import { NodeGit } from '../../platform/git';
 import { flag, parse, str, UsageError } from '../args';
-import { EXIT_OK, type CliIO } from '../io';
+import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { version } from '../dispatch';
-import { loadIndex, rel } from '../workspace';
+import { extraFolders, rel } from '../workspace';
 import { collectionHistory } from './history';
 
 export async function exportCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -20,30 +27,84 @@ export async function exportCommand(args: readonly string[], io: CliIO): Promise
   const format = str(p, 'format') ?? 'json';
   if (format !== 'json') throw new UsageError(`export: --format ${format}: only json is written`);
   if (p.positionals.length) throw new UsageError(`export: unexpected "${p.positionals[0]}" (usage: export [--format json] [--out FILE])`);
-  const index = await loadIndex(io);
-  const git = new NodeGit();
-  const prov = await readProvenance(git, io.fs, io.cwd, io.env, str(p, 'repository'));
-  if (prov.problem) io.stderr(`adr-workbench: no provenance from git: ${prov.problem}\n`);
-  let history: ((path: string) => ReturnType<Awaited<ReturnType<typeof collectionHistory>>['of']>) | undefined;
-  if (!flag(p, 'no-history') && prov.provenance.commit) {
+  const repository = str(p, 'repository');
+  const doc = await exportFolder(io, io.cwd, { history: !flag(p, 'no-history'), ...(repository ? { repository } : {}), label: '' });
+  return writeOutput(io, str(p, 'out'), exportText(doc));
+}
+
+export async function catalogCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const p = parse('catalog', args, { out: { type: 'string', short: 'o' }, 'no-history': { type: 'boolean' }, strict: { type: 'boolean' } });
+  const [sub, configArg, ...rest] = p.positionals;
+  if (sub !== 'build' || !configArg || rest.length) throw new UsageError('catalog: usage: catalog build CONFIG [--out FILE] [--no-history] [--strict]');
+  const configFile = resolve(io.cwd, configArg);
+  const config = parseCatalogConfig(await readText(io.fs, configFile, configArg), configArg);
+  const base = dirname(configFile);
+  const sources: { config: (typeof config.sources)[number]; doc: ExportDocument }[] = [];
+  for (const source of config.sources) {
+    if (source.path !== undefined) {
+      const folder = resolve(base, source.path);
+      const st = await io.fs.stat(folder);
+      if (!st || st.kind !== 'directory') throw new UserError(`${configArg}: source "${source.name}": ${source.path} is not a folder`);
+      sources.push({ config: source, doc: await exportFolder(io, folder, { history: !flag(p, 'no-history'), label: `${source.name}: ` }) });
+    } else {
+      const file = resolve(base, source.export!);
+      sources.push({ config: source, doc: parseExportFile(await readText(io.fs, file, source.export!), source.export!) });
+    }
+  }
+  const catalog = buildCatalog({ title: config.title, sources });
+  for (const problem of catalog.problems) io.stderr(`adr-workbench: ${problem.kind}: ${problem.message}\n`);
+  const code = await writeOutput(io, str(p, 'out'), catalogText(catalog));
+  return flag(p, 'strict') && catalog.problems.length > 0 ? EXIT_FINDINGS : code;
+}
+
+interface ExportOptions {
+  readonly history: boolean;
+  readonly repository?: string;
+  /** Prefix of warnings (the source's name in a catalogue). */
+  readonly label: string;
+}
+
+/** The export of every collection from `folder` down. */
+async function exportFolder(io: CliIO, folder: string, options: ExportOptions): Promise<ExportDocument> {
+  const index = await AdrIndex.build(io.fs, folder, { extraFolders: folder === io.cwd ? extraFolders(io) : [] });
+  const prov = await readProvenance(new NodeGit(), io.fs, folder, io.env, options.repository);
+  if (prov.problem) io.stderr(`adr-workbench: ${options.label}no provenance from git: ${prov.problem}\n`);
+  let history: ((path: string) => RecordHistory | undefined) | undefined;
+  if (options.history && prov.provenance.commit) {
     try {
-      const h = await collectionHistory(io, index);
+      const h = await collectionHistory({ ...io, cwd: folder }, index);
       history = (path) => h.of(path);
     } catch (e) {
       if (!(e instanceof GitCommandError || e instanceof GitUnavailableError)) throw e;
-      io.stderr(`adr-workbench: no history: ${e.message.split('\n')[0]}\n`);
+      io.stderr(`adr-workbench: ${options.label}no history: ${e.message.split('\n')[0]}\n`);
     }
   }
-  const doc = buildExport({
+  for (const problem of index.problems) io.stderr(`adr-workbench: ${options.label}${rel(io, problem.path)}: ${problem.message}\n`);
+  const texts = await recordTexts(io.fs, index);
+  return buildExport({
     index,
     base: prov.base,
     provenance: prov.provenance,
     generator: { name: 'adr-workbench', version: version(io.env).trim() },
+    text: (path) => texts.get(path),
     ...(history ? { history } : {}),
   });
-  for (const problem of index.problems) io.stderr(`adr-workbench: ${rel(io, problem.path)}: ${problem.message}\n`);
-  const text = exportText(doc);
-  const out = str(p, 'out');
+}
+
+async function readText(fs: FileSystem, file: string, shown: string): Promise<string> {
+  try {
+    // Not decodeText: an export of 10,000 records is far beyond a record's size cap.
+    const bytes = await fs.readFile(file, { maxBytes: 256 * 1024 * 1024 });
+    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return new TextDecoder('utf-8').decode(bom ? bytes.subarray(3) : bytes);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${shown}: cannot be read (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
+  }
+}
+
+/** Standard output, or a file (created, or replaced atomically) whose path is printed. */
+async function writeOutput(io: CliIO, out: string | undefined, text: string): Promise<number> {
   if (out === undefined || out === '-') {
     io.stdout(text);
     return EXIT_OK;
@@ -58,4 +119,20 @@ export async function exportCommand(args: readonly string[], io: CliIO): Promise
   }
   io.stdout(`${rel(io, file)}\n`);
   return EXIT_OK;
+}
+
+/** Every indexed record's text (read as the index read it: regular files within the cap). */
+export async function recordTexts(fs: FileSystem, index: AdrIndex): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const paths = index.records().map((r) => r.path);
+  for (let i = 0; i < paths.length; i += 64) {
+    await Promise.all(paths.slice(i, i + 64).map(async (path) => {
+      try {
+        out.set(path, decodeText(await fs.readFile(path), path).text);
+      } catch {
+        // Changed or removed since the index read it: no cross references for it.
+      }
+    }));
+  }
+  return out;
 }

@@ -16,6 +16,7 @@ import type { AdrRecord, Collection, RelationType, Status } from '../model';
 import type { AdrIndex } from '../index';
 import type { RecordHistory } from '../history';
 import { relative } from '../paths';
+import { crossReferences } from './crossRefs';
 
 /** The export format's identifier and the version of its schema. */
 export const EXPORT_FORMAT = 'adr-workbench/export';
@@ -80,10 +81,21 @@ export interface ExportRecord {
   readonly tags: readonly string[];
   readonly governs: readonly string[];
   readonly relations: readonly ExportRelation[];
+  /** References to records of other repositories (`payments:ADR-0007`), for a catalogue to resolve. */
+  readonly crossReferences: readonly ExportCrossReference[];
   /** Null when history was not asked for. */
   readonly history: ExportHistory | null;
   /** The record on the repository's web host at `provenance.commit`, when both are known and the host is one we know the URL scheme of. */
   readonly url: string | null;
+}
+
+export interface ExportCrossReference {
+  /** The repository named, lower-case (a catalogue source's name). */
+  readonly repository: string;
+  readonly number: number;
+  readonly written: string;
+  /** The relation verb before it (`amends`, `relates to`), or `mentions`. */
+  readonly verb: string;
 }
 
 export interface ExportCollection {
@@ -110,6 +122,8 @@ export interface ExportInput {
   readonly base: string;
   readonly provenance: ExportProvenance;
   readonly generator: { readonly name: string; readonly version: string };
+  /** A record's text (absolute path → text), for its cross-repository references; omitted: none. */
+  readonly text?: (path: string) => string | undefined;
   /** A record's history (absolute path → history); omitted: `history: null` everywhere. */
   readonly history?: (path: string) => RecordHistory | undefined;
 }
@@ -168,9 +182,23 @@ function recordJson(r: AdrRecord, input: ExportInput, keys: Map<string, string>,
     tags: [...r.tags],
     governs: [...r.governs],
     relations,
+    crossReferences: crossRefsOf(input.text?.(r.path)),
     history: input.history ? historyJson(input.history(r.path)) : null,
     url: webUrl(input.provenance, path),
   };
+}
+
+function crossRefsOf(text: string | undefined): ExportCrossReference[] {
+  if (text === undefined) return [];
+  const seen = new Set<string>();
+  const out: ExportCrossReference[] = [];
+  for (const x of crossReferences(text)) {
+    const k = `${x.repository}:${x.number}:${x.verb}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ repository: x.repository, number: x.number, written: x.written, verb: x.verb });
+  }
+  return out;
 }
 
 function historyJson(h: RecordHistory | undefined): ExportHistory {
