@@ -4,9 +4,10 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { siteClientPlugin } from './esbuild-site-client.mjs';
 
 const which = process.argv[2] ?? 'unit';
-const roots = { unit: ['test/unit'], integration: ['test/integration'], 'integration-multiroot': ['test/integration-multiroot'], e2e: ['test/e2e'], bench: ['bench'] }[which];
+const roots = { unit: ['test/unit'], integration: ['test/integration'], 'integration-multiroot': ['test/integration-multiroot'], e2e: ['test/e2e'], site: ['test/site'], bench: ['bench'] }[which];
 if (!roots) throw new Error(`unknown test kind: ${which}`);
 
 function walk(dir) {
@@ -34,4 +35,5 @@ await esbuild.build({
   logLevel: 'warning',
   // proper-lockfile stays one shared copy: bundled into every suite, each copy would add its own exit handlers.
   external: ['vscode', 'mocha', 'playwright-core', 'proper-lockfile'],
+  plugins: [siteClientPlugin],
 });

@@ -6,6 +6,7 @@
 // list` never reads the code of `check` or `lint`.
 import * as esbuild from 'esbuild';
 import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { siteClientPlugin } from './esbuild-site-client.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -23,7 +24,7 @@ const common = {
 };
 
 // The CLI is minified always: start-up time is parse time.
-const cli = { ...common, minify: true };
+const cli = { ...common, minify: true, plugins: [siteClientPlugin] };
 
 /** The command modules (src/cli/commands/*.ts but the table). */
 const modules = readdirSync('src/cli/commands').filter((f) => f.endsWith('.ts') && f !== 'index.ts').map((f) => f.slice(0, -3));

@@ -134,21 +134,34 @@ export const COMMANDS: Record<string, Command> = {
     module: 'review', fn: 'ackCommand',
   },
   export: {
-    usage: 'export [--format json] [--out FILE] [--no-history] [--repository URL]',
+    usage: 'export [--format json] [--out FILE] [--no-history] [--no-markdown] [--repository URL]',
     summary:
       'Every record from here down as one versioned JSON document (schema/adr-export.v1.schema.json in the package): ' +
-      'ids, numbers, titles, statuses, dates, relations, governs, a history summary from git, and provenance (repository ' +
+      'ids, numbers, titles, statuses, dates, relations, governs, a history summary from git, each record\'s Markdown ' +
+      '(--no-markdown: left out), and provenance (repository ' +
       'URL, commit, path). The same commit exports the same bytes. --repository: the web address to link records to ' +
       '(default: $GITHUB_SERVER_URL/$GITHUB_REPOSITORY, $CI_PROJECT_URL, else the origin remote, credentials removed).',
     module: 'publish', fn: 'exportCommand',
   },
+  site: {
+    usage: 'site [--out DIR] [--base-path /x/] [--title TEXT] [--no-history] [--repository URL] [--watch [--port N]]',
+    summary:
+      'A static decision site of every collection from here down (default folder adr-site): an index with status, tag and ' +
+      'collection filters and full-text search, a page per record (its Markdown rendered, relations both ways, the supersede ' +
+      'chain, the code it governs, its history from git), the relationship graph and a timeline. Relative links only: it ' +
+      'works from file:// and under any sub-path (--base-path is used by 404.html only). Record HTML is built from the ' +
+      'syntax tree, escaped: nothing in a record runs script. Incremental: unchanged records are not rendered again. ' +
+      '--watch: serves it on http://127.0.0.1:PORT (default 4173) and rebuilds when a record changes.',
+    module: 'publish', fn: 'siteCommand',
+  },
   catalog: {
-    usage: 'catalog build CONFIG [--out FILE] [--no-history] [--strict]',
+    usage: 'catalog build CONFIG [--out FILE] [--site DIR [--base-path PATH] [--title TEXT]] [--no-history] [--strict]',
     summary:
       'Merges many repositories\' decisions into one catalogue (JSON): CONFIG is a YAML file with `title:` and `sources:`, each ' +
       'a `name` (how references name it: payments:ADR-0007) and either a `path` (a local folder or clone, exported now) or an ' +
       '`export` (a file `adrw export` wrote, e.g. in that repository\'s CI). References between repositories are resolved; ' +
-      'duplicate, ambiguous and broken ones are reported (--strict: exit 1 when there are any).',
+      'duplicate, ambiguous and broken ones are reported (--strict: exit 1 when there are any). Writes the catalogue JSON to ' +
+      '--out (default standard output) and, with --site DIR, one static site of every repository\'s decisions.',
     module: 'publish', fn: 'catalogCommand',
   },
   hook: {

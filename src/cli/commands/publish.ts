@@ -13,7 +13,9 @@ import { FileExistsError, UserError } from '../../core/errors';
 import { GitCommandError, GitUnavailableError } from '../../core/review/git';
 import { decodeText } from '../../core/text';
 import type { FileSystem } from '../../core/ports';
+import { buildSite, MANIFEST_FILE, parseManifest, siteFromCatalog, siteFromExport, type SiteModel, type SiteResult } from '../../core/site';
 import { NodeGit } from '../../platform/git';
+import siteScript from 'adrw:site-client';
 import { flag, parse, str, UsageError } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { version } from '../dispatch';
@@ -22,20 +24,26 @@ import { collectionHistory } from './history';
 
 export async function exportCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parse('export', args, {
-    format: { type: 'string' }, out: { type: 'string', short: 'o' }, 'no-history': { type: 'boolean' }, repository: { type: 'string' },
+    format: { type: 'string' }, out: { type: 'string', short: 'o' }, 'no-history': { type: 'boolean' }, 'no-markdown': { type: 'boolean' },
+    repository: { type: 'string' },
   });
   const format = str(p, 'format') ?? 'json';
   if (format !== 'json') throw new UsageError(`export: --format ${format}: only json is written`);
   if (p.positionals.length) throw new UsageError(`export: unexpected "${p.positionals[0]}" (usage: export [--format json] [--out FILE])`);
   const repository = str(p, 'repository');
-  const doc = await exportFolder(io, io.cwd, { history: !flag(p, 'no-history'), ...(repository ? { repository } : {}), label: '' });
+  const doc = await exportFolder(io, io.cwd, {
+    history: !flag(p, 'no-history'), markdown: !flag(p, 'no-markdown'), ...(repository ? { repository } : {}), label: '',
+  });
   return writeOutput(io, str(p, 'out'), exportText(doc));
 }
 
 export async function catalogCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const p = parse('catalog', args, { out: { type: 'string', short: 'o' }, 'no-history': { type: 'boolean' }, strict: { type: 'boolean' } });
+  const p = parse('catalog', args, {
+    out: { type: 'string', short: 'o' }, 'no-history': { type: 'boolean' }, strict: { type: 'boolean' }, site: { type: 'string' },
+    'base-path': { type: 'string' }, title: { type: 'string' },
+  });
   const [sub, configArg, ...rest] = p.positionals;
-  if (sub !== 'build' || !configArg || rest.length) throw new UsageError('catalog: usage: catalog build CONFIG [--out FILE] [--no-history] [--strict]');
+  if (sub !== 'build' || !configArg || rest.length) throw new UsageError('catalog: usage: catalog build CONFIG [--out FILE] [--site DIR [--base-path PATH] [--title TEXT]] [--no-history] [--strict]');
   const configFile = resolve(io.cwd, configArg);
   const config = parseCatalogConfig(await readText(io.fs, configFile, configArg), configArg);
   const base = dirname(configFile);
@@ -45,7 +53,7 @@ export async function catalogCommand(args: readonly string[], io: CliIO): Promis
       const folder = resolve(base, source.path);
       const st = await io.fs.stat(folder);
       if (!st || st.kind !== 'directory') throw new UserError(`${configArg}: source "${source.name}": ${source.path} is not a folder`);
-      sources.push({ config: source, doc: await exportFolder(io, folder, { history: !flag(p, 'no-history'), label: `${source.name}: ` }) });
+      sources.push({ config: source, doc: await exportFolder(io, folder, { history: !flag(p, 'no-history'), markdown: true, label: `${source.name}: ` }) });
     } else {
       const file = resolve(base, source.export!);
       sources.push({ config: source, doc: parseExportFile(await readText(io.fs, file, source.export!), source.export!) });
@@ -53,19 +61,78 @@ export async function catalogCommand(args: readonly string[], io: CliIO): Promis
   }
   const catalog = buildCatalog({ title: config.title, sources });
   for (const problem of catalog.problems) io.stderr(`adr-workbench: ${problem.kind}: ${problem.message}\n`);
-  const code = await writeOutput(io, str(p, 'out'), catalogText(catalog));
+  const siteDir = str(p, 'site');
+  const out = str(p, 'out') ?? (siteDir ? undefined : '-');
+  const code = out !== undefined ? await writeOutput(io, out, catalogText(catalog)) : EXIT_OK;
+  if (siteDir) {
+    const title = str(p, 'title');
+    const result = await writeSite(io, siteFromCatalog(catalog, title), siteDir, str(p, 'base-path'));
+    io.stdout(siteSummary(io, siteDir, result));
+  }
   return flag(p, 'strict') && catalog.problems.length > 0 ? EXIT_FINDINGS : code;
+}
+
+export async function siteCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const p = parse('site', args, {
+    out: { type: 'string', short: 'o' }, 'base-path': { type: 'string' }, title: { type: 'string' }, 'no-history': { type: 'boolean' },
+    watch: { type: 'boolean' }, port: { type: 'string' }, repository: { type: 'string' },
+  });
+  if (p.positionals.length) throw new UsageError(`site: unexpected "${p.positionals[0]}" (usage: site [--out DIR] [--base-path /x/] [--title TEXT] [--watch])`);
+  const outDir = str(p, 'out') ?? 'adr-site';
+  const port = str(p, 'port');
+  if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) > 65535)) throw new UsageError(`site: --port takes a port number, not "${port}"`);
+  const repository = str(p, 'repository');
+  const build = async () => {
+    const doc = await exportFolder(io, io.cwd, { history: !flag(p, 'no-history'), markdown: true, ...(repository ? { repository } : {}), label: '' });
+    return writeSite(io, siteFromExport(doc, str(p, 'title') ?? defaultTitle(io)), outDir, str(p, 'base-path'));
+  };
+  const result = await build();
+  io.stdout(siteSummary(io, outDir, result));
+  if (!flag(p, 'watch')) return EXIT_OK;
+  const { watchSite } = await import('../siteServer');
+  return watchSite(io, resolve(io.cwd, outDir), Number(port ?? 4173), async () => {
+    const r = await build();
+    io.stdout(`rebuilt: ${r.rendered} record page${r.rendered === 1 ? '' : 's'} rendered, ${r.unchanged} unchanged\n`);
+  });
+}
+
+function defaultTitle(io: CliIO): string {
+  const name = io.cwd.split('/').filter(Boolean).pop();
+  return name ? `${name}: architecture decisions` : 'Architecture decisions';
+}
+
+function siteSummary(io: CliIO, outDir: string, r: SiteResult): string {
+  const graph = r.graph.skipped ? `graph left out: ${r.graph.skipped}` : `graph of ${r.graph.nodes} records`;
+  return `${rel(io, resolve(io.cwd, outDir))}/index.html (${r.rendered} record page${r.rendered === 1 ? '' : 's'} rendered, ${r.unchanged} unchanged, ` +
+    `${r.removed} removed; ${graph})\n`;
+}
+
+/**
+ * Writes the site into `outDir`: a new folder, or one this tool wrote before (it has the manifest):
+ * never into a folder holding anything else, and never through a symlink.
+ */
+async function writeSite(io: CliIO, model: SiteModel, outDir: string, basePath: string | undefined): Promise<SiteResult> {
+  const { siteWriter } = await import('../siteServer');
+  const dir = resolve(io.cwd, outDir);
+  const { writer, previous } = await siteWriter(dir, outDir, MANIFEST_FILE, parseManifest);
+  return buildSite(model, writer, {
+    generator: `adr-workbench ${version(io.env).trim()}`,
+    script: siteScript,
+    ...(basePath !== undefined ? { basePath } : {}),
+    ...(previous ? { previous } : {}),
+  });
 }
 
 interface ExportOptions {
   readonly history: boolean;
+  readonly markdown: boolean;
   readonly repository?: string;
   /** Prefix of warnings (the source's name in a catalogue). */
   readonly label: string;
 }
 
 /** The export of every collection from `folder` down. */
-async function exportFolder(io: CliIO, folder: string, options: ExportOptions): Promise<ExportDocument> {
+export async function exportFolder(io: CliIO, folder: string, options: ExportOptions): Promise<ExportDocument> {
   const index = await AdrIndex.build(io.fs, folder, { extraFolders: folder === io.cwd ? extraFolders(io) : [] });
   const prov = await readProvenance(new NodeGit(), io.fs, folder, io.env, options.repository);
   if (prov.problem) io.stderr(`adr-workbench: ${options.label}no provenance from git: ${prov.problem}\n`);
@@ -87,6 +154,7 @@ async function exportFolder(io: CliIO, folder: string, options: ExportOptions): 
     provenance: prov.provenance,
     generator: { name: 'adr-workbench', version: version(io.env).trim() },
     text: (path) => texts.get(path),
+    markdown: options.markdown,
     ...(history ? { history } : {}),
   });
 }

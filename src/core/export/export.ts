@@ -85,6 +85,8 @@ export interface ExportRecord {
   readonly crossReferences: readonly ExportCrossReference[];
   /** Null when history was not asked for. */
   readonly history: ExportHistory | null;
+  /** The record file's text (front matter included), or null when left out (`--no-markdown`). */
+  readonly markdown: string | null;
   /** The record on the repository's web host at `provenance.commit`, when both are known and the host is one we know the URL scheme of. */
   readonly url: string | null;
 }
@@ -124,6 +126,8 @@ export interface ExportInput {
   readonly generator: { readonly name: string; readonly version: string };
   /** A record's text (absolute path → text), for its cross-repository references; omitted: none. */
   readonly text?: (path: string) => string | undefined;
+  /** Put each record's text in the export (default true when `text` is given). */
+  readonly markdown?: boolean;
   /** A record's history (absolute path → history); omitted: `history: null` everywhere. */
   readonly history?: (path: string) => RecordHistory | undefined;
 }
@@ -185,6 +189,7 @@ function recordJson(r: AdrRecord, input: ExportInput, keys: Map<string, string>,
     crossReferences: crossRefsOf(input.text?.(r.path)),
     history: input.history ? historyJson(input.history(r.path)) : null,
     url: webUrl(input.provenance, path),
+    markdown: input.markdown === false ? null : input.text?.(r.path) ?? null,
   };
 }
 

@@ -50,6 +50,8 @@ const DASH = { solid: '', dashed: ' stroke-dasharray="6 4"', dotted: ' stroke-da
 export interface SvgOptions {
   /** The document title (escaped). */
   readonly title?: string;
+  /** Where a record's node links to (default: its path, relative); escaped. */
+  readonly href?: (node: GraphNode & { kind: 'record' }) => string;
 }
 
 export function renderSvg(graph: DecisionGraph, layout: GraphLayout, options: SvgOptions = {}): string {
@@ -95,7 +97,7 @@ export function renderSvg(graph: DecisionGraph, layout: GraphLayout, options: Sv
     if (node.kind === 'record') {
       body += `<text x="${n(cx)}" y="${n(b.y + 19)}" text-anchor="middle" fill="#212121">${escapeXml(truncate(node.label, max))}</text>`;
       body += `<text x="${n(cx)}" y="${n(b.y + 35)}" text-anchor="middle" font-size="10" fill="${s.stroke}">${escapeXml(s.word)}</text>`;
-      body = `<a href="${escapeXml(relativeHref(node.id))}">${body}</a>`;
+      body = `<a href="${escapeXml(options.href ? options.href(node) : relativeHref(node.id))}">${body}</a>`;
     } else {
       body += `<text x="${n(cx)}" y="${n(b.y + 18)}" text-anchor="middle" font-size="10" fill="#424242">${escapeXml(truncate(node.label, max))}</text>`;
     }

@@ -1,0 +1,211 @@
+/**
+ * The static site's generator: safe Markdown rendering (the XSS payload set), relative links,
+ * incremental builds, the output folder's safety, and every corpus built.
+ */
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  buildSite, escapeHtml, pageKey, quickText, renderMarkdown, safeHref, siteFromExport, stripFrontMatter, type SiteManifest, type SiteWriter,
+} from '../../src/core/site';
+import type { ExportDocument, ExportRecord } from '../../src/core/export';
+import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
+import { cli } from '../support/cliHarness';
+import { CORPORA } from '../support/corpora';
+import { CORPORA_WILD } from '../support/corporaWild';
+import { XSS_PAYLOADS } from '../support/xss';
+
+/**
+ * No element, attribute or URL that can run script. Text is escaped, so every `<` in the output
+ * opens a real tag: the tags are what is checked (the page's own two scripts are allowed).
+ */
+function assertInert(html: string, label: string): void {
+  const tags = html.match(/<[a-zA-Z!/][^>]*>/g) ?? [];
+  for (const tag of tags) {
+    if (/^<script src="(\.\.\/)*assets\/(site|search-index)\.js" defer>$/.test(tag)) continue;
+    assert.doesNotMatch(tag, /^<(script|iframe|object|embed|svg|math|style|body(?!>)|input(?! type="checkbox" disabled)|form|link(?! rel="stylesheet")|meta(?! (charset|name|http-equiv)))\b/i, `${label}: ${tag}`);
+    assert.doesNotMatch(tag, /\son[a-z]+\s*=/i, `${label}: event handler in ${tag}`);
+    assert.doesNotMatch(tag, /\b(href|src|data|action|formaction)\s*=\s*["']?\s*(javascript|vbscript|data):/i, `${label}: script URL in ${tag}`);
+    assert.doesNotMatch(tag, /\bstyle\s*=\s*["'][^"']*(url\(|expression)/i, `${label}: style URL in ${tag}`);
+  }
+}
+
+function record(over: Partial<ExportRecord> & { key: string; title: string }): ExportRecord {
+  return {
+    id: over.key.split('/').pop()!, reference: 'ADR-0001', number: 1, numberText: '0001', status: 'accepted', statusText: 'Accepted', date: '2024-01-01',
+    dialect: 'nygard', collection: 'doc/adr', path: `${over.key}.md`, deciders: [], consulted: [], informed: [], tags: [], governs: [], relations: [],
+    crossReferences: [], history: null, url: null, markdown: `# ${over.title}\n\nSome text.\n`, ...over,
+  };
+}
+
+function exportDoc(records: ExportRecord[]): ExportDocument {
+  return { format: 'adr-workbench/export', version: 1, generator: { name: 'adr-workbench', version: 'test' }, provenance: { repository: null, commit: null, path: '' }, collections: [], records };
+}
+
+class MemoryWriter implements SiteWriter {
+  files = new Map<string, string>();
+  writes: string[] = [];
+  removed: string[] = [];
+  async write(path: string, content: string) { this.files.set(path, content); this.writes.push(path); }
+  async remove(path: string) { this.files.delete(path); this.removed.push(path); }
+}
+
+describe('site: record Markdown as safe HTML', () => {
+  it('the check itself catches each kind of live markup', () => {
+    for (const live of ['<img src=x onerror=alert(1)>', '<script>x</script>', '<a href="javascript:x">', '<svg>', '<div style="background:url(x)">', '<iframe src=x>']) {
+      assert.throws(() => assertInert(`<p>${live}</p>`, 'probe'), live);
+    }
+    assertInert('<p>&lt;img src=x onerror=alert(1)&gt;</p>', 'escaped text');
+  });
+
+  for (const payload of XSS_PAYLOADS) {
+    it(`renders as text: ${JSON.stringify(payload).slice(0, 70)}`, () => {
+      const { html } = renderMarkdown(`# T\n\n${payload}\n\nafter ${payload}\n`, { resolveLink: (h) => `resolved/${h}` });
+      assertInert(html, payload);
+      assert.ok(html.includes('after'), 'the text around it is kept');
+    });
+  }
+
+  it('keeps the syntax people use: tables, task lists, code, strikethrough, footnotes, Mermaid as code', () => {
+    const { html } = renderMarkdown([
+      '# Title', '', '| Option | Cost |', '|:--|--:|', '| A | 1 |', '', '- [x] done', '- [ ] open', '',
+      '```ts', 'const a = 1 < 2;', '```', '', '~~old~~ new[^1]', '', '[^1]: A note.', '', '```mermaid', 'graph TD; A-->B', '```', '',
+      'A <br> break and <kbd>Ctrl</kbd>.',
+    ].join('\n'), { dropTitle: true });
+    assert.ok(!html.includes('<h2 id="title">'), 'the title heading is left to the page');
+    assert.match(html, /<table><thead><tr><th style="text-align:left">Option<\/th><th style="text-align:right">Cost<\/th>/);
+    assert.match(html, /<input type="checkbox" disabled checked aria-label="done">/);
+    assert.match(html, /<pre><code class="language-ts">const a = 1 &lt; 2;\n?<\/code><\/pre>/);
+    assert.match(html, /<del>old<\/del>/);
+    assert.match(html, /<sup><a href="#fn-1"/);
+    assert.match(html, /<figure class="mermaid-source"><figcaption>Mermaid diagram \(source\)<\/figcaption><pre><code class="language-mermaid">graph TD; A--&gt;B/);
+    assert.match(html, /<br> break and <kbd>Ctrl<\/kbd>/);
+  });
+
+  it('links: http(s), mailto and fragments kept; relative ones resolved by the site; schemes and //host dropped', () => {
+    assert.equal(safeHref('https://x.example/a'), 'https://x.example/a');
+    assert.equal(safeHref('mailto:a@b.c'), 'mailto:a@b.c');
+    assert.equal(safeHref('#part'), '#part');
+    assert.equal(safeHref('0002-x.md'), '0002-x.md');
+    assert.equal(safeHref('../a b.md'), '../a%20b.md');
+    for (const bad of ['javascript:alert(1)', ' JAVASCRIPT:x', 'java\tscript:x', 'data:text/html,x', 'vbscript:x', '//evil.example', '\\\\evil', 'file:///etc/passwd']) {
+      assert.equal(safeHref(bad), null, bad);
+    }
+    const { html } = renderMarkdown('[a](0002-x.md#why) [b](../other.md) [c](https://e.example)', { resolveLink: (h) => (h.startsWith('0002') ? 'records/0002.html#why' : null) });
+    assert.match(html, /<a href="records\/0002.html#why">a<\/a>/);
+    assert.match(html, /<span class="link-text" title="..\/other.md">b<\/span>/);
+    assert.match(html, /<a href="https:\/\/e.example" rel="noopener noreferrer nofollow">c<\/a>/);
+  });
+
+  it('escapeHtml, pageKey and front matter', () => {
+    assert.equal(escapeHtml(`<a href="x">'&'</a>\u0000`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    assert.equal(pageKey('./0001-a'), '0001-a');
+    assert.equal(pageKey('../../etc/passwd'), '_/_/etc/passwd');
+    assert.equal(pageKey('doc/adr/0001-a?b'), 'doc/adr/0001-a_b');
+    assert.equal(stripFrontMatter('---\nstatus: x\n---\n# T\n'), '# T\n');
+    assert.equal(stripFrontMatter('# T\n---\nx\n---\n'), '# T\n---\nx\n---\n');
+  });
+
+  it('quickText: the Context section\'s first paragraph is the summary, not the Date line', () => {
+    const md = '# 1. Use X\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nWe need a **database** for [orders](x.md).\n\n## Decision\n\nUse X.\n';
+    const q = quickText(md);
+    assert.equal(q.summary, 'We need a database for orders.');
+    assert.ok(q.text.includes('Use X'));
+  });
+});
+
+describe('site: pages and incremental builds', () => {
+  const records = () => [
+    record({ key: 'doc/adr/0001-a', title: 'Use A', relations: [{ type: 'superseded-by', verb: 'superseded by', target: 'doc/adr/0002-b', written: '0002-b.md', origin: 'both' }], status: 'superseded' }),
+    record({ key: 'doc/adr/0002-b', title: 'Use B', number: 2, numberText: '0002', reference: 'ADR-0002', relations: [{ type: 'supersedes', verb: 'supersedes', target: 'doc/adr/0001-a', written: '0001-a.md', origin: 'both' }],
+      markdown: '# 2. Use B\n\n## Context\n\nSee [A](0001-a.md) and [elsewhere](../../README.md).\n' }),
+    record({ key: 'doc/adr/0003-c', title: 'Use C', number: 3, numberText: '0003', reference: 'ADR-0003', tags: ['db'] }),
+  ];
+
+  it('writes index, a page per record, graph, timeline, 404 and assets, every link relative', async () => {
+    const w = new MemoryWriter();
+    const r = await buildSite(siteFromExport(exportDoc(records()), 'T'), w, { generator: 'g', script: '/*s*/', basePath: '/decisions' });
+    assert.equal(r.rendered, 3);
+    assert.deepEqual([...w.files.keys()].sort(), [
+      '.adrw-site.json', '404.html', 'assets/search-index.js', 'assets/site.css', 'assets/site.js', 'graph.html', 'index.html',
+      'records/doc/adr/0001-a.html', 'records/doc/adr/0002-b.html', 'records/doc/adr/0003-c.html', 'timeline.html',
+    ]);
+    const b = w.files.get('records/doc/adr/0002-b.html')!;
+    assert.match(b, /href="..\/..\/..\/assets\/site.css"/);
+    assert.match(b, /<a href="..\/..\/..\/records\/doc\/adr\/0001-a.html">A<\/a>/, 'a link to a record goes to its page');
+    assert.match(b, /<span class="link-text" title="..\/..\/README.md">elsewhere<\/span>/, 'a file off the site without a web address: text');
+    assert.match(b, /Supersede chain[\s\S]*0001[\s\S]*aria-current="true"/);
+    assert.doesNotMatch([...w.files.values()].filter((_, i) => i >= 0).join(''), /(href|src)="\/(?!decisions\/)/, 'no absolute link but in 404.html');
+    assert.match(w.files.get('404.html')!, /href="\/decisions\/assets\/site.css"/);
+    assert.match(w.files.get('graph.html')!, /<svg[\s\S]*href="records\/doc\/adr\/0002-b.html"/);
+    assert.match(w.files.get('assets/search-index.js')!, /^window.ADRW_SEARCH_INDEX=\{/);
+    assert.match(w.files.get('index.html')!, /data-tags="db"/);
+  });
+
+  it('a second build renders nothing; a changed record re-renders it and the pages that show its title; a removed one is deleted', async () => {
+    const w = new MemoryWriter();
+    const first = await buildSite(siteFromExport(exportDoc(records()), 'T'), w, { generator: 'g', script: 's' });
+    const manifest = JSON.parse(w.files.get('.adrw-site.json')!) as SiteManifest;
+    w.writes = [];
+    const again = await buildSite(siteFromExport(exportDoc(records()), 'T'), w, { generator: 'g', script: 's', previous: manifest });
+    assert.equal(again.rendered, 0);
+    assert.equal(again.unchanged, 3);
+    assert.deepEqual(w.writes, ['.adrw-site.json'], 'nothing else written');
+    const changed = records();
+    changed[0] = { ...changed[0]!, title: 'Use A (renamed)' };
+    changed.pop();
+    w.writes = [];
+    const third = await buildSite(siteFromExport(exportDoc(changed), 'T'), w, { generator: 'g', script: 's', previous: first.manifest });
+    assert.equal(third.rendered, 2, 'A and B (which shows A\'s title)');
+    assert.deepEqual(w.removed, ['records/doc/adr/0003-c.html']);
+    assert.ok(w.writes.includes('index.html'));
+  });
+});
+
+describe('CLI: site', function () {
+  this.timeout(120000);
+  let dir: string;
+  beforeEach(() => { dir = realpathSync(mkdtempSync(join(tmpdir(), 'adrw-site-'))); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (cwd: string, ...argv: string[]) => cli(new NodeFileSystem(), cwd, argv);
+
+  for (const [base, name] of [...readdirSync(CORPORA).map((n) => [CORPORA, n]), ...readdirSync(CORPORA_WILD).map((n) => [CORPORA_WILD, n])] as [string, string][]) {
+    if (!statSync(join(base, name)).isDirectory()) continue;
+    it(`builds ${name}: a page per record, every page inert`, async () => {
+      const out = join(dir, 'out');
+      const r = await run(join(base, name).replace(/\\/g, '/'), 'site', '--out', out, '--no-history');
+      assert.equal(r.code, 0, r.stderr);
+      const exported = JSON.parse((await run(join(base, name).replace(/\\/g, '/'), 'export', '--no-history')).stdout) as ExportDocument;
+      const pages: string[] = [];
+      const walk = (d: string) => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else if (p.endsWith('.html')) pages.push(p); } };
+      walk(join(out, 'records'));
+      assert.equal(pages.length, exported.records.length);
+      for (const p of pages) assertInert(readFileSync(p, 'utf8'), p);
+    });
+  }
+
+  it('refuses a folder it did not write, a symlinked one, and writes again into its own', async () => {
+    mkdirSync(join(dir, 'repo/doc/adr'), { recursive: true });
+    writeFileSync(join(dir, 'repo/doc/adr/0001-a.md'), '# 1. A\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
+    const repo = join(dir, 'repo');
+    mkdirSync(join(repo, 'docs'));
+    writeFileSync(join(repo, 'docs/keep.txt'), 'mine');
+    const foreign = await run(repo, 'site', '--out', 'docs');
+    assert.equal(foreign.code, 2);
+    assert.match(foreign.stderr, /docs is not empty and is not a site adr-workbench wrote/);
+    assert.equal(readFileSync(join(repo, 'docs/keep.txt'), 'utf8'), 'mine', 'nothing lost');
+    mkdirSync(join(dir, 'elsewhere'));
+    symlinkSync(join(dir, 'elsewhere'), join(repo, 'linked'));
+    const linked = await run(repo, 'site', '--out', 'linked');
+    assert.equal(linked.code, 2);
+    assert.match(linked.stderr, /linked is a symbolic link/);
+    assert.deepEqual(readdirSync(join(dir, 'elsewhere')), []);
+    const ok = await run(repo, 'site', '--out', 'adr-site');
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /^adr-site\/index.html \(1 record page rendered, 0 unchanged, 0 removed/);
+    const again = await run(repo, 'site', '--out', 'adr-site');
+    assert.match(again.stdout, /\(0 record pages rendered, 1 unchanged, 0 removed/);
+    assert.ok(existsSync(join(repo, 'adr-site/.adrw-site.json')));
+  });
+});
