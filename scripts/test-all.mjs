@@ -14,6 +14,8 @@ const steps = [
   // The same runner over a multi-root .code-workspace: two repositories, a collection in each.
   { name: 'integration-multiroot', cmd: 'node scripts/real-editor/run-integration.mjs --multiroot', suite: true },
   { name: 'e2e', cmd: 'node scripts/real-editor/run-e2e.mjs', suite: true },
+  // The static site (`adrw site`) in headless Chromium, from file:// and from a sub-path of a server.
+  { name: 'site', cmd: 'node scripts/build-tests.mjs site && npx mocha --no-config --enable-source-maps --timeout 120000 "out/test/site/**/*.test.js"', suite: true },
 ];
 
 function run(cmd) {
