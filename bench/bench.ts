@@ -11,6 +11,7 @@
  *   links        code ↔ decision links: per-document anchors, background workspace scan (linksBench.ts)
  *   history      every record's history from git: 1,000 records over 5,000 commits vs one git log (historyBench.ts)
  *   graph        decision graph of 1,000 records / 1,500 relations: build, layout, SVG (graphBench.ts)
+ *   site         `adrw site` on 1,000 / 10,000 records vs log4brains build; catalogue of 200 × 100 (siteBench.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { linksBench } from './linksBench';
 import { cliBench } from './cliBench';
 import { historyBench } from './historyBench';
 import { graphBench } from './graphBench';
+import { siteBench } from './siteBench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -70,6 +72,12 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'graph') {
     process.stdout.write(`ADR Workbench decision graph benchmark, node ${process.version}\n`);
     await graphBench(report);
+    summary();
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'site') {
+    process.stdout.write(`ADR Workbench static site benchmark, node ${process.version}\n`);
+    await siteBench(report);
     summary();
     return;
   }
@@ -155,6 +163,8 @@ async function main(): Promise<void> {
   await reviewBench(report);
 
   await historyBench(report);
+
+  await siteBench(report);
 
   summary();
 }

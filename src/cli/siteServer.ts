@@ -33,28 +33,58 @@ export async function siteWriter(
     }
   }
   const root = await realpath(dir);
-  /** The file's absolute path, its folders made, after checking none of them leads out of the site. */
+  // Folders already made and checked to lie inside the site (each page's folder is checked once).
+  const checked = new Map<string, Promise<void>>();
+  const folder = (full: string): Promise<void> => {
+    const d = dirname(full);
+    let p = checked.get(d);
+    if (!p) {
+      p = (async () => {
+        await mkdir(d, { recursive: true });
+        const real = await realpath(d);
+        if (real !== root && !real.startsWith(root + sep)) throw new UserError(`${shown}/${relative(root, d)}: a folder on the way is a link out of the site`);
+      })();
+      checked.set(d, p);
+    }
+    return p;
+  };
+  /** The file's absolute path, its folder made, after checking it does not lead out of the site. */
   const place = async (path: string): Promise<string> => {
     const full = join(root, ...path.split('/'));
     if (relative(root, full).startsWith('..')) throw new UserError(`${path}: outside the site folder`);
-    await mkdir(dirname(full), { recursive: true });
-    const real = await realpath(dirname(full));
-    if (real !== root && !real.startsWith(root + sep)) throw new UserError(`${shown}/${path}: a folder on the way is a link out of the site`);
-    const f = await lstat(full).catch(() => undefined);
-    if (f && !f.isFile()) throw new UserError(`${shown}/${path} exists and is not a regular file`);
+    await folder(full);
     return full;
   };
+  let n = 0;
+  const writeOne = async (path: string, content: string) => {
+    const full = await place(path);
+    // A fresh name (O_EXCL): never follows a planted link; rename replaces a file, never what a link points to.
+    const tmp = `${full}.${process.pid}.${n++}.tmp`;
+    await writeFile(tmp, content, { flag: 'wx', mode: 0o644 });
+    const f = await lstat(full).catch(() => undefined);
+    if (f && !f.isFile()) {
+      await rm(tmp, { force: true });
+      throw new UserError(`${shown}/${path} exists and is not a regular file`);
+    }
+    await rename(tmp, full);
+  };
+  // Writes run 32 at a time: a site is thousands of small files, and one at a time leaves the disk idle.
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
   const writer: SiteWriter = {
     async write(path, content) {
-      const full = await place(path);
-      const tmp = `${full}.${process.pid}.tmp`;
-      await rm(tmp, { force: true });
-      await writeFile(tmp, content, { flag: 'wx', mode: 0o644 });
-      await rename(tmp, full);
+      if (failure) throw failure;
+      const p: Promise<void> = writeOne(path, content).catch((e: unknown) => { failure ??= e; }).finally(() => pending.delete(p));
+      pending.add(p);
+      if (pending.size >= 32) await Promise.race(pending);
     },
     async remove(path) {
       const full = await place(path);
       await rm(full, { force: true });
+    },
+    async flush() {
+      await Promise.all(pending);
+      if (failure) throw failure;
     },
   };
   return previous ? { writer, previous } : { writer };

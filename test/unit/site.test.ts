@@ -209,3 +209,40 @@ describe('CLI: site', function () {
     assert.ok(existsSync(join(repo, 'adr-site/.adrw-site.json')));
   });
 });
+
+describe('CLI: site --watch', function () {
+  this.timeout(60000);
+  it('serves the site on 127.0.0.1 only, rebuilds when a record changes, refuses paths out of the site, stops on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'adrw-watch-')));
+    try {
+      mkdirSync(join(dir, 'doc/adr'), { recursive: true });
+      writeFileSync(join(dir, 'doc/adr/0001-a.md'), '# 1. Use A\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
+      const child = spawn(process.execPath, [join(process.cwd(), 'dist', 'cli.js'), 'site', '--watch', '--port', '0', '--no-history'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+      const waitFor = async (re: RegExp) => {
+        for (let i = 0; i < 200 && !re.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+        const m = re.exec(out);
+        assert.ok(m, `waited for ${re}: ${out}`);
+        return m;
+      };
+      const url = (await waitFor(/serving (http:\/\/127\.0\.0\.1:\d+\/)/))[1]!;
+      const index = await fetch(`${url}`);
+      assert.equal(index.status, 200);
+      assert.match(await index.text(), /Use A/);
+      const escape = await fetch(`${url}..%2F..%2F..%2Fetc%2Fpasswd`);
+      assert.equal(escape.status, 404);
+      assert.doesNotMatch(await escape.text(), /root:/);
+      writeFileSync(join(dir, 'doc/adr/0001-a.md'), '# 1. Use A, revised\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n');
+      await waitFor(/rebuilt: 1 record page rendered/);
+      assert.match(await (await fetch(`${url}records/doc/adr/0001-a.html`)).text(), /Use A, revised/);
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -30,6 +30,8 @@ export interface SiteWriter {
   write(path: string, content: string): Promise<void>;
   /** Removes a file this builder wrote before (listed in the previous manifest). */
   remove(path: string): Promise<void>;
+  /** Waits for the writes still under way (a writer may run several at once); rejects with the first failure. */
+  flush?(): Promise<void>;
 }
 
 export interface SiteOptions {
@@ -119,7 +121,10 @@ export async function buildSite(model: SiteModel, writer: SiteWriter, options: S
     removed++;
   }
   const manifest: SiteManifest = { version: 1, template: SITE_TEMPLATE_VERSION, generator: options.generator, pages };
+  // The manifest last, once every page it lists is on disk.
+  await writer.flush?.();
   await writer.write(MANIFEST_FILE, `${JSON.stringify(manifest, null, 1)}\n`);
+  await writer.flush?.();
   return { manifest, rendered, unchanged, removed, written, graph: { nodes: graph.nodes, edges: graph.edges, ...(graph.skipped ? { skipped: graph.skipped } : {}) } };
 }
 
