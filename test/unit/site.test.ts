@@ -67,20 +67,21 @@ describe('site: record Markdown as safe HTML', () => {
     });
   }
 
-  it('keeps the syntax people use: tables, task lists, code, strikethrough, footnotes, Mermaid as code', () => {
+  it('keeps the syntax people use: tables, task lists, code, strikethrough, footnotes, bare URLs, Mermaid as code', () => {
     const { html } = renderMarkdown([
       '# Title', '', '| Option | Cost |', '|:--|--:|', '| A | 1 |', '', '- [x] done', '- [ ] open', '',
       '```ts', 'const a = 1 < 2;', '```', '', '~~old~~ new[^1]', '', '[^1]: A note.', '', '```mermaid', 'graph TD; A-->B', '```', '',
-      'A <br> break and <kbd>Ctrl</kbd>.',
+      'A <br> break and <kbd>Ctrl</kbd>.', '', 'See https://example.com/x.',
     ].join('\n'), { dropTitle: true });
     assert.ok(!html.includes('<h2 id="title">'), 'the title heading is left to the page');
-    assert.match(html, /<table><thead><tr><th style="text-align:left">Option<\/th><th style="text-align:right">Cost<\/th>/);
+    assert.match(html, /<div class="table"><table>\s*<thead>\s*<tr>\s*<th style="text-align:left">Option<\/th>\s*<th style="text-align:right">Cost<\/th>/);
     assert.match(html, /<input type="checkbox" disabled checked aria-label="done">/);
     assert.match(html, /<pre><code class="language-ts">const a = 1 &lt; 2;\n?<\/code><\/pre>/);
-    assert.match(html, /<del>old<\/del>/);
-    assert.match(html, /<sup><a href="#fn-1"/);
+    assert.match(html, /<s>old<\/s>/);
+    assert.match(html, /<sup class="footnote-ref"><a href="#fn1" id="fnref1">/);
     assert.match(html, /<figure class="mermaid-source"><figcaption>Mermaid diagram \(source\)<\/figcaption><pre><code class="language-mermaid">graph TD; A--&gt;B/);
-    assert.match(html, /<br> break and <kbd>Ctrl<\/kbd>/);
+    assert.match(html, /A &lt;br&gt; break and &lt;kbd&gt;Ctrl&lt;\/kbd&gt;/, 'raw HTML is text');
+    assert.match(html, /<a href="https:\/\/example.com\/x" rel="noopener noreferrer nofollow">https:\/\/example.com\/x<\/a>/, 'bare URLs are links');
   });
 
   it('links: http(s), mailto and fragments kept; relative ones resolved by the site; schemes and //host dropped', () => {
