@@ -244,6 +244,8 @@ export class Reads {
    */
   async apply(plan: EditPlan, move?: PlannedMove): Promise<void> {
     try {
+      // Nothing to write (`new` without -s or -l): no lock, no repository lookup.
+      if (plan.edits.length === 0 && plan.creates.length === 0 && !move) return;
       await this.lock([...plan.edits.map((e) => e.path), ...plan.creates.map((c) => c.path), ...(move ? [move.from] : [])].map(dirname));
       await applyPlan(this.io.fs, plan, { basis: this.basis, confine: await writeRoots(this.io), locked: true, ...(move ? { move } : {}) });
     } finally {

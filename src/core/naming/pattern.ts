@@ -175,11 +175,13 @@ export function scannedPattern(names: readonly string[]): NamingPattern | undefi
 
 export function scanNames(names: Iterable<string>, defaults: PatternDefaults): NameScan {
   const all: readonly string[] = Array.isArray(names) ? names : [...names];
-  const numbered = new KindScan();
-  const dated = new KindScan();
+  // Last name first: a listing is mostly in name order, so the newest records come first and the
+  // rest are passed over by one comparison each (KindScan keeps the newest as a forward pass would).
+  const numbered = new KindScan(true);
+  const dated = new KindScan(true);
   const records: string[] = [];
   let lowest: number | null = null;
-  for (let i = 0; i < all.length; i++) {
+  for (let i = all.length - 1; i >= 0; i--) {
     const r = readRecordName(all[i]!);
     if (r === undefined) continue;
     records.push(all[i]!);
@@ -190,6 +192,7 @@ export function scanNames(names: Iterable<string>, defaults: PatternDefaults): N
       dated.add(r);
     }
   }
+  records.reverse();
   const total = numbered.count + dated.count;
   let pattern: NamingPattern;
   if (total === 0) {
@@ -215,12 +218,22 @@ export function newest<T extends FileNameInfo>(records: readonly T[], k: number)
   return top;
 }
 
-/** Adds `r` to `top` (the `k` newest so far, in order) when it is among the `k` newest. */
-function keepNewest<T extends FileNameInfo>(top: T[], r: T, k: number): void {
-  if (top.length === k && byNumberThenId(r, top[0]!) < 0) return;
-  // Insert in order (k is small); ties go after their equals, as a stable sort keeps them.
+/**
+ * Adds `r` to `top` (the `k` newest so far, in order) when it is among the `k` newest. `backwards`:
+ * the records come last first, so that a tie goes before its equals (a stable sort of the records
+ * in their own order puts it there).
+ */
+function keepNewest<T extends FileNameInfo>(top: T[], r: T, k: number, backwards = false): void {
+  // Before `a` in the stable order: older, or equal and (going backwards) earlier in the records.
+  const before = (a: T): boolean => {
+    const c = byNumberThenId(r, a);
+    return c < 0 || (backwards && c === 0);
+  };
+  if (top.length === k && before(top[0]!)) return;
+  // Insert in order (k is small): after the older ones and, as a stable sort keeps them, after
+  // equals seen earlier in the records.
   let i = top.length;
-  while (i > 0 && byNumberThenId(top[i - 1]!, r) > 0) i--;
+  while (i > 0 && before(top[i - 1]!)) i--;
   // In place (splice would allocate for every record).
   top.push(r);
   for (let j = top.length - 1; j > i; j--) top[j] = top[j - 1]!;
@@ -247,9 +260,12 @@ class KindScan {
   private width: number | undefined;
   private mixed = false;
 
+  /** `backwards`: records are added last first (see `keepNewest`). */
+  constructor(private readonly backwards = false) {}
+
   add(r: FileNameInfo): void {
     this.count++;
-    keepNewest(this.top, r, RECENT);
+    keepNewest(this.top, r, RECENT, this.backwards);
     if (!this.nonAscii && NON_ASCII.test(r.slug)) this.nonAscii = true;
     const digits = r.numberText;
     if (digits === null) return;
