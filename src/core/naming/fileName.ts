@@ -196,6 +196,45 @@ export function readRecordName(name: string): FileNameInfo | undefined {
   return ((info.id.length === 5 || info.id.length === 6) && NOT_RECORD_ID.test(info.id)) || isTemplateName(name, info) ? undefined : info;
 }
 
+/** What `readPlainRecordName` read: one object, overwritten at every call (no allocation per name). */
+export const plainRead = { number: 0, digits: 0, zeroLed: false };
+
+/**
+ * `readRecordName(name)` for the usual shape, `NNNN-slug.md` (one to four digits, then a separator
+ * or the end, `.md` in any case), read without building the name's info: `record` for a numbered
+ * record (`plainRead` then holds its number, how many digits it has and whether the first is 0),
+ * `template` for a template's name (`000-template.md`, `001-adr-template.md`); undefined for any
+ * other name, which the caller then reads with `readRecordName` (a date-like start, five digits or
+ * more, no separator, a line break). Every folder's scan calls it for every name.
+ */
+export function readPlainRecordName(name: string): 'record' | 'template' | undefined {
+  const n = name.length;
+  if (n < 4 || name.charCodeAt(n - 3) !== 46 || !letterAt(name, n - 2, 109) || !letterAt(name, n - 1, 100)) return undefined;
+  const idLength = n - 3;
+  let k = 0;
+  let number = 0;
+  while (k < idLength && k < 5 && isDigitAt(name, k)) number = number * 10 + (name.charCodeAt(k++) - 48);
+  if (k === 0 || k > 4 || (k === 4 && name.charCodeAt(4) === 45 && name.charCodeAt(7) === 45)) return undefined;
+  let sep = k;
+  while (sep < idLength && isSeparator(name.charCodeAt(sep))) sep++;
+  if (sep === k && k < idLength) return undefined;
+  for (let i = sep; i < idLength; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
+  }
+  // isTemplateName for a digit-led id: an all-zero number naming a template, or a template's slug.
+  const zeroLed = name.charCodeAt(0) === 48;
+  const slugFirst = name.charCodeAt(sep) | 32;
+  if ((zeroLed && number === 0) || slugFirst === 97 || slugFirst === 109 || slugFirst === 116) {
+    const slug = name.slice(sep, idLength);
+    if ((zeroLed && number === 0 && TEMPLATE_WORD.test(slug)) || ((slugFirst === 97 || slugFirst === 109 || slugFirst === 116) && TEMPLATE_SLUG.test(slug))) return 'template';
+  }
+  plainRead.number = number;
+  plainRead.digits = k;
+  plainRead.zeroLed = zeroLed;
+  return 'record';
+}
+
 /** True for `.md` files in a collection folder that can be records (not README, index, templates, hidden files). */
 export function isRecordFile(name: string): boolean {
   return readRecordName(name) !== undefined;
@@ -229,7 +268,7 @@ export function isNumberedRecordName(name: string): boolean {
  * is the record number, for `YYYYMMDD` / timestamp names the date, for `YYYY-MM-DD` names the year
  * (then the name, which is chronological). Read by character codes, as sorting calls it twice per comparison.
  */
-function orderNumber(name: string): number | null {
+export function orderNumber(name: string): number | null {
   // As /^(?:adr[-_ ]?)?(\d+)/i.
   let i = 0;
   if (name.length >= 3 && (name.charCodeAt(0) | 32) === 97 && (name.charCodeAt(1) | 32) === 100 && (name.charCodeAt(2) | 32) === 114) {
@@ -324,7 +363,7 @@ export function recordNamesAt(names: readonly string[], ranks: readonly number[]
 }
 
 /** `compareRecordNames(a, b)`, given each name's `orderNumber`. */
-function compareKeyed(na: number | null, a: string, nb: number | null, b: string): number {
+export function compareKeyed(na: number | null, a: string, nb: number | null, b: string): number {
   if (na !== null && nb !== null) {
     const d = na - nb;
     if (d !== 0) return d;
