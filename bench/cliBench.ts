@@ -15,12 +15,13 @@
  * Beside each wall-time ratio, the same ratio on CPU time (user + system of the process and its
  * children, mean per run, from /proc): steadier than wall time when other work shares the cores.
  * The baselines are bench-only tools: adr-tools from Debian (apt-get, when run as root) and
- * madr-tools from npm into node_modules/.cache/adrw-bench-tools (BENCH_TOOLS). A missing one is reported as MISSING, never skipped.
+ * madr-tools from npm into ~/.cache/adr-workbench-bench-tools (BENCH_TOOLS). The baselines used are named at
+ * the start; a missing one is reported as MISSING and its rows say "not compared", with no ratio.
  * BENCH_CLI=path/to/cli.js measures another build (e.g. an older checkout's dist/cli.js).
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 type Report = (name: string, value: string, target?: string, ok?: boolean) => void;
@@ -34,8 +35,11 @@ const MADR_TOOLS_VERSION = '1.2.7';
  */
 const ADR_LOG = process.env.BENCH_INDEX_STYLE === 'adr-log';
 const ADR_LOG_INDEX = '# Log\n\n<!-- adrlog -->\n\n<!-- adrlogstop -->\n';
-/** Where the bench-only tools are installed (node_modules/.cache: ignored, and kept by npm ci... until the next ci). */
-const TOOLS = resolve(process.env.BENCH_TOOLS ?? join('node_modules', '.cache', 'adrw-bench-tools'));
+/**
+ * Where the bench-only tools are installed: the per-user cache (never the repository, and kept
+ * across `npm ci`, which empties node_modules), or BENCH_TOOLS.
+ */
+const TOOLS = resolve(process.env.BENCH_TOOLS ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'adr-workbench-bench-tools'));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const ratio = (x: number) => `${x.toFixed(2)}×`;
@@ -48,29 +52,48 @@ function adrTools(): string | undefined {
   };
   let adr = which();
   if (!adr && process.getuid?.() === 0) {
-    process.stdout.write('  adr-tools not found: installing Debian\'s package (apt-get install -y adr-tools)\n');
+    process.stdout.write('  adr-tools not installed: installing Debian\'s package (apt-get install -y adr-tools)\n');
     if (spawnSync('apt-get', ['install', '-y', 'adr-tools'], { stdio: 'ignore' }).status !== 0) {
       spawnSync('apt-get', ['update'], { stdio: 'ignore' });
       spawnSync('apt-get', ['install', '-y', 'adr-tools'], { stdio: 'ignore' });
     }
     adr = which();
   }
-  if (!adr) process.stdout.write('  MISSING baseline: adr-tools (install Debian\'s package: sudo apt-get install adr-tools); new/list not compared\n');
+  if (adr) process.stdout.write(`  baseline adr-tools: ${adr}\n`);
+  else process.stdout.write('  MISSING baseline: adr-tools (install Debian\'s package: sudo apt-get install adr-tools); new and list are not compared\n');
   return adr;
 }
 
-/** npm madr-tools in .cache/bench-tools (installed there on first use). */
-function madrTools(): string | undefined {
-  const cli = join(TOOLS, 'node_modules', 'madr-tools', 'dist', 'cli.js');
-  if (!existsSync(cli)) {
-    process.stdout.write(`  madr-tools not found: npm install --prefix ${TOOLS} madr-tools@${MADR_TOOLS_VERSION}\n`);
-    mkdirSync(TOOLS, { recursive: true });
-    spawnSync('npm', ['install', '--prefix', TOOLS, '--no-audit', '--no-fund', `madr-tools@${MADR_TOOLS_VERSION}`], { stdio: 'ignore' });
-  }
-  if (!existsSync(cli)) {
-    process.stdout.write(`  MISSING baseline: madr-tools (npm install --prefix ${TOOLS} madr-tools@${MADR_TOOLS_VERSION} failed); index not compared\n`);
+/** The version of the madr-tools installed in TOOLS, or undefined when there is none that runs. */
+function madrToolsVersion(cli: string): string | undefined {
+  if (!existsSync(cli)) return undefined;
+  try {
+    const version = (JSON.parse(readFileSync(join(TOOLS, 'node_modules', 'madr-tools', 'package.json'), 'utf8')) as { version?: string }).version;
+    // It must start: a half-finished install is no baseline.
+    return spawnSync(process.execPath, [cli, '--help'], { stdio: 'ignore', timeout: 30_000 }).status === 0 ? version : undefined;
+  } catch {
     return undefined;
   }
+}
+
+/**
+ * npm madr-tools in TOOLS (installed there on first use). Says which one is used, or that it is
+ * MISSING: then the index rows say "not compared" and no ratio is printed.
+ */
+function madrTools(): string | undefined {
+  const cli = join(TOOLS, 'node_modules', 'madr-tools', 'dist', 'cli.js');
+  let version = madrToolsVersion(cli);
+  if (version !== MADR_TOOLS_VERSION) {
+    process.stdout.write(`  madr-tools ${MADR_TOOLS_VERSION} not installed${version ? ` (found ${version})` : ''}: installing it (npm install --prefix ${TOOLS} madr-tools@${MADR_TOOLS_VERSION})\n`);
+    mkdirSync(TOOLS, { recursive: true });
+    spawnSync('npm', ['install', '--prefix', TOOLS, '--no-audit', '--no-fund', '--no-save', `madr-tools@${MADR_TOOLS_VERSION}`], { stdio: 'ignore' });
+    version = madrToolsVersion(cli);
+  }
+  if (version !== MADR_TOOLS_VERSION) {
+    process.stdout.write(`  MISSING baseline: madr-tools ${MADR_TOOLS_VERSION} (npm install --prefix ${TOOLS} madr-tools@${MADR_TOOLS_VERSION} did not give one that runs); index is not compared\n`);
+    return undefined;
+  }
+  process.stdout.write(`  baseline madr-tools ${version}: ${cli}\n`);
   return cli;
 }
 

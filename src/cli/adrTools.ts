@@ -3,7 +3,7 @@
  * as `_adr_dir` does) and the records `adr list` lists there. Light on purpose: `list` loads this
  * and nothing of the index.
  */
-import { findAdrDirUpwards } from '../core/discovery/adrDir';
+import { findAdrDirUpwards, type AdrDirLocation } from '../core/discovery/adrDir';
 import { type TocEntry } from '../core/generate/adrTools';
 
 const ADR_LIST_NAME = /^[0-9]+-[^/]*\.md/;
@@ -17,9 +17,12 @@ export function rel(io: CliIO, path: string): string {
   return relative(io.cwd, path) || '.';
 }
 
-/** adr-tools' ADR folder (`_adr_dir`); adr-tools' message and exit 1 when it does not exist. */
-export async function adrToolsFolder(io: CliIO): Promise<string> {
-  const dir = (await findAdrDirUpwards(io.fs, io.cwd)).path;
+/**
+ * adr-tools' ADR folder (`_adr_dir`, or `found` when the caller already looked); adr-tools' message
+ * and exit 1 when it does not exist.
+ */
+export async function adrToolsFolder(io: CliIO, found?: AdrDirLocation): Promise<string> {
+  const dir = (found ?? (await findAdrDirUpwards(io.fs, io.cwd))).path;
   if ((await io.fs.stat(dir))?.kind !== 'directory') throw new AdrToolsError(`The ${rel(io, dir)} directory does not exist`);
   return dir;
 }

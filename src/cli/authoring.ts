@@ -84,7 +84,6 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
   // dialect sniffing looks at); anything else is found by discovery, which reads no record either.
   const listing = path && options.collection === undefined ? await list(io.fs, path) : undefined;
   // The folder as listed here, handed to `new` so that numbering does not list it again.
-  let listed = listing ? entriesOf(listing) : undefined;
   let names = listing;
   let collection = listing && path
     ? await describeCollection(io.fs, path, loc.found === '.adr-dir' ? '.adr-dir' : 'convention', rel(io, path), listing)
@@ -100,9 +99,7 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
       }
       collection = collections[0];
     }
-    const walked = collection ? found.listings?.get(collection.path) : undefined;
-    listed = walked ? entriesOf(walked) : undefined;
-    names = walked;
+    names = collection ? found.listings?.get(collection.path) : undefined;
   }
   if (!collection) {
     if (!options.createDefault) throw new UsageError(`${command}: no ADR collection here or above (run "adr-workbench init")`, command);
@@ -121,7 +118,9 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
   }));
   // The files' pattern is the listing's when no folder can count as a record or a template (only
   // `*.md` names do); describing the collection already scanned these very files.
-  const pattern = listed && names && !names.folders.some((f) => MD.test(f)) ? scannedPattern(names.files) : undefined;
+  const pattern = names && !names.folders.some((f) => MD.test(f)) ? scannedPattern(names.files) : undefined;
+  // With the pattern known, the order of the entries no longer matters: the port's own will do.
+  const listed = names ? (pattern && names.entries ? names.entries : entriesOf(names)) : undefined;
   return { collection, index, adrTools, ...(listed ? { listing: listed } : {}), ...(pattern ? { pattern } : {}) };
 }
 
@@ -244,6 +243,8 @@ export class Reads {
    */
   async apply(plan: EditPlan, move?: PlannedMove): Promise<void> {
     try {
+      // Nothing to write (`new` without -s or -l): no lock, no repository lookup.
+      if (plan.edits.length === 0 && plan.creates.length === 0 && !move) return;
       await this.lock([...plan.edits.map((e) => e.path), ...plan.creates.map((c) => c.path), ...(move ? [move.from] : [])].map(dirname));
       await applyPlan(this.io.fs, plan, { basis: this.basis, confine: await writeRoots(this.io), locked: true, ...(move ? { move } : {}) });
     } finally {

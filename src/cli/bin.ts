@@ -14,9 +14,19 @@ import { preflight } from './dispatch';
 import { writeAll } from './output';
 
 /**
+ * The start of a bundle's cache file names: its name and a hash of its path, so that checkouts (or
+ * installs) side by side keep a cache each instead of replacing each other's at every run.
+ */
+function cachePrefix(file: string): string {
+  let h = 0x811c9dc5; // FNV-1a, 32 bits
+  for (let i = 0; i < file.length; i++) h = Math.imul(h ^ file.charCodeAt(i), 0x01000193);
+  return `${basename(file, '.js')}-${(h >>> 0).toString(36)}-`;
+}
+
+/**
  * Loads a command bundle with V8's code cache, so that its code is compiled once, not at every run:
  * Node's own compile cache where Node has one (22.1+), else the same by hand (the bundle compiled
- * with `cachedData` kept per user in ~/.cache/adr-workbench, keyed by the bundle's size, time and
+ * with `cachedData` kept per user in ~/.cache/adr-workbench, keyed by the bundle's path, size, time and
  * the Node version; V8 rejects a cache that does not fit and it is then rewritten).
  */
 function loadBundle(file: string): void {
@@ -36,7 +46,7 @@ function loadBundle(file: string): void {
   try {
     const stat = statSync(file);
     const dir = process.env.ADRW_COMPILE_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'adr-workbench');
-    cacheFile = join(dir, `${basename(file, '.js')}-${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}.v8`);
+    cacheFile = join(dir, `${cachePrefix(file)}${stat.size}-${Math.floor(stat.mtimeMs)}-${process.version}.v8`);
     cachedData = readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
@@ -52,7 +62,7 @@ function loadBundle(file: string): void {
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, target);
         // Caches of this bundle's earlier builds or Node versions are of no more use.
-        const prefix = `${basename(file, '.js')}-`;
+        const prefix = cachePrefix(file);
         for (const old of readdirSync(dirname(target))) {
           if (old.startsWith(prefix) && old.endsWith('.v8') && join(dirname(target), old) !== target) unlinkSync(join(dirname(target), old));
         }

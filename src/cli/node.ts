@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { systemClock } from '../core/ports';
 import { toPosix } from '../core/paths';
-import { NodeFileSystem } from '../platform/nodeFileSystem';
+import { SyncNodeFileSystem } from './syncFileSystem';
 import type { CliIO } from './io';
 import { writeAll } from './output';
 import { commandOf, dispatch } from './dispatch';
@@ -14,7 +14,8 @@ export function nodeIO(): CliIO {
   return {
     cwd: toPosix(process.cwd()),
     env: process.env,
-    fs: new NodeFileSystem(),
+    // Reads in synchronous calls: one command at a time needs no thread pool (syncFileSystem.ts).
+    fs: new SyncNodeFileSystem(),
     clock: systemClock,
     stdout: (t) => writeAll(1, t),
     stderr: (t) => writeAll(2, t),

@@ -89,6 +89,12 @@ export interface FileSystem {
    * has the kind of what it points to (dangling ones are left out) and `symlink: true`.
    */
   readDirectory(path: string): Promise<readonly DirectoryEntry[]>;
+  /**
+   * The names of every entry of a folder, kinds unread (dangling symlinks included); rejects as
+   * `readDirectory` does. Optional (callers fall back to `readDirectory`): cheaper where a caller
+   * only needs names, as numbering does when it checks a claimed number against a fresh listing.
+   */
+  readNames?(path: string): Promise<readonly string[]>;
   /** `undefined` when nothing is there. */
   stat(path: string): Promise<FileStat | undefined>;
   /** Creates a folder and its parents; no error when it exists. */

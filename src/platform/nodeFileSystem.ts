@@ -48,7 +48,7 @@ const USER_CODES: Record<string, string> = {
  * Translates Node errors into the port's: `FileNotFoundError`, `FileExistsError`, and a `UserError`
  * naming the file for the other conditions a user can cause or fix; anything else passes through.
  */
-function translate(e: unknown, path: string): unknown {
+export function translate(e: unknown, path: string): unknown {
   const code = errorCode(e);
   if (code === 'ENOENT') return new FileNotFoundError(path);
   if (code === 'EEXIST') return new FileExistsError(path);

@@ -53,16 +53,20 @@ const CLI = join(process.cwd(), 'dist', 'cli.js');
     if (!hasEnableCompileCache) {
       const files = cached();
       assert.equal(files.length, 1);
-      assert.match(files[0]!, /^query-\d+-\d+-v[\d.]+\.v8$/);
+      // Named by the bundle, a hash of its path (checkouts side by side keep one each), its size and time.
+      assert.match(files[0]!, /^query-[0-9a-z]+-\d+-\d+-v[\d.]+\.v8$/);
+      const checkout = files[0]!.split('-').slice(0, 2).join('-');
       // A corrupt cache is rejected by V8, the command still runs, and the cache is rewritten.
       writeFileSync(join(cache, files[0]!), 'garbage');
       assert.equal(sh('node "$CLI" list | tail -1').stdout, 'doc/adr/4000-a-decision-with-a-rather-long-title-4000.md\n');
       assert.deepEqual(cached(), files);
-      // A cache of an earlier build of the bundle is removed when the current one is written.
-      writeFileSync(join(cache, 'query-1-2-v0.v8'), 'old');
+      // A cache of an earlier build of the bundle is removed when the current one is written; the
+      // caches of another checkout's bundle (another path) are left alone.
+      writeFileSync(join(cache, `${checkout}-1-2-v0.v8`), 'old');
+      writeFileSync(join(cache, 'query-elsewhere-1-2-v0.v8'), 'theirs');
       rmSync(join(cache, files[0]!));
       sh('node "$CLI" list >/dev/null');
-      assert.deepEqual(cached(), files);
+      assert.deepEqual(cached().sort(), [files[0]!, 'query-elsewhere-1-2-v0.v8'].sort());
     }
   });
 

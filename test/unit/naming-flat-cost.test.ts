@@ -14,9 +14,10 @@ import { describeCollection } from '../../src/core/discovery/layout';
 import { list } from '../../src/core/discovery/walk';
 import type { Collection } from '../../src/core/model';
 import {
-  compareRecordNames, inferNamingPattern, isRecordFile, isTemplateName, nextRecordFileName, parseFileName, readRecordName, recordNamesAt,
+  compareRecordNames, highestNumber, inferNamingPattern, isRecordFile, isTemplateName, newestRecordNames, nextRecordFileName, parseFileName, readRecordName, recordNamesAt,
   scanNames, scannedPattern, sortRecordNames, type FileNameInfo, type NamingPattern,
 } from '../../src/core/naming';
+import { plainRead, readPlainRecordName } from '../../src/core/naming/fileName';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { CORPORA, corporaAvailable } from '../support/corpora';
 import { CORPORA_WILD, corporaWildAvailable } from '../support/corporaWild';
@@ -135,6 +136,9 @@ const EDGE_NAMES = [
   'README.md', 'readme.MD', 'index.md', 'Index.md', 'indexes.md', 'x.markdown', 'X.MarkDown', '0001-x.markdown', '0001-x.MD', '.0001-x.md',
   '99999999999999999999-x.md', '1234567890123456-x.md', '123456789012345-x.md', '0012-diagram.png', '0001-registrar-decisões.md',
   '0001 title with spaces.md', '0001.title.md', '0001--double.md', '0001-\n.md', 'Ⅻ-x.md', '٣-x.md', 'ａｄｒ-1.md',
+  // The regex-free reading of `NNNN-slug` (one to four digits): every way it can end.
+  '12a-x.md', '0001a.md', '1.md', '1', '0001-.md', '0001-x\r.md', '0001-x\u2028y.md', '0001\u2029.md', '1- -x.md', '0001 - x.md',
+  '0001-.-_ x.md', '0001x', '9999-x.md', '01234-x.md', '0123-45-67-x.md', '1234-12-31x.md', '2020-1-1-x.md', '007_Title_Words.MD',
 ];
 
 /** Generated names: prefixes, numbers and dates, separators, slugs and extensions combined. */
@@ -195,6 +199,47 @@ describe('flat cost: the fast name readers agree with the plain definitions', ()
     assert.deepEqual(recordNamesAt(['a.md'], [0, 5, -1]), ['a.md']);
   });
 
+  it('readPlainRecordName: where it reads a name, what readRecordName reads; every other name is left to it', () => {
+    let plain = 0;
+    for (const name of ALL_NAMES) {
+      const got = readPlainRecordName(name);
+      if (got === undefined) continue;
+      plain++;
+      const want = readRecordName(name);
+      if (got === 'template') {
+        assert.equal(want, undefined, name);
+      } else {
+        assert.equal(want?.kind, 'number', name);
+        assert.deepEqual({ ...plainRead }, { number: want!.number, digits: want!.numberText!.length, zeroLed: want!.numberText!.startsWith('0') }, name);
+      }
+    }
+    assert.ok(plain > 500, `${plain} names read the plain way`);
+  });
+
+  it('highestNumber: the highest number any entry carries (hidden ones aside), whatever the order of the names', () => {
+    for (const listing of [...LISTINGS, ALL_NAMES, ['0012-diagram.png', '0003-x.md', '.0099.adr-new', '2020-10-16-x.md', 'adr-7.md', '20201016-x.md']]) {
+      let want: number | null = null;
+      for (const name of listing) {
+        const n = name.startsWith('.') ? null : referenceParse(name).number;
+        if (n !== null && (want === null || n > want)) want = n;
+      }
+      for (const order of [listing, [...listing].reverse(), [...listing].sort()]) assert.equal(highestNumber(order), want, order.slice(0, 3).join(', '));
+    }
+  });
+
+  it('newestRecordNames: the last files of the sorted order that are numbered or dated records, newest first', () => {
+    const lists = [...LISTINGS, ALL_NAMES, ['10000-x.md', '9999-y.md', '1000-z.md', '0010-a.md', '010-b.md', '10-c.md', 'x.md', 'a.md', 'README.md', '20201016-x.md']];
+    for (const listing of lists) {
+      for (const order of [listing, [...listing].reverse(), [...listing].sort()]) {
+        // Every tenth entry a folder: never taken, whatever its name.
+        const entries = order.map((name, i) => [name, i % 10 === 3 ? 'directory' : 'file'] as const);
+        const records = entries.filter(([name, kind]) => kind === 'file' && ['number', 'date'].includes(readRecordName(name)?.kind ?? ''));
+        const sorted = records.map(([name]) => name).sort(referenceCompare).reverse();
+        for (const count of [0, 1, 5, 12]) assert.deepEqual(newestRecordNames(entries, count), sorted.slice(0, count), `${count}: ${order.slice(0, 3).join(', ')}`);
+      }
+    }
+  });
+
   it('scanNames: the records, lowest number, kind and padding of every listing, as the plain definition', () => {
     for (const listing of [...LISTINGS, ALL_NAMES]) {
       const scan = scanNames(listing, { naming: 'number', padding: 4 });
@@ -204,6 +249,21 @@ describe('flat cost: the fast name readers agree with the plain definitions', ()
       if (want.kind !== undefined) assert.equal(scan.pattern.kind, want.kind);
       if (want.kind === 'number') assert.equal(scan.pattern.padding, want.padding ?? 4, listing.slice(0, 5).join(', '));
       assert.deepEqual(scan.pattern, inferNamingPattern(listing, { naming: 'number', padding: 4 }));
+      for (const order of [listing, [...listing].reverse(), [...listing].sort()]) {
+        const s2 = scanNames(order, { naming: 'number', padding: 4 });
+        assert.equal(s2.ordered, JSON.stringify(s2.records) === JSON.stringify([...s2.records].sort(referenceCompare)), order.slice(0, 3).join(', '));
+      }
+    }
+  });
+
+  it('scanNames: a folder\'s pattern does not depend on the order its names are listed in', () => {
+    for (const listing of LISTINGS) {
+      const ids = listing.map((n) => n.replace(/\.(md|markdown)$/i, ''));
+      if (new Set(ids).size !== ids.length) continue; // `x.md` beside `x.markdown`: a tie, kept in listing order
+      const want = scanNames(listing, { naming: 'number', padding: 4 }).pattern;
+      for (const order of [[...listing].reverse(), [...listing].sort(), [...listing].sort(referenceCompare)]) {
+        assert.deepEqual(scanNames(order, { naming: 'number', padding: 4 }).pattern, want, listing.slice(0, 3).join(', '));
+      }
     }
   });
 

@@ -23,7 +23,7 @@ export async function listCommand(args: readonly string[], io: CliIO): Promise<n
     // adr-tools: the numbered records of the one ADR folder, as paths relative to here: a listing.
     const loc = await findAdrDirUpwards(io.fs, io.cwd);
     if (loc.found !== 'default') {
-      const dir = await adrToolsFolder(io);
+      const dir = await adrToolsFolder(io, loc);
       // One write, and one relative path for the folder: per-name path arithmetic costs more than
       // the listing itself at 10,000 records.
       const prefix = dir === io.cwd ? '' : `${rel(io, dir)}/`;

@@ -3,11 +3,10 @@
  * text into the folders it names; malformed content throws a `ConfigError` whose message says what
  * is wrong (discovery reports it and carries on).
  */
-import { parse as parseYaml } from 'yaml';
 import type { CollectionSource } from '../model';
 import { readStatusVocabulary, type StatusVocabulary } from '../parse/vocabulary';
 import { isInside, resolve } from '../paths';
-import { lexicalNesting, MAX_DEPTH } from '../parse/frontMatter';
+import { lexicalNesting, MAX_DEPTH, yaml } from '../parse/frontMatter';
 
 /** A folder a config file names, relative to the config file's folder (or absolute). */
 export interface ConfiguredFolder {
@@ -64,7 +63,7 @@ export function readLog4brains(text: string): ConfiguredFolder[] {
   if (lexicalNesting(text) > MAX_DEPTH) throw new ConfigError(`nested deeper than ${MAX_DEPTH} levels; not read`);
   let data: unknown;
   try {
-    data = parseYaml(text, { maxAliasCount: 50, logLevel: 'error', uniqueKeys: false });
+    data = yaml().parse(text, { maxAliasCount: 50, logLevel: 'error', uniqueKeys: false });
   } catch (e) {
     throw new ConfigError(`malformed YAML: ${firstLine(e)}`);
   }
@@ -146,7 +145,7 @@ export interface WorkbenchConfig {
 export function readWorkbenchConfig(text: string): WorkbenchConfig {
   let data: unknown;
   try {
-    data = parseYaml(text.replace(/^\uFEFF/, ''));
+    data = yaml().parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new ConfigError(`malformed YAML: ${firstLine(e)}`);
   }

@@ -4,7 +4,7 @@
  * is followed only when it resolves inside the root (and not to a folder above itself): a
  * `rootlink -> /` never makes discovery walk the whole file system.
  */
-import type { FileSystem } from '../ports';
+import type { DirectoryEntry, FileSystem } from '../ports';
 import { isInside, join } from '../paths';
 import type { FolderListing } from './layout';
 import { isScannedFolder } from './naming';
@@ -80,20 +80,24 @@ async function followable(fs: FileSystem, path: string, boundary: string, proble
   return !isInside(real, realParent);
 }
 
-/** A folder's listing, or undefined (with a problem) when it cannot be read. */
+/**
+ * A folder's listing, or undefined (with a problem) when it cannot be read; with the port's entries
+ * (`entries`), so that a caller handing them on need not build them again.
+ */
 export async function list(
   fs: FileSystem,
   dir: string,
   problems?: { path: string; message: string }[],
 ): Promise<FolderListing | undefined> {
-  return (await listEntries(fs, dir, problems))?.listing;
+  const read = await listEntries(fs, dir, problems);
+  return read ? { ...read.listing, entries: read.entries } : undefined;
 }
 
 async function listEntries(
   fs: FileSystem,
   dir: string,
   problems?: { path: string; message: string }[],
-): Promise<{ listing: FolderListing; linked: Set<string> } | undefined> {
+): Promise<{ listing: FolderListing; linked: Set<string>; entries: readonly DirectoryEntry[] } | undefined> {
   try {
     const entries = await fs.readDirectory(dir);
     const files: string[] = [];
@@ -112,7 +116,7 @@ async function listEntries(
         if (entry.symlink) linked.add(name);
       }
     }
-    return { listing: { files: files.sort(), folders: subfolders.sort(), ...(linkedFiles.length ? { linkedFiles } : {}) }, linked };
+    return { listing: { files: files.sort(), folders: subfolders.sort(), ...(linkedFiles.length ? { linkedFiles } : {}) }, linked, entries };
   } catch (e) {
     problems?.push({ path: dir, message: `cannot read folder: ${e instanceof Error ? e.message : String(e)}` });
     return undefined;

@@ -141,8 +141,9 @@ async function ensureFolder(fs: FileSystem, dir: string): Promise<void> {
   else if (stat.kind !== 'directory') throw new UserError(`${dir}: not a folder`, dir);
 }
 
-async function listNames(fs: FileSystem, dir: string): Promise<string[]> {
-  return namesOf(await fs.readDirectory(dir));
+async function listNames(fs: FileSystem, dir: string): Promise<readonly string[]> {
+  // Names only where the port can (no kinds are needed to see which numbers are taken).
+  return fs.readNames ? fs.readNames(dir) : namesOf(await fs.readDirectory(dir));
 }
 
 /** The names of a folder's entries (an indexed loop: this runs over every entry on every `new`). */
@@ -154,9 +155,9 @@ function namesOf(entries: readonly DirectoryEntry[]): string[] {
 
 /** True when an entry of the folder as listed now carries `n` (claims aside). */
 async function numberTaken(fs: FileSystem, dir: string, n: number): Promise<boolean> {
-  const entries = await fs.readDirectory(dir);
+  const names = await listNames(fs, dir);
   const digits = String(n);
-  for (let i = 0; i < entries.length; i++) if (takes(entries[i]![0], n, digits)) return true;
+  for (let i = 0; i < names.length; i++) if (takes(names[i]!, n, digits)) return true;
   return false;
 }
 

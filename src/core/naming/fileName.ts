@@ -109,6 +109,31 @@ function stripExtension(name: string): string {
   return name;
 }
 
+/** `-`, `_`, space or `.`: what `[-_ .]` matches. */
+const isSeparator = (c: number): boolean => c === 45 || c === 95 || c === 32 || c === 46;
+
+/**
+ * `NUMBERED` on an id that starts with one to four digits, without the regex (this runs for every
+ * name of a folder): the info when it matches, null when it cannot (`12a`: neither a separator nor
+ * the end after the digits), undefined when the regex must tell (another start, five digits or
+ * more, a slug with a line break, which `.` does not match).
+ */
+function plainNumbered(id: string): FileNameInfo | null | undefined {
+  let k = 0;
+  while (k < id.length && k < 5 && isDigitAt(id, k)) k++;
+  if (k === 0 || k > 4) return undefined;
+  let sep = k;
+  while (sep < id.length && isSeparator(id.charCodeAt(sep))) sep++;
+  if (sep === k && k < id.length) return null;
+  const slug = id.slice(sep);
+  if (LINE_BREAK.test(slug)) return undefined;
+  const numberText = id.slice(0, k);
+  return infoOf(id, 'number', Number.parseInt(numberText, 10), numberText, null, null, null, '', id.slice(k, sep), slug);
+}
+
+/** What `.` does not match. */
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
 /**
  * The regexes above, each run only where it can match (checked on the first characters): most
  * names are tried against one, not three.
@@ -127,6 +152,11 @@ function readName(fileName: string): FileNameInfo {
       id, 'date', null, null, `${compact[1]}-${compact[2]}-${compact[3]}`, compact[4] === undefined ? 'compact' : 'timestamp',
       `${compact[1]}${compact[2]}${compact[3]}${compact[4] ?? ''}`, '', compact[5] ?? '', compact[6] ?? '',
     );
+  }
+  if (!digits4 || !isDigitAt(id, 4)) {
+    // Fewer than five leading digits and no date: the usual `0007-slug`, read without a regex.
+    const plain = plainNumbered(id);
+    if (plain !== undefined) return plain ?? infoOf(id, 'none', null, null, null, null, null, '', '', id);
   }
   const numbered = isDigitAt(id, 0) || letterAt(id, 0, 97) ? NUMBERED.exec(id) : null;
   if (numbered) {
@@ -166,6 +196,45 @@ export function readRecordName(name: string): FileNameInfo | undefined {
   return ((info.id.length === 5 || info.id.length === 6) && NOT_RECORD_ID.test(info.id)) || isTemplateName(name, info) ? undefined : info;
 }
 
+/** What `readPlainRecordName` read: one object, overwritten at every call (no allocation per name). */
+export const plainRead = { number: 0, digits: 0, zeroLed: false };
+
+/**
+ * `readRecordName(name)` for the usual shape, `NNNN-slug.md` (one to four digits, then a separator
+ * or the end, `.md` in any case), read without building the name's info: `record` for a numbered
+ * record (`plainRead` then holds its number, how many digits it has and whether the first is 0),
+ * `template` for a template's name (`000-template.md`, `001-adr-template.md`); undefined for any
+ * other name, which the caller then reads with `readRecordName` (a date-like start, five digits or
+ * more, no separator, a line break). Every folder's scan calls it for every name.
+ */
+export function readPlainRecordName(name: string): 'record' | 'template' | undefined {
+  const n = name.length;
+  if (n < 4 || name.charCodeAt(n - 3) !== 46 || !letterAt(name, n - 2, 109) || !letterAt(name, n - 1, 100)) return undefined;
+  const idLength = n - 3;
+  let k = 0;
+  let number = 0;
+  while (k < idLength && k < 5 && isDigitAt(name, k)) number = number * 10 + (name.charCodeAt(k++) - 48);
+  if (k === 0 || k > 4 || (k === 4 && name.charCodeAt(4) === 45 && name.charCodeAt(7) === 45)) return undefined;
+  let sep = k;
+  while (sep < idLength && isSeparator(name.charCodeAt(sep))) sep++;
+  if (sep === k && k < idLength) return undefined;
+  for (let i = sep; i < idLength; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return undefined;
+  }
+  // isTemplateName for a digit-led id: an all-zero number naming a template, or a template's slug.
+  const zeroLed = name.charCodeAt(0) === 48;
+  const slugFirst = name.charCodeAt(sep) | 32;
+  if ((zeroLed && number === 0) || slugFirst === 97 || slugFirst === 109 || slugFirst === 116) {
+    const slug = name.slice(sep, idLength);
+    if ((zeroLed && number === 0 && TEMPLATE_WORD.test(slug)) || ((slugFirst === 97 || slugFirst === 109 || slugFirst === 116) && TEMPLATE_SLUG.test(slug))) return 'template';
+  }
+  plainRead.number = number;
+  plainRead.digits = k;
+  plainRead.zeroLed = zeroLed;
+  return 'record';
+}
+
 /** True for `.md` files in a collection folder that can be records (not README, index, templates, hidden files). */
 export function isRecordFile(name: string): boolean {
   return readRecordName(name) !== undefined;
@@ -199,7 +268,7 @@ export function isNumberedRecordName(name: string): boolean {
  * is the record number, for `YYYYMMDD` / timestamp names the date, for `YYYY-MM-DD` names the year
  * (then the name, which is chronological). Read by character codes, as sorting calls it twice per comparison.
  */
-function orderNumber(name: string): number | null {
+export function orderNumber(name: string): number | null {
   // As /^(?:adr[-_ ]?)?(\d+)/i.
   let i = 0;
   if (name.length >= 3 && (name.charCodeAt(0) | 32) === 97 && (name.charCodeAt(1) | 32) === 100 && (name.charCodeAt(2) | 32) === 114) {
@@ -291,6 +360,50 @@ export function recordNamesAt(names: readonly string[], ranks: readonly number[]
     }
   }
   return picked;
+}
+
+/** `compareRecordNames(a, b)`, given each name's `orderNumber`. */
+export function compareKeyed(na: number | null, a: string, nb: number | null, b: string): number {
+  if (na !== null && nb !== null) {
+    const d = na - nb;
+    if (d !== 0) return d;
+  } else if (na !== null || nb !== null) {
+    return na !== null ? -1 : 1;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The `count` last names of `entries` in `compareRecordNames` order among the files that are
+ * numbered or dated records (`readRecordName`), newest first: as sorting them all and taking the
+ * end (a name equal to a kept one goes after it), in one pass reading each name's order number once;
+ * most names of a large folder are passed over on that one comparison, before any other reading.
+ */
+export function newestRecordNames(entries: readonly (readonly [string, string])[], count: number): string[] {
+  const names: string[] = [];
+  const keys: (number | null)[] = [];
+  if (count <= 0) return names;
+  // Last entry first: a listing is mostly in name order, so the newest come first and the rest are
+  // passed over on one comparison. (Names are unique in a folder, so no tie's order is at stake.)
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!;
+    const name = entry[0];
+    const n = orderNumber(name);
+    // Not newer than the oldest kept: it would be inserted past the end.
+    if (names.length === count && compareKeyed(keys[count - 1]!, names[count - 1]!, n, name) >= 0) continue;
+    if (entry[1] !== 'file') continue;
+    const kind = readRecordName(name)?.kind;
+    if (kind !== 'number' && kind !== 'date') continue;
+    let at = names.length;
+    while (at > 0 && compareKeyed(keys[at - 1]!, names[at - 1]!, n, name) < 0) at--;
+    names.splice(at, 0, name);
+    keys.splice(at, 0, n);
+    if (names.length > count) {
+      names.pop();
+      keys.pop();
+    }
+  }
+  return names;
 }
 
 /**

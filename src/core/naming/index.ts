@@ -1,6 +1,6 @@
 /** Record file names: the one reader (`fileName.ts`) and a collection's naming pattern (`pattern.ts`). */
 export {
-  compareRecordNames, isDateName, isNumberedRecordName, isRecordFile, isTemplateName, leadingNumber, parseFileName, readRecordName, recordNamesAt, sortRecordNames, titleFromSlug,
+  compareRecordNames, isDateName, isNumberedRecordName, isRecordFile, isTemplateName, leadingNumber, newestRecordNames, parseFileName, readRecordName, recordNamesAt, sortRecordNames, titleFromSlug,
   type DateStyle, type FileNameInfo, type NameKind,
 } from './fileName';
 export {

@@ -8,7 +8,7 @@
  * stripping zeros before `$((...))`) and padded as the collection pads.
  */
 import type { Collection } from '../model';
-import { isTemplateName, parseFileName, readRecordName, type DateStyle, type FileNameInfo } from './fileName';
+import { compareKeyed as compareOrdered, isTemplateName, orderNumber, parseFileName, plainRead, readPlainRecordName, readRecordName, type DateStyle, type FileNameInfo } from './fileName';
 
 export type SlugCase = 'lower' | 'upper' | 'title' | 'keep';
 
@@ -150,6 +150,8 @@ export interface NameScan {
   readonly records: readonly string[];
   /** The lowest record number, or null when no record is numbered. */
   readonly lowest: number | null;
+  /** True when `records` are in `compareRecordNames` order already (a zero-padded listing in name order is). */
+  readonly ordered: boolean;
 }
 
 /**
@@ -175,14 +177,40 @@ export function scannedPattern(names: readonly string[]): NamingPattern | undefi
 
 export function scanNames(names: Iterable<string>, defaults: PatternDefaults): NameScan {
   const all: readonly string[] = Array.isArray(names) ? names : [...names];
-  const numbered = new KindScan();
-  const dated = new KindScan();
+  // Last name first: a listing is mostly in name order, so the newest records come first and the
+  // rest are passed over by one comparison each (KindScan keeps the newest as a forward pass would).
+  const numbered = new KindScan(true);
+  const dated = new KindScan(true);
   const records: string[] = [];
   let lowest: number | null = null;
-  for (let i = 0; i < all.length; i++) {
-    const r = readRecordName(all[i]!);
+  // Whether the records met so far (last first) are in reverse record order: each not after the one met before it.
+  let ordered = true;
+  let laterKey: number | null = null;
+  let laterName: string | undefined;
+  const inOrder = (key: number | null, name: string): boolean => {
+    const fits = laterName === undefined || compareOrdered(key, name, laterKey, laterName) <= 0;
+    laterKey = key;
+    laterName = name;
+    return fits;
+  };
+  for (let i = all.length - 1; i >= 0; i--) {
+    const name = all[i]!;
+    // The usual `NNNN-slug.md`, read without building (and keeping) an info for every name.
+    const plain = readPlainRecordName(name);
+    if (plain === 'template') continue;
+    if (plain === 'record') {
+      records.push(name);
+      const n = plainRead.number;
+      // Its order number is its number (digits first, no prefix).
+      if (ordered) ordered = inOrder(n, name);
+      numbered.addPlain(name, n, plainRead.digits, plainRead.zeroLed);
+      if (lowest === null || n < lowest) lowest = n;
+      continue;
+    }
+    const r = readRecordName(name);
     if (r === undefined) continue;
-    records.push(all[i]!);
+    records.push(name);
+    if (ordered) ordered = inOrder(orderNumber(name), name);
     if (r.kind === 'number') {
       numbered.add(r);
       if (lowest === null || r.number! < lowest) lowest = r.number;
@@ -190,6 +218,7 @@ export function scanNames(names: Iterable<string>, defaults: PatternDefaults): N
       dated.add(r);
     }
   }
+  records.reverse();
   const total = numbered.count + dated.count;
   let pattern: NamingPattern;
   if (total === 0) {
@@ -200,7 +229,7 @@ export function scanNames(names: Iterable<string>, defaults: PatternDefaults): N
     pattern = traitsOf(scan.top, kind, defaults, scan.padding(), !scan.nonAscii);
   }
   if (total > 0 && all === names) scanned.set(all, { length: all.length, pattern });
-  return { pattern, records, lowest };
+  return { pattern, records, lowest, ordered };
 }
 
 /** Style traits (prefix, separators, case) are voted by the newest records: a team's convention as it is now. */
@@ -215,12 +244,22 @@ export function newest<T extends FileNameInfo>(records: readonly T[], k: number)
   return top;
 }
 
-/** Adds `r` to `top` (the `k` newest so far, in order) when it is among the `k` newest. */
-function keepNewest<T extends FileNameInfo>(top: T[], r: T, k: number): void {
-  if (top.length === k && byNumberThenId(r, top[0]!) < 0) return;
-  // Insert in order (k is small); ties go after their equals, as a stable sort keeps them.
+/**
+ * Adds `r` to `top` (the `k` newest so far, in order) when it is among the `k` newest. `backwards`:
+ * the records come last first, so that a tie goes before its equals (a stable sort of the records
+ * in their own order puts it there).
+ */
+function keepNewest<T extends FileNameInfo>(top: T[], r: T, k: number, backwards = false): void {
+  // Before `a` in the stable order: older, or equal and (going backwards) earlier in the records.
+  const before = (a: T): boolean => {
+    const c = byNumberThenId(r, a);
+    return c < 0 || (backwards && c === 0);
+  };
+  if (top.length === k && before(top[0]!)) return;
+  // Insert in order (k is small): after the older ones and, as a stable sort keeps them, after
+  // equals seen earlier in the records.
   let i = top.length;
-  while (i > 0 && byNumberThenId(top[i - 1]!, r) > 0) i--;
+  while (i > 0 && before(top[i - 1]!)) i--;
   // In place (splice would allocate for every record).
   top.push(r);
   for (let j = top.length - 1; j > i; j--) top[j] = top[j - 1]!;
@@ -247,14 +286,37 @@ class KindScan {
   private width: number | undefined;
   private mixed = false;
 
+  /** `backwards`: records are added last first (see `keepNewest`). */
+  constructor(private readonly backwards = false) {}
+
   add(r: FileNameInfo): void {
     this.count++;
-    keepNewest(this.top, r, RECENT);
+    keepNewest(this.top, r, RECENT, this.backwards);
     if (!this.nonAscii && NON_ASCII.test(r.slug)) this.nonAscii = true;
     const digits = r.numberText;
     if (digits === null) return;
-    const w = Math.min(digits.length, MAX_DIGITS);
-    if (w > 1 && digits.charCodeAt(0) === 48) {
+    this.addDigits(digits.length, digits.charCodeAt(0) === 48);
+  }
+
+  /**
+   * `add` for a numbered record read by `readPlainRecordName` (number `n` of `digits` digits): its
+   * info is built only when it is among the newest. Outside its slug such a name is ASCII (digits,
+   * separators, `.md`), so the name stands for the slug in the ASCII test.
+   */
+  addPlain(name: string, n: number, digits: number, zeroLed: boolean): void {
+    const top = this.top;
+    if (top.length === RECENT && n < top[0]!.number!) this.count++;
+    else {
+      this.count++;
+      keepNewest(top, parseFileName(name), RECENT, this.backwards);
+    }
+    if (!this.nonAscii && NON_ASCII.test(name)) this.nonAscii = true;
+    this.addDigits(digits, zeroLed);
+  }
+
+  private addDigits(length: number, zeroLed: boolean): void {
+    const w = Math.min(length, MAX_DIGITS);
+    if (w > 1 && zeroLed) {
       this.padded[w]!++;
       this.anyPadded = true;
     } else if (this.width === undefined) {
@@ -349,9 +411,15 @@ export function paddingOf(collection: Pick<Collection, 'padding'>): number {
 export function highestNumber(names: Iterable<string>): number | null {
   const all: readonly string[] = Array.isArray(names) ? names : [...names];
   let max: number | null = null;
-  for (let i = 0; i < all.length; i++) {
+  // Last name first (a listing is mostly in name order): a number a name carries is its order
+  // number, so a name whose order number is no higher than the highest so far is passed over.
+  for (let i = all.length - 1; i >= 0; i--) {
     const name = all[i]!;
     if (name.charCodeAt(0) === 46) continue; // hidden
+    if (max !== null) {
+      const o = orderNumber(name);
+      if (o === null || o <= max) continue;
+    }
     const n = parseFileName(name).number;
     if (n !== null && (max === null || n > max)) max = n;
   }

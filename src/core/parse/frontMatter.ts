@@ -6,8 +6,21 @@
  * as a problem and not turned into data. A key written twice is a problem too, and neither value is
  * believed: the reader would take the last, an edit the first.
  */
-import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Pair } from 'yaml';
+import type * as YamlModule from 'yaml';
+import type { Pair } from 'yaml';
 import type { FrontMatter, FrontMatterEntry, ParseProblem } from '../model';
+
+let yamlModule: typeof YamlModule | undefined;
+
+/**
+ * `yaml`, evaluated on first use: only records with front matter need it, and a command on a
+ * collection without any (`new` on adr-tools records) then never pays for its initialisation.
+ */
+export function yaml(): typeof YamlModule {
+  // A require, not an import: bundled all the same, but run when called (bundles have no top-level await).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yamlModule ??= require('yaml') as typeof YamlModule);
+}
 
 /** Front matter larger than this is not parsed (records are a few KiB; this is generous). */
 export const MAX_FRONT_MATTER_BYTES = 64 * 1024;
@@ -54,6 +67,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
     problems.push({ code: 'yaml-too-complex', severity: 'error', message: `Front matter not read: nested deeper than ${MAX_DEPTH} levels`, span: { start: contentStart, end: contentEnd } });
     return { frontMatter: { span: { start: 0, end }, contentSpan, data: undefined, entries: [] }, problems };
   }
+  const { parseDocument, isMap, isScalar } = yaml();
   // logLevel 'error': problems are collected in doc.errors / doc.warnings, never printed.
   const doc = parseDocument(yamlText, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false, logLevel: 'error' });
   let data: Record<string, unknown> | undefined;
@@ -182,6 +196,7 @@ export function lexicalNesting(yaml: string): number {
 
 /** Why a parsed front matter is too complex to turn into data, or undefined. Iterative: no recursion. */
 function complexity(root: unknown): string | undefined {
+  const { isAlias, isMap, isPair, isScalar, isSeq } = yaml();
   const stack: [unknown, number][] = [[root, 0]];
   let nodes = 0;
   let aliases = 0;

@@ -1,12 +1,23 @@
 /** The one Markdown parser of the project: unified + remark-parse, positions kept. */
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
+import type { Processor } from 'unified';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
 
-const processor = unified().use(remarkParse);
+let processor: Pick<Processor<Root>, 'parse'> | undefined;
 
-/** Parses Markdown into an mdast tree whose nodes carry offsets into `text`. */
+/**
+ * Parses Markdown into an mdast tree whose nodes carry offsets into `text`. unified and remark
+ * (micromark) are evaluated on the first parse: the index reads records with the line scanner, so
+ * most commands never need them.
+ */
 export function parseMarkdown(text: string): Root {
+  if (!processor) {
+    // Requires, not imports: bundled all the same, but run when first called.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { unified } = require('unified') as typeof import('unified');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const remarkParse = (require('remark-parse') as { default: typeof import('remark-parse').default }).default;
+    processor = unified().use(remarkParse);
+  }
   return processor.parse(text);
 }
 

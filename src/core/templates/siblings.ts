@@ -2,7 +2,7 @@
  * The newest records of a collection, read for their shape: one directory listing and at most
  * `SHAPE_SAMPLE` file reads, whatever the collection's size.
  */
-import { compareRecordNames, readRecordName } from '../naming/fileName';
+import { newestRecordNames } from '../naming/fileName';
 import type { RecordText } from '../edit/labels';
 import type { Collection } from '../model';
 import { parseRecord } from '../parse/record';
@@ -23,20 +23,7 @@ export async function newestSiblings(fs: FileSystem, collection: Pick<Collection
     return []; // a folder not created yet
   }
   // One pass keeping the `count` newest (no sort of a 10,000-name folder).
-  const names: string[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    if (entry[1] !== 'file') continue;
-    const name = entry[0];
-    const kind = readRecordName(name)?.kind;
-    if (kind !== 'number' && kind !== 'date') continue;
-    let at = names.length;
-    while (at > 0 && compareRecordNames(names[at - 1]!, name) < 0) at--;
-    if (at < count) {
-      names.splice(at, 0, name);
-      if (names.length > count) names.pop();
-    }
-  }
+  const names = newestRecordNames(entries, count);
   const out: RecordText[] = [];
   for (const name of names) {
     const path = join(collection.path, name);
