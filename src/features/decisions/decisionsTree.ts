@@ -106,7 +106,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
     const broken = r.problems.some((p) => p.severity !== 'info');
     item.iconPath = broken ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : statusIcon(r.status);
     item.contextValue = `${VIEW_ITEMS.record}.${r.status}`;
-    item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [vscode.Uri.file(r.path)] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Decision'), arguments: [vscode.Uri.file(r.path)] };
     item.accessibilityInformation = { label: `${noIcons(recordLabel(r))}, ${STATUS_LABEL[r.status]}${r.date ? `, ${r.date}` : ''}` };
     return item;
   }
@@ -218,17 +218,17 @@ export function registerDecisionsView(context: vscode.ExtensionContext, host: Ho
       const options: { label: string; value: GroupBy }[] = [
         { label: 'Status', value: 'status' }, { label: 'Collection', value: 'collection' }, { label: 'Tag', value: 'tag' }, { label: 'Month', value: 'month' },
       ];
-      const picked = choice ?? (await vscode.window.showQuickPick(options.map((o) => ({ ...o, description: o.value === tree.groupBy ? 'current' : undefined })), { title: 'Group Decisions By' }))?.value;
+      const picked = choice ?? (await vscode.window.showQuickPick(options.map((o) => ({ ...o, description: o.value === tree.groupBy ? vscode.l10n.t('current') : undefined })), { title: vscode.l10n.t('Group Decisions By') }))?.value;
       if (picked) await tree.setGroupBy(picked);
     }),
     runner.register('treeFilter', async (arg?: unknown) => {
       const preset = asFilter(arg);
       if (preset) return tree.setFilter(preset);
-      const text = await vscode.window.showInputBox({ title: 'Filter Decisions (1/2)', prompt: 'Text in the number, title, tags or deciders (empty: any)', value: tree.currentFilter.text ?? '' });
+      const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Filter Decisions (1/2)'), prompt: vscode.l10n.t('Text in the number, title, tags or deciders (empty: any)'), value: tree.currentFilter.text ?? '' });
       if (text === undefined) return undefined;
       const picks = await vscode.window.showQuickPick(
         STATUSES.map((s) => ({ label: STATUS_LABEL[s], value: s, picked: tree.currentFilter.statuses?.includes(s) ?? false })),
-        { title: 'Filter Decisions (2/2): statuses (none: any)', canPickMany: true },
+        { title: vscode.l10n.t('Filter Decisions (2/2): statuses (none: any)'), canPickMany: true },
       );
       if (picks === undefined) return undefined;
       return tree.setFilter({ text, statuses: picks.map((p) => p.value) });
@@ -236,7 +236,7 @@ export function registerDecisionsView(context: vscode.ExtensionContext, host: Ho
     runner.register('treeClearFilter', () => tree.setFilter({})),
     runner.register('treeRevealActive', async () => {
       const uri = vscode.window.activeTextEditor?.document.uri;
-      if (!uri || !(await tree.reveal(uri, true))) void vscode.window.showInformationMessage('The active editor is not a decision record.');
+      if (!uri || !(await tree.reveal(uri, true))) void vscode.window.showInformationMessage(vscode.l10n.t('The active editor is not a decision record.'));
     }),
   );
   return tree;
