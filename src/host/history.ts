@@ -7,6 +7,8 @@
  */
 import * as vscode from 'vscode';
 import { readHistory, type HistoryResult, type HistorySnapshot, type RecordHistory } from '../core/history';
+import { readBlobs } from '../core/history/blobs';
+import { decodeText } from '../core/text';
 import type { FileSystem, Logger } from '../core/ports';
 import type { GitPort } from '../core/review/git';
 import { Disposable } from '../platform/lifecycle';
@@ -106,6 +108,18 @@ export class RecordHistories extends Disposable {
     });
     entry.pending = read;
     return read;
+  }
+
+  /**
+   * One version of a record (a blob of the repository at `root`), as text: read with
+   * `cat-file --batch` (no filter, no work tree). Empty in Restricted Mode.
+   */
+  async version(root: string, blob: string, path: string): Promise<string> {
+    if (!this.available || !blob) return '';
+    const read = (await readBlobs(this.git, root, [blob])).get(blob);
+    if (!read) return '';
+    if ('unread' in read) return `(${read.unread})`;
+    return decodeText(read.bytes, path).text;
   }
 
   /** HEAD or a record changed: the next question reads again (from the last state). */

@@ -15,6 +15,8 @@ import type { Documents } from '../../host/documents';
 import type { RecordHistories } from '../../host/history';
 import { decidedOn, statusLine } from '../../host/historyText';
 import { inlineMarkdown } from '../../host/markdown';
+import { argsOf } from '../../host/targets';
+import { registerHistory, showHistory, type ShowHistoryArgs } from './history';
 import { CONTEXT_KEYS, STATE_KEYS, VIEW_ITEMS, VIEWS } from '../../host/ids';
 import { readSettings } from '../../host/settings';
 import { statusCodicon, statusIcon } from '../../host/statusIcons';
@@ -246,6 +248,8 @@ export function registerDecisionsView(context: vscode.ExtensionContext, host: Ho
       return tree.setFilter({ text, statuses: picks.map((p) => p.value) });
     }),
     runner.register('treeClearFilter', () => tree.setFilter({})),
+    ...registerHistory(host),
+    runner.register('showHistory', (arg) => showHistory(host, runner.prompter, argsOf<ShowHistoryArgs>(arg, 'record'))),
     runner.register('treeRevealActive', async () => {
       const uri = vscode.window.activeTextEditor?.document.uri;
       if (!uri || !(await tree.reveal(uri, true))) void vscode.window.showInformationMessage(vscode.l10n.t('The active editor is not a decision record.'));

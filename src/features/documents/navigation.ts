@@ -12,6 +12,7 @@ import type { Documents } from '../../host/documents';
 import type { RecordHistories } from '../../host/history';
 import { statusLine } from '../../host/historyText';
 import { inlineMarkdown } from '../../host/markdown';
+import { firstParagraph } from '../../host/recordText';
 import { refAt, resolveRef, type RefAt } from './refs';
 
 const uriOf = (path: string): vscode.Uri => vscode.Uri.file(path);
@@ -92,6 +93,9 @@ export class AdrHover implements vscode.HoverProvider {
     const h = await this.history.within(target.path, HISTORY_WAIT_MS);
     const line = h && statusLine(h);
     if (line) md.appendMarkdown(`\n\n$(history) ${escapeMarkdown(line)}`);
+    // What was decided, its code spans as code.
+    const paragraph = await firstParagraph(this.documents, target, 300);
+    if (paragraph) md.appendMarkdown(`\n\n${inlineMarkdown(paragraph)}`);
     md.appendMarkdown(`\n\n[${vscode.l10n.t('Open')}](${uriOf(target.path).toString()})`);
     return new vscode.Hover(md, ref.range);
   }
