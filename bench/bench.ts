@@ -270,6 +270,10 @@ async function extensionSection(workspace: string): Promise<void> {
   report(`baseline ${label}: activate() → tree ready`, ms(base('tree_ready_ms')));
   report('activate() / baseline', `${(get('activate_ms') / base('activate_ms')).toFixed(2)}×`, '≤ 1.10× (no worse)', get('activate_ms') <= base('activate_ms') * 1.1);
   report('tree ready / baseline', `${(get('tree_ready_ms') / base('tree_ready_ms')).toFixed(2)}×`, '≤ 1.10× (no worse)', get('tree_ready_ms') <= base('tree_ready_ms') * 1.1);
+  report(`baseline ${label}: getChildren, every group's records`, ms(base('getchildren_all_ms')));
+  report('getChildren (all) / baseline', `${(get('getchildren_all_ms') / base('getchildren_all_ms')).toFixed(2)}×`);
+  report(`baseline ${label}: getTreeItem for every record`, ms(base('gettreeitem_all_ms')));
+  report('getTreeItem (all) / baseline', `${(get('gettreeitem_all_ms') / base('gettreeitem_all_ms')).toFixed(2)}×`);
   const baseBundle = await productionBundleBytes(baseDir);
   const baseDev = statSync(join(baseDir, 'dist', 'extension.js')).size;
   report(`baseline ${label}: bundle (minified)`, kb(baseBundle));
