@@ -35,6 +35,8 @@ export interface ExtensionApi {
   readonly services: Features;
   /** Milliseconds from the start of `activate()`: to its return, and to the first full index. */
   readonly timings: { activate: number; indexReady?: number };
+  /** The extension's log folder (`context.logUri`), inside the extension host's: for tests. */
+  readonly logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -50,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   host.start();
   const { workspace } = host;
-  void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Indexing decision records' }, () => workspace.ready);
+  void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: vscode.l10n.t('Indexing decision records') }, () => workspace.ready);
   const timings: { activate: number; indexReady?: number } = { activate: performance.now() - started };
   void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
   const services: Features = {
@@ -59,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     get prompter() { return host.prompts.override; },
     set prompter(p) { host.prompts.override = p; },
   };
-  return { services, timings };
+  return { services, timings, logUri: context.logUri };
 }
 
 export function deactivate(): void {}

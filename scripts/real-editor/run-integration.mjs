@@ -8,6 +8,8 @@
 //   ADRW_VERBOSE=1           also print the browser's console
 //   ADRW_SUITE=path          another extensionTestsPath (relative to the repo), e.g. the benchmark's
 //   ADRW_WORKSPACE=dir       open this folder instead of assembling the fixture workspace
+//   ADRW_EXTENSION_PATH=dir  load the extension from this folder (built there) instead of the repo,
+//                            e.g. the benchmark's baseline build of an older commit
 // With `--multiroot`: the multi-root suite (test/integration-multiroot) over a `.code-workspace` of
 // two git repositories made at run time (assembleMultiRootWorkspace in workspace.mjs).
 import { rmSync } from 'node:fs';
@@ -73,7 +75,7 @@ async function main() {
     if (VERBOSE) page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') log(`browser ${m.type()}: ${m.text()}`); });
 
     const payload = [
-      ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
+      ['extensionDevelopmentPath', server.remoteUri(process.env.ADRW_EXTENSION_PATH ?? repoRoot)],
       ['extensionTestsPath', server.remoteUri(join(repoRoot, process.env.ADRW_SUITE ?? `out/test/${KIND}/index.js`))],
     ];
     await page.goto(server.workbenchUrl(workspace, payload), { waitUntil: 'domcontentloaded' });

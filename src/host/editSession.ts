@@ -7,6 +7,9 @@
  * become positions with the document's `positionAt` (open) or a `LineIndex` of the disk text
  * (closed). After applying, files that had no unsaved changes before are saved (as adr-tools would
  * have written them); files with unsaved changes stay unsaved, with the edit on top.
+ *
+ * Quick fixes hand their edit to the editor instead of applying it: `quickFixEdit` builds it here
+ * too, so that this module is the only one that makes a `WorkspaceEdit`.
  */
 import * as vscode from 'vscode';
 import { UserError } from '../core/errors';
@@ -66,7 +69,7 @@ export class EditSession {
   }
 
   /** Adds `plan`'s text edits (to files read through this session) to `edit`. */
-  addPlan(plan: EditPlan, edit: vscode.WorkspaceEdit): vscode.WorkspaceEdit {
+  private addPlan(plan: EditPlan, edit: vscode.WorkspaceEdit): vscode.WorkspaceEdit {
     const positions = planPositions(plan, (path) => {
       const s = this.texts.get(path);
       if (!s) return undefined;
@@ -87,7 +90,7 @@ export class EditSession {
    * rename; none: nothing to do); those that had no unsaved changes are saved afterwards. Refuses
    * when an open document changed since it was read.
    */
-  async apply(edit: vscode.WorkspaceEdit, touched: readonly { before: string; after?: string }[]): Promise<void> {
+  private async apply(edit: vscode.WorkspaceEdit, touched: readonly { before: string; after?: string }[]): Promise<void> {
     // `edit.size` counts text edits only, not file operations: the caller says what it touches.
     if (touched.length === 0) return;
     for (const s of this.texts.values()) {
@@ -107,8 +110,42 @@ export class EditSession {
 
   /** Plans → one edit → applied; the files of every plan are the touched ones. */
   async applyPlans(...plans: EditPlan[]): Promise<void> {
-    const edit = new vscode.WorkspaceEdit();
-    for (const p of plans) this.addPlan(p, edit);
-    await this.apply(edit, plans.flatMap((p) => [...p.edits.filter((e) => e.edits.length > 0).map((e) => ({ before: e.path })), ...p.creates.map((c) => ({ before: c.path }))]));
+    await this.applyPlan({ edits: plans.flatMap((p) => p.edits), creates: plans.flatMap((p) => p.creates) });
   }
+
+  /**
+   * `plan` as one edit, applied: its text edits, its creates (never overwriting), then `rename`
+   * (a file the plan edits, renamed last, never overwriting).
+   */
+  async applyPlan(plan: EditPlan, rename?: FileRename): Promise<void> {
+    const edit = this.addPlan(plan, new vscode.WorkspaceEdit());
+    if (rename && rename.to !== rename.from) edit.renameFile(vscode.Uri.file(rename.from), vscode.Uri.file(rename.to), { overwrite: false });
+    const edited = [...new Set(plan.edits.filter((e) => e.edits.length > 0 && e.path !== rename?.from).map((e) => e.path))];
+    await this.apply(edit, [
+      ...edited.map((before) => ({ before })),
+      ...plan.creates.map((c) => ({ before: c.path })),
+      ...(rename ? [{ before: rename.from, after: rename.to }] : []),
+    ]);
+  }
+}
+
+/** A file renamed by a plan, after its text edits. */
+export interface FileRename {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** One replacement in an open document (an insertion when the range is empty). */
+export interface Replacement {
+  readonly uri: vscode.Uri;
+  readonly range: vscode.Range;
+  readonly newText: string;
+}
+
+/** A quick fix's edit (the editor applies it): replacements, then an optional rename. */
+export function quickFixEdit(replacements: readonly Replacement[], rename?: { readonly from: vscode.Uri; readonly to: vscode.Uri }): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const r of replacements) edit.replace(r.uri, r.range, r.newText);
+  if (rename) edit.renameFile(rename.from, rename.to, { overwrite: false });
+  return edit;
 }

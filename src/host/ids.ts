@@ -27,6 +27,7 @@ export const COMMANDS = {
   recordFromSelection: ['adrWorkbench.recordFromSelection', 'Record Decision from Selection'],
   findCodeReferences: ['adrWorkbench.findCodeReferences', 'Find Code References'],
   openRecords: ['adrWorkbench.codeLinks.openRecords', 'Open Decision'],
+  showHistory: ['adrWorkbench.showHistory', 'Show Decision History'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type CommandKey = keyof typeof COMMANDS;

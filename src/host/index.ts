@@ -6,11 +6,13 @@
 import type * as vscode from 'vscode';
 import { systemClock, type Clock, type FileSystem } from '../core/ports';
 import { ExtensionLog } from '../platform/log';
+import { NodeGit } from '../platform/git';
 import { NodeFileSystem } from '../platform/nodeFileSystem';
 import { DecisionWorkspace } from './decisionWorkspace';
 import { Documents } from './documents';
 import { EditSession } from './editSession';
 import { FileEvents } from './fileEvents';
+import { RecordHistories } from './history';
 import { CommandRunner, Prompts } from './runner';
 
 export interface Host {
@@ -23,6 +25,8 @@ export interface Host {
   /** Who asks the user (tests put a scripted prompter in `prompts.override`). */
   readonly prompts: Prompts;
   readonly runner: CommandRunner;
+  /** Records' history from git (nothing in Restricted Mode). */
+  readonly history: RecordHistories;
   /** A new edit session: reads each file once, applies what is planned against it as one undoable step. */
   edits(): EditSession;
 }
@@ -36,9 +40,10 @@ export function createHost(context: vscode.ExtensionContext): Host & { start(): 
   const documents = new Documents(workspace, fs);
   const prompts = new Prompts();
   const runner = new CommandRunner(log, prompts);
-  context.subscriptions.push(log, files, workspace);
+  const history = new RecordHistories(workspace, fs, files, new NodeGit(), log.for('history'));
+  context.subscriptions.push(log, files, workspace, history);
   return {
-    workspace, documents, files, fs, clock: systemClock, log, prompts, runner,
+    workspace, documents, files, fs, clock: systemClock, log, prompts, runner, history,
     edits: () => new EditSession(documents),
     start: () => {
       files.start();

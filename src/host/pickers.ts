@@ -29,7 +29,7 @@ export function pickRecord(workspace: DecisionWorkspace, prompter: Prompter, opt
   const active = activeRecord(workspace)?.record;
   return prompter.pick(recordItems(workspace, records), {
     ...options, matchOnDescription: true, matchOnDetail: true, ...(active ? { active } : {}),
-    placeholder: options.placeholder ?? 'Number, title, status or tag',
+    placeholder: options.placeholder ?? vscode.l10n.t('Number, title, status or tag'),
   });
 }
 
@@ -87,20 +87,20 @@ const CUSTOM = { type: 'custom', verb: '', reverseVerb: '' } as const;
 export async function pickVerbPair(prompter: Prompter, options: QuestionOptions): Promise<Answer<VerbPair>> {
   for (;;) {
     const picked = await prompter.pick<VerbPair>([...BUILT_IN_PAIRS, { label: 'Custom verb…', description: 'e.g. Depends on / Is depended on by', value: CUSTOM }], {
-      ...options, placeholder: 'How does the decision relate to the other one?',
+      ...options, placeholder: vscode.l10n.t('How does the decision relate to the other one?'),
     });
     if (picked !== CUSTOM) return picked;
-    const verb = await prompter.input({ ...options, prompt: 'Verb written in this decision', placeholder: 'Depends on', validate: nonEmpty });
+    const verb = await prompter.input({ ...options, prompt: vscode.l10n.t('Verb written in this decision'), placeholder: vscode.l10n.t('Depends on'), validate: nonEmpty });
     if (verb === undefined) return undefined;
     if (typeof verb !== 'string') continue;
-    const reverseVerb = await prompter.input({ ...options, prompt: `Verb written in the other decision (the reverse of "${verb}")`, placeholder: 'Is depended on by', validate: nonEmpty });
+    const reverseVerb = await prompter.input({ ...options, prompt: vscode.l10n.t('Verb written in the other decision (the reverse of "{0}")', String(verb)), placeholder: vscode.l10n.t('Is depended on by'), validate: nonEmpty });
     if (reverseVerb === undefined) return undefined;
     if (typeof reverseVerb === 'string') return { type: 'custom', verb: verb.trim(), reverseVerb: reverseVerb.trim() };
   }
 }
 
 export function nonEmpty(v: string): string | undefined {
-  return v.trim() === '' ? 'Required' : undefined;
+  return v.trim() === '' ? vscode.l10n.t('Required') : undefined;
 }
 
 const OTHER_STATUS = '\u0000other';
@@ -118,9 +118,9 @@ export async function pickStatus(prompter: Prompter, options: QuestionOptions & 
       { label: 'Other…', description: 'type a status', value: OTHER_STATUS },
     ];
     const active = STATUS_CHOICES.find((s) => same(s, options.active));
-    const picked = await prompter.pick(items, { ...options, placeholder: 'Status', ...(active ? { active } : {}) });
+    const picked = await prompter.pick(items, { ...options, placeholder: vscode.l10n.t('Status'), ...(active ? { active } : {}) });
     if (picked !== OTHER_STATUS) return picked;
-    const typed = await prompter.input({ ...options, prompt: 'Status, as it should be written', value: options.current ?? '', validate: nonEmpty });
+    const typed = await prompter.input({ ...options, prompt: vscode.l10n.t('Status, as it should be written'), value: options.current ?? '', validate: nonEmpty });
     if (typed === undefined) return undefined;
     if (typed !== BACK) return typed.trim();
   }

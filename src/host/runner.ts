@@ -12,7 +12,7 @@ import { COMMANDS, type CommandKey } from './ids';
 import { Cancelled, type Prompter } from './prompter';
 import { QuickInputPrompter } from './quickInputPrompter';
 
-const SHOW_LOG = 'Show Log';
+const SHOW_LOG = vscode.l10n.t('Show Log');
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 

@@ -43,9 +43,11 @@ export const LINK_INDEX_KEYS = ['links.includeProposed', 'links.anchorPatterns',
 
 /** Every setting, for `scope` (a folder or file URI; none: the workspace's values). */
 export function readSettings(scope?: vscode.Uri | vscode.WorkspaceFolder): Settings {
-  const r = vscode.workspace.getConfiguration(SECTION, scope);
+  // Resource settings without a resource are read for `null` ("any resource"): without any scope
+  // VS Code warns "Accessing a resource scoped configuration without providing a resource".
+  const r = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   const w = vscode.workspace.getConfiguration(SECTION);
-  const excludes = vscode.workspace.getConfiguration('files', scope).get<Record<string, unknown>>('exclude', {});
+  const excludes = vscode.workspace.getConfiguration('files', scope ?? null).get<Record<string, unknown>>('exclude', {});
   return {
     defaultTemplate: r.get<TemplateKindSetting>('newDecision.template', 'collection'),
     defaultStatus: r.get<string>('newDecision.status', 'Proposed'),

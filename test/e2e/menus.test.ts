@@ -86,6 +86,10 @@ describe('Contributed menus (e2e)', () => {
     // src/cli.ts names record 3 in a comment: the references view lists it.
     await wb().waitFor('.part.sidebar, .part.panel, .zone-widget', { hasText: /cli\.ts/ });
     click('view/item/context', 'adrWorkbench.findCodeReferences');
+    // The record's commits (the fixture workspace has one), newest first.
+    await wb().contextMenu(wb().treeRow(DECISIONS, RECORD), 'Show Decision History…');
+    await asked(/^Decision History: 0005\. Help comments/);
+    click('view/item/context', 'adrWorkbench.showHistory');
   });
 
   it('a collection row and the Explorer folder: New Decision Here… asks for a title in that collection', async () => {

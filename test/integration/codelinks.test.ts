@@ -145,6 +145,8 @@ describe('Code ↔ decision links', () => {
     assert.match(text, /\*\*ADR-0010 Dispatch with a shell case\*\*/);
     assert.match(text, /Superseded by 11\. Dispatch commands in TypeScript · 2024-04-01/);
     assert.match(text, /Dispatch subcommands with one `case` statement in `adr`\./);
+    // Code spans reach VS Code as Markdown code, not as escaped backticks (#14).
+    assert.ok(hovers.some((h) => h.contents.some((c) => typeof c !== 'string' && (c as vscode.MarkdownString).value.includes('one `case` statement in `adr`'))));
     assert.match(text, /\[Superseded by ADR-0011 Dispatch commands in TypeScript\]\(file:.*0011-dispatch-commands-in-typescript\.md\)/);
   });
 

@@ -167,6 +167,8 @@ describe('one of each host service', () => {
 
   it('applies and saves edits only in the edit session (quick fixes hand theirs to the editor)', () => {
     assert.deepEqual(uses(/\.applyEdit\(/), ['host/editSession.ts']);
+    // Quick fixes' edits are made there too (quickFixEdit): one module makes WorkspaceEdits.
+    assert.deepEqual(uses(/new\s+vscode\.WorkspaceEdit\b|\bWorkspaceEdit\s*\(/), ['host/editSession.ts']);
     assert.deepEqual(uses(/\.save\(\)/), ['host/editSession.ts']);
   });
 

@@ -34,7 +34,7 @@ interface State {
   readonly folder?: string;
 }
 
-const TITLE = 'Initialize Decision Collection';
+const TITLE = vscode.l10n.t('Initialize Decision Collection');
 
 /** Creates the collection; resolves with its first record's URI. */
 export async function initCollection(host: Host, prompter: Prompter, args: InitCollectionArgs): Promise<vscode.Uri> {
@@ -50,7 +50,7 @@ export async function initCollection(host: Host, prompter: Prompter, args: InitC
       when: () => fixed.convention === undefined,
       ask: async (s, step) => {
         const c = await prompter.pick(CONVENTIONS.map((x) => ({ label: x.label, description: x.description, value: x.id })), {
-          title: TITLE, step, placeholder: 'Convention', ...(s.convention ? { active: s.convention } : {}),
+          title: TITLE, step, placeholder: vscode.l10n.t('Convention'), ...(s.convention ? { active: s.convention } : {}),
         });
         return c === undefined || c === BACK ? c : { ...s, convention: c };
       },
@@ -58,7 +58,7 @@ export async function initCollection(host: Host, prompter: Prompter, args: InitC
     {
       when: () => fixed.workspaceFolder === undefined,
       ask: async (s, step) => {
-        const f = await prompter.pick(folders.map((x) => ({ label: x.name, description: x.uri.fsPath, value: x })), { title: TITLE, step, placeholder: 'Workspace folder' });
+        const f = await prompter.pick(folders.map((x) => ({ label: x.name, description: x.uri.fsPath, value: x })), { title: TITLE, step, placeholder: vscode.l10n.t('Workspace folder') });
         return f === undefined || f === BACK ? f : { ...s, workspaceFolder: f };
       },
     },
@@ -66,7 +66,7 @@ export async function initCollection(host: Host, prompter: Prompter, args: InitC
       when: () => fixed.folder === undefined,
       ask: async (s, step) => {
         const folder = await prompter.input({
-          title: TITLE, step, prompt: 'Records folder, relative to the workspace folder', value: s.folder ?? conventionInfo(s.convention!).defaultFolder, validate: checkFolder,
+          title: TITLE, step, prompt: vscode.l10n.t('Records folder, relative to the workspace folder'), value: s.folder ?? conventionInfo(s.convention!).defaultFolder, validate: checkFolder,
         });
         return folder === undefined || folder === BACK ? folder : { ...s, folder: folder.trim() };
       },

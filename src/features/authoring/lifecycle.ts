@@ -24,11 +24,11 @@ export interface ChangeStatusArgs {
 
 /** Sets a record's status; resolves with the record's URI. */
 export async function changeStatus(host: Host, prompter: Prompter, args: ChangeStatusArgs): Promise<vscode.Uri> {
-  const target = await recordToActOn(host.workspace, prompter, args.record, 'Change Status');
+  const target = await recordToActOn(host.workspace, prompter, args.record, vscode.l10n.t('Change Status'));
   const session = host.edits();
   const { record, text } = await session.record(target);
   const chosen = args.status ?? answered(await pickStatus(prompter, {
-    title: `Change Status: ${noIcons(recordLabel(record))}`,
+    title: vscode.l10n.t('Change Status: {0}', noIcons(recordLabel(record))),
     ...(record.statusText ? { current: record.statusText } : {}),
     active: record.status === 'proposed' || record.status === 'draft' ? 'Accepted' : record.statusText ?? 'Accepted',
   }));
@@ -55,7 +55,7 @@ export async function supersedeRecord(
   host: Host, prompter: Prompter, args: SupersedeArgs,
   newDecision: (args: { supersedes: RecordRef[]; collection: string; title?: string }) => Promise<vscode.Uri | undefined>,
 ): Promise<vscode.Uri | undefined> {
-  const old = await recordToActOn(host.workspace, prompter, args.record, 'Supersede');
+  const old = await recordToActOn(host.workspace, prompter, args.record, vscode.l10n.t('Supersede'));
   let by: AdrRecord | typeof NEW;
   if (args.by !== undefined) {
     by = args.by === NEW ? NEW : findRecord(host.workspace, args.by).record;
@@ -63,7 +63,7 @@ export async function supersedeRecord(
     const others = host.workspace.records().filter((r) => r.path !== old.path);
     by = answered(await prompter.pick<AdrRecord | typeof NEW>(
       [{ label: '$(add) New decision…', description: 'write the decision that replaces it', value: NEW }, ...recordItems(host.workspace, others)],
-      { title: `Supersede ${noIcons(recordLabel(old))} by…`, placeholder: 'The decision that replaces it', matchOnDescription: true, matchOnDetail: true },
+      { title: vscode.l10n.t('Supersede {0} by…', noIcons(recordLabel(old))), placeholder: vscode.l10n.t('The decision that replaces it'), matchOnDescription: true, matchOnDetail: true },
     ));
   }
   if (by === NEW) return newDecision({ supersedes: [old.path], collection: old.collection, ...(args.title !== undefined ? { title: args.title } : {}) });
@@ -92,8 +92,8 @@ interface LinkState {
 
 /** Writes a relation in both records; resolves with the source's URI. */
 export async function linkRecords(host: Host, prompter: Prompter, args: LinkArgs): Promise<vscode.Uri> {
-  const source = await recordToActOn(host.workspace, prompter, args.source, 'Amend / Link');
-  const title = `Amend / Link: ${noIcons(recordLabel(source))}`;
+  const source = await recordToActOn(host.workspace, prompter, args.source, vscode.l10n.t('Amend / Link'));
+  const title = vscode.l10n.t('Amend / Link: {0}', noIcons(recordLabel(source)));
   const fixed: LinkState = {
     ...(args.relation ? { pair: { type: args.relation } } : args.verb ? { pair: { type: 'custom', verb: args.verb, reverseVerb: args.reverseVerb ?? args.verb } } : {}),
     ...(args.target !== undefined ? { target: findRecord(host.workspace, args.target).record } : {}),
@@ -109,7 +109,7 @@ export async function linkRecords(host: Host, prompter: Prompter, args: LinkArgs
     {
       when: () => fixed.target === undefined,
       ask: async (s, step) => {
-        const target = await pickRecord(host.workspace, prompter, { title, step, exclude: [source.path], placeholder: 'The other decision' });
+        const target = await pickRecord(host.workspace, prompter, { title, step, exclude: [source.path], placeholder: vscode.l10n.t('The other decision') });
         return target === undefined || target === BACK ? target : { ...s, target };
       },
     },

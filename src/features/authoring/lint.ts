@@ -39,12 +39,12 @@ export class WorkspaceLint extends Disposable {
    * there is something to show. */
   async run(): Promise<LintSummary> {
     await this.host.workspace.ready;
-    const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Linting decision records' }, () => this.lintAll());
+    const summary = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Linting decision records') }, () => this.lintAll());
     const message = lintMessage(summary);
     if (summary.findings === 0) {
       void vscode.window.showInformationMessage(message);
     } else {
-      void vscode.window.showWarningMessage(message, 'Show Problems').then((choice) => {
+      void vscode.window.showWarningMessage(message, vscode.l10n.t('Show Problems')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
       });
     }
@@ -74,7 +74,9 @@ export class WorkspaceLint extends Disposable {
 
 /** `Lint Decisions: 3 problems in 2 of 12 records` / `Lint Decisions: no problems in 12 records`. */
 export function lintMessage(s: LintSummary): string {
-  const records = `${s.checked} record${s.checked === 1 ? '' : 's'}`;
-  if (s.findings === 0) return `Lint Decisions: no problems in ${records}`;
-  return `Lint Decisions: ${s.findings} problem${s.findings === 1 ? '' : 's'} in ${s.records} of ${records}`;
+  const records = s.checked === 1 ? vscode.l10n.t('1 record') : vscode.l10n.t('{0} records', s.checked);
+  if (s.findings === 0) return vscode.l10n.t('Lint Decisions: no problems in {0}', records);
+  return s.findings === 1
+    ? vscode.l10n.t('Lint Decisions: 1 problem in {0} of {1}', s.records, records)
+    : vscode.l10n.t('Lint Decisions: {0} problems in {1} of {2}', s.findings, s.records, records);
 }

@@ -32,13 +32,13 @@ interface State {
   readonly verbs?: VerbPair;
 }
 
-const TITLE = 'New Decision';
+const TITLE = vscode.l10n.t('New Decision');
 
 /** Runs New Decision; resolves with the new record's URI. Offers Initialize Collection when there is no collection. */
 export async function newDecision(host: Host, prompter: Prompter, args: NewDecisionArgs, init: () => Promise<unknown>, options: NewDecisionOptions = {}): Promise<vscode.Uri | undefined> {
   const collections = host.workspace.collections();
   if (collections.length === 0 && args.collection === undefined) {
-    if (await prompter.confirm('This workspace has no decision record collection yet. Create one?', 'Initialize Collection')) await init();
+    if (await prompter.confirm(vscode.l10n.t('This workspace has no decision record collection yet. Create one?'), vscode.l10n.t('Initialize Collection'))) await init();
     return undefined;
   }
   const fixed: State = {
@@ -58,14 +58,14 @@ export async function newDecision(host: Host, prompter: Prompter, args: NewDecis
     {
       when: () => fixed.collection === undefined,
       ask: async (s, step) => {
-        const c = await prompter.pick(collectionItems(host.workspace, collections), { title: TITLE, step, placeholder: 'Collection', ...(s.collection ? { active: s.collection } : {}) });
+        const c = await prompter.pick(collectionItems(host.workspace, collections), { title: TITLE, step, placeholder: vscode.l10n.t('Collection'), ...(s.collection ? { active: s.collection } : {}) });
         return c === undefined || c === BACK ? c : { ...s, collection: c };
       },
     },
     {
       when: () => args.title === undefined,
       ask: async (s, step) => {
-        const title = await prompter.input({ title: TITLE, step, prompt: 'Title of the decision', placeholder: 'Use PostgreSQL for persistence', value: s.title ?? '', validate: nonEmpty });
+        const title = await prompter.input({ title: TITLE, step, prompt: vscode.l10n.t('Title of the decision'), placeholder: vscode.l10n.t('Use PostgreSQL for persistence'), value: s.title ?? '', validate: nonEmpty });
         return title === undefined || title === BACK ? title : { ...s, title: title.trim() };
       },
     },
@@ -74,7 +74,7 @@ export async function newDecision(host: Host, prompter: Prompter, args: NewDecis
       ask: async (s, step) => {
         const items = templateItems(s.collection!);
         const preferred = s.template ?? settings(s.collection).defaultTemplate;
-        const t = await prompter.pick(items, { title: TITLE, step, placeholder: 'Template', active: items.some((i) => i.value === preferred) ? preferred : items[0]!.value });
+        const t = await prompter.pick(items, { title: TITLE, step, placeholder: vscode.l10n.t('Template'), active: items.some((i) => i.value === preferred) ? preferred : items[0]!.value });
         return t === undefined || t === BACK ? t : { ...s, template: t };
       },
     },
@@ -89,7 +89,7 @@ export async function newDecision(host: Host, prompter: Prompter, args: NewDecis
       when: (s) => ask(args.supersedes) && recordsOf(s.collection).length > 0,
       ask: async (s, step) => {
         const items = recordItems(host.workspace, recordsOf(s.collection)).map((i) => ({ ...i, picked: s.supersedes?.includes(i.value) ?? false }));
-        const picked = await prompter.pickMany(items, { title: TITLE, step, placeholder: 'Decisions it supersedes (none: press Enter)' });
+        const picked = await prompter.pickMany(items, { title: TITLE, step, placeholder: vscode.l10n.t('Decisions it supersedes (none: press Enter)') });
         return picked === undefined || picked === BACK ? picked : { ...s, supersedes: picked };
       },
     },
@@ -97,7 +97,7 @@ export async function newDecision(host: Host, prompter: Prompter, args: NewDecis
       when: (s) => ask(args.links) && recordsOf(s.collection).length > 0,
       ask: async (s, step) => {
         const items = recordItems(host.workspace, recordsOf(s.collection).filter((r) => !s.supersedes?.includes(r))).map((i) => ({ ...i, picked: s.links?.includes(i.value) ?? false }));
-        const picked = await prompter.pickMany(items, { title: TITLE, step, placeholder: 'Decisions it links to (none: press Enter)' });
+        const picked = await prompter.pickMany(items, { title: TITLE, step, placeholder: vscode.l10n.t('Decisions it links to (none: press Enter)') });
         return picked === undefined || picked === BACK ? picked : { ...s, links: picked };
       },
     },

@@ -38,8 +38,8 @@ export async function openDecision(host: Host, prompter: Prompter, args: OpenDec
       return t;
     };
     record = answered(await prompter.pick(recordItems(host.workspace, records), {
-      title: 'Open Decision',
-      placeholder: 'Number, title, status or tag — or ?text to search the records',
+      title: vscode.l10n.t('Open Decision'),
+      placeholder: vscode.l10n.t('Number, title, status or tag — or ?text to search the records'),
       matchOnDescription: true,
       matchOnDetail: true,
       ...(args.query !== undefined ? { value: args.query } : {}),

@@ -1,7 +1,7 @@
 /**
  * Rename Decision: a new title through core `retitle` — the H1 (or front-matter title), the file name
  * (number or date prefix kept) and every link other records have to it — as one `WorkspaceEdit`
- * with the text edits first and the `renameFile` last (which never overwrites).
+ * through the edit session, text edits first and the rename last (which never overwrites).
  */
 import * as vscode from 'vscode';
 import { retitle } from '../../core/edit';
@@ -22,12 +22,12 @@ export interface RenameArgs {
 
 /** Retitles a record; resolves with its (possibly new) URI. */
 export async function renameRecord(host: Host, prompter: Prompter, args: RenameArgs): Promise<vscode.Uri> {
-  const target = await recordToActOn(host.workspace, prompter, args.record, 'Rename Decision');
+  const target = await recordToActOn(host.workspace, prompter, args.record, vscode.l10n.t('Rename Decision'));
   const session = host.edits();
   const own = await session.record(target);
   const title = (args.title ?? answered(await prompter.input({
-    title: `Rename ${noIcons(recordLabel(target))}`,
-    prompt: 'New title (the file name follows)',
+    title: vscode.l10n.t('Rename {0}', noIcons(recordLabel(target))),
+    prompt: vscode.l10n.t('New title (the file name follows)'),
     value: own.record.title,
     validate: nonEmpty,
   }))).trim();
@@ -42,12 +42,7 @@ export async function renameRecord(host: Host, prompter: Prompter, args: RenameA
   if (renamed && !sameIgnoringCase(newPath, target.path) && ((await host.fs.stat(newPath)) || host.documents.open(newPath))) {
     throw new UserError(`Cannot rename to ${basename(newPath)}: a file of that name exists`, newPath);
   }
-  const edit = session.addPlan(plan, new vscode.WorkspaceEdit());
-  if (renamed) edit.renameFile(vscode.Uri.file(target.path), vscode.Uri.file(newPath), { overwrite: false });
-  await session.apply(edit, [
-    ...plan.edits.filter((e) => e.path !== target.path).map((e) => ({ before: e.path })),
-    { before: target.path, after: newPath },
-  ]);
+  await session.applyPlan(plan, { from: target.path, to: newPath });
   return vscode.Uri.file(newPath);
 }
 

@@ -52,16 +52,16 @@ export class CodeLinksLensProvider implements vscode.CodeLensProvider<LinkLens> 
   resolveCodeLens(lens: LinkLens): LinkLens {
     const code = this.links.codeFor(lens.data.path);
     if (!code) {
-      lens.command = { title: 'Decision links are being indexed…', command: '' };
+      lens.command = { title: vscode.l10n.t('Decision links are being indexed…'), command: '' };
       return lens;
     }
     if (lens.data.kind === 'governed') {
       const records = code.governs.governing(lens.data.path).map((m) => m.record);
       const named = records.slice(0, MAX_NAMED).map(shortLabel).join(', ');
-      const more = records.length > MAX_NAMED ? ` and ${records.length - MAX_NAMED} more` : '';
+      const more = records.length > MAX_NAMED ? vscode.l10n.t(' and {0} more', records.length - MAX_NAMED) : '';
       lens.command = {
-        title: records.length > 0 ? `$(law) Governed by ${named}${more}` : '$(law) No decision governs this file any more',
-        tooltip: 'Decisions whose governs globs match this file',
+        title: records.length > 0 ? `$(law) ${vscode.l10n.t('Governed by {0}{1}', named, more)}` : `$(law) ${vscode.l10n.t('No decision governs this file any more')}`,
+        tooltip: vscode.l10n.t('Decisions whose governs globs match this file'),
         command: records.length > 0 ? OPEN_RECORDS : '',
         arguments: [records.map((r) => r.path)],
       };
@@ -72,15 +72,15 @@ export class CodeLinksLensProvider implements vscode.CodeLensProvider<LinkLens> 
     if (r.kind === 'resolved') {
       const successor = r.record.status === 'superseded' ? successorOf(code, r.record) : undefined;
       lens.command = {
-        title: `$(${statusCodicon(r.record.status)}) ${shortLabel(r.record)} · ${statusWord(r.record)}${successor ? ` by ${shortLabel(successor)}` : ''}`,
-        tooltip: `Open ${r.record.path}`,
+        title: `$(${statusCodicon(r.record.status)}) ${shortLabel(r.record)} · ${statusWord(r.record)}${successor ? vscode.l10n.t(' by {0}', shortLabel(successor)) : ''}`,
+        tooltip: vscode.l10n.t('Open {0}', r.record.path),
         command: OPEN_RECORDS,
         arguments: [[r.record.path]],
       };
     } else if (r.kind === 'ambiguous') {
-      lens.command = { title: `$(warning) ${noIcons(anchor.text)}: ${r.candidates.length} decisions — pick one`, tooltip: r.message, command: OPEN_RECORDS, arguments: [r.candidates.map((c) => c.path)] };
+      lens.command = { title: `$(warning) ${vscode.l10n.t('{0}: {1} decisions — pick one', noIcons(anchor.text), r.candidates.length)}`, tooltip: r.message, command: OPEN_RECORDS, arguments: [r.candidates.map((c) => c.path)] };
     } else {
-      lens.command = { title: `$(warning) ${noIcons(anchor.text)}: ${noIcons(r.kind === 'unknown' ? r.message : 'not a decision')}`, command: '' };
+      lens.command = { title: `$(warning) ${noIcons(anchor.text)}: ${noIcons(r.kind === 'unknown' ? r.message : vscode.l10n.t('not a decision'))}`, command: '' };
     }
     return lens;
   }

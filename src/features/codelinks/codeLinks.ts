@@ -150,7 +150,7 @@ export class CodeLinks extends Disposable {
       // A custom anchor pattern that is not a valid regular expression: say so, go on without them.
       if (!isUserError(e)) throw e;
       this.log.warn(`adrWorkbench.links.anchorPatterns: ${e.message}`);
-      void vscode.window.showWarningMessage(`ADR Workbench: ${e.message} (setting adrWorkbench.links.anchorPatterns)`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('ADR Workbench: {0} (setting adrWorkbench.links.anchorPatterns)', e.message));
       code = new CodeIndex(this.fs, folder.index, { ...options, anchors: { ...options.anchors, patterns: [] } });
     }
     const entry: FolderLinks = { folder, code, subscriptions: [] };

@@ -27,7 +27,7 @@ export interface LinkSelectionArgs {
 export async function openRecords(workspace: DecisionWorkspace, prompter: Prompter, paths: readonly string[]): Promise<vscode.Uri | undefined> {
   const records = paths.map((p) => workspace.locate(p)?.record).filter((r): r is AdrRecord => r !== undefined);
   if (records.length === 0) return undefined;
-  const record = records.length === 1 ? records[0]! : answered(await prompter.pick(recordItems(workspace, records), { title: 'Open Decision', placeholder: 'Which decision?' }));
+  const record = records.length === 1 ? records[0]! : answered(await prompter.pick(recordItems(workspace, records), { title: vscode.l10n.t('Open Decision'), placeholder: vscode.l10n.t('Which decision?') }));
   const uri = vscode.Uri.file(record.path);
   await vscode.window.showTextDocument(uri);
   return uri;
@@ -43,7 +43,7 @@ export async function linkSelection(workspace: DecisionWorkspace, links: CodeLin
   if (!syntax) throw new UserError(`ADR Workbench does not know the comment syntax of ${editor.document.languageId} files.`);
   const record = args.record !== undefined
     ? findRecord(workspace, args.record).record
-    : answered(await pickRecord(workspace, prompter, { title: 'Link Selection to Decision' }));
+    : answered(await pickRecord(workspace, prompter, { title: vscode.l10n.t('Link Selection to Decision') }));
   const anchor = anchorFor(code, path, record);
   const line = editor.document.lineAt(editor.selection.start.line);
   const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
@@ -108,11 +108,11 @@ export async function recordFromSelection(newDecision: NewDecision, args: NewDec
 
 /** Find Code References: every anchor naming the record and every file it governs, in the references view. */
 export async function findCodeReferences(workspace: DecisionWorkspace, links: CodeLinks, prompter: Prompter, ref: RecordRef | undefined): Promise<vscode.Location[]> {
-  const record = await recordToActOn(workspace, prompter, ref, 'Find Code References');
+  const record = await recordToActOn(workspace, prompter, ref, vscode.l10n.t('Find Code References'));
   await links.ready();
   const locations = referenceLocations(links, workspace.locate(record.path)?.record ?? record) ?? [];
   if (locations.length === 0) {
-    void prompter.notify('info', `No code names or is governed by "${record.title}".`);
+    void prompter.notify('info', vscode.l10n.t('No code names or is governed by "{0}".', record.title));
     return locations;
   }
   await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.file(record.path), new vscode.Position(0, 0), locations);

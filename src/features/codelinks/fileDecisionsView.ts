@@ -73,18 +73,18 @@ export class FileDecisionsView extends Disposable implements vscode.TreeDataProv
       t.description = u.resolution.kind === 'ambiguous' ? 'names several decisions' : 'names no decision';
       if (u.resolution.kind !== 'resolved' && u.resolution.kind !== 'none') t.tooltip = u.resolution.message;
       t.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-      t.command = { command: 'vscode.open', title: 'Go to Anchor', arguments: [vscode.Uri.file(u.path), { selection: anchorRange(u.anchor) }] };
+      t.command = { command: 'vscode.open', title: vscode.l10n.t('Go to Anchor'), arguments: [vscode.Uri.file(u.path), { selection: anchorRange(u.anchor) }] };
       return t;
     }
     const { record, inForce, patterns, anchors } = item.e;
     const t = new vscode.TreeItem(shortLabel(record));
-    const why = [...patterns.map((p) => `glob ${p}`), ...anchors.map((a) => `line ${a.line + 1}`)];
-    t.description = [statusWord(record), ...why, ...(inForce ? [] : ['not in force'])].join(' · ');
+    const why = [...patterns.map((p) => vscode.l10n.t('glob {0}', p)), ...anchors.map((a) => vscode.l10n.t('line {0}', a.line + 1))];
+    t.description = [statusWord(record), ...why, ...(inForce ? [] : [vscode.l10n.t('not in force')])].join(' · ');
     t.tooltip = `${shortLabel(record)}\n${statusDisplay(record)}${record.date ? ` · ${record.date}` : ''}\n${why.join('\n')}`;
     t.iconPath = statusIcon(record.status);
     t.resourceUri = vscode.Uri.file(record.path);
     t.contextValue = `${VIEW_ITEMS.record}.${record.status}`;
-    t.command = { command: OPEN_RECORDS, title: 'Open Decision', arguments: [[record.path]] };
+    t.command = { command: OPEN_RECORDS, title: vscode.l10n.t('Open Decision'), arguments: [[record.path]] };
     return t;
   }
 }

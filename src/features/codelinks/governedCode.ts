@@ -74,7 +74,7 @@ export class GovernedCodeNodes implements RecordChildren {
         item.description = d.anchor.text;
         item.resourceUri = uri;
         item.iconPath = new vscode.ThemeIcon('symbol-reference');
-        item.command = { command: 'vscode.open', title: 'Open', arguments: [uri, { selection: anchorRange(d.anchor) }] };
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri, { selection: anchorRange(d.anchor) }] };
         break;
       }
       case 'file': {
@@ -83,7 +83,7 @@ export class GovernedCodeNodes implements RecordChildren {
         item.description = 'governed by glob';
         item.resourceUri = uri;
         item.iconPath = vscode.ThemeIcon.File;
-        item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+        item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
         break;
       }
       case 'more':

@@ -43,7 +43,7 @@ export function registerCodeLinks(context: vscode.ExtensionContext, host: Host, 
   const governedCode = new GovernedCodeNodes(links, workspace);
   context.subscriptions.push(
     links, lenses, diagnostics, fileView,
-    vscode.languages.registerHoverProvider(code, new AnchorHover(links, documents)),
+    vscode.languages.registerHoverProvider(code, new AnchorHover(links, documents, host.history)),
     vscode.languages.registerDefinitionProvider(code, new AnchorDefinition(links)),
     vscode.languages.registerReferenceProvider(code, new DecisionReferences(links, workspace, documents)),
     vscode.languages.registerCodeActionsProvider(code, new AnchorQuickFixes(links, diagnostics.publisher), { providedCodeActionKinds: AnchorQuickFixes.kinds }),

@@ -11,11 +11,14 @@ import { escapeMarkdown } from '../../platform/markdownText';
 import { statusDisplay } from '../../core/presentation';
 import type { DecisionWorkspace } from '../../host/decisionWorkspace';
 import type { Documents } from '../../host/documents';
+import type { RecordHistories } from '../../host/history';
+import { statusLine } from '../../host/historyText';
+import { inlineMarkdown } from '../../host/markdown';
 import type { CodeLinks } from './codeLinks';
 import { anchorAt, anchorRange, firstParagraph, recordsOf, shortLabel, statusCodicon, statusWord } from './present';
 
 export class AnchorHover implements vscode.HoverProvider {
-  constructor(private readonly links: CodeLinks, private readonly documents: Documents) {}
+  constructor(private readonly links: CodeLinks, private readonly documents: Documents, private readonly history: RecordHistories) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const links = this.links.document(document);
@@ -28,16 +31,19 @@ export class AnchorHover implements vscode.HoverProvider {
       md.appendMarkdown(`$(warning) ${escapeMarkdown(`${anchor.text}: ${r.message}`)}`);
     } else if (r.kind === 'ambiguous') {
       md.appendMarkdown(`$(warning) ${escapeMarkdown(`${anchor.text} is ambiguous: ${r.message}`)}\n\n`);
-      for (const c of r.candidates) md.appendMarkdown(`- [${escapeMarkdown(shortLabel(c))}](${vscode.Uri.file(c.path).toString()}) · ${statusWord(c)}\n`);
+      for (const c of r.candidates) md.appendMarkdown(`- [${inlineMarkdown(shortLabel(c))}](${vscode.Uri.file(c.path).toString()}) · ${statusWord(c)}\n`);
     } else {
       const record = r.record;
-      md.appendMarkdown(`**${escapeMarkdown(shortLabel(record))}**\n\n`);
+      md.appendMarkdown(`**${inlineMarkdown(shortLabel(record))}**\n\n`);
       md.appendMarkdown(`$(${statusCodicon(record.status)}) ${escapeMarkdown(statusDisplay(record))}${record.date ? ` · ${record.date}` : ''}\n\n`);
+      const h = await this.history.within(record.path, 1500);
+      const line = h && statusLine(h);
+      if (line) md.appendMarkdown(`$(history) ${escapeMarkdown(line)}\n\n`);
       const paragraph = await firstParagraph(this.documents, record);
-      if (paragraph) md.appendMarkdown(`${escapeMarkdown(paragraph)}\n\n`);
-      const open = [`[Open decision](${vscode.Uri.file(record.path).toString()})`];
+      if (paragraph) md.appendMarkdown(`${inlineMarkdown(paragraph)}\n\n`);
+      const open = [`[${vscode.l10n.t('Open decision')}](${vscode.Uri.file(record.path).toString()})`];
       const successor = record.status === 'superseded' ? successorOf(links.code, record) : undefined;
-      if (successor) open.push(`[Superseded by ${escapeMarkdown(shortLabel(successor))}](${vscode.Uri.file(successor.path).toString()})`);
+      if (successor) open.push(`[${vscode.l10n.t('Superseded by {0}', inlineMarkdown(shortLabel(successor)))}](${vscode.Uri.file(successor.path).toString()})`);
       md.appendMarkdown(open.join(' · '));
     }
     return new vscode.Hover(md, anchorRange(anchor));

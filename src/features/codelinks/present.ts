@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { AdrRecord } from '../../core/model';
 import { referenceLabel } from '../../core/presentation';
 import type { LocatedAnchor, Resolution } from '../../core/links';
-import type { Documents } from '../../host/documents';
 import { COMMANDS } from '../../host/ids';
 import { noIcons } from '../../platform/markdownText';
 
@@ -33,26 +32,4 @@ export function recordsOf(r: Resolution): readonly AdrRecord[] {
   return r.kind === 'resolved' ? [r.record] : r.kind === 'ambiguous' ? r.candidates : [];
 }
 
-/** The first paragraph of the Decision section (else Context, else the body), as plain text. */
-export async function firstParagraph(documents: Documents, r: AdrRecord, maxChars = 500): Promise<string> {
-  let text: string;
-  try {
-    text = (await documents.text(r.path)).text;
-  } catch {
-    return '';
-  }
-  const section = r.sections.find((s) => /^decision(?: outcome)?$/i.test(s.heading.trim())) ?? r.sections.find((s) => /^context/i.test(s.heading.trim()));
-  const body = section ? text.slice(section.bodySpan.start, section.bodySpan.end) : text.slice(r.frontMatter?.span.end ?? 0);
-  const paragraph: string[] = [];
-  for (const raw of body.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line.startsWith('#') || line.startsWith('<!--')) continue;
-    if (!line) {
-      if (paragraph.length > 0) break;
-      continue;
-    }
-    paragraph.push(line);
-  }
-  const out = paragraph.join(' ');
-  return out.length > maxChars ? `${out.slice(0, maxChars)}…` : out;
-}
+export { firstParagraph } from '../../host/recordText';

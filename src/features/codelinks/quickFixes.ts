@@ -8,6 +8,7 @@ import type { Finding } from '../../core/model';
 import { LINK_RULES, type LocatedAnchor } from '../../core/links';
 import type { CodeLinks } from './codeLinks';
 import type { DiagnosticsPublisher } from '../../host/diagnostics';
+import { quickFixEdit, type Replacement } from '../../host/editSession';
 import { anchorRange, shortLabel } from './present';
 
 export class AnchorQuickFixes implements vscode.CodeActionProvider {
@@ -32,11 +33,11 @@ export class AnchorQuickFixes implements vscode.CodeActionProvider {
     const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [d];
     action.isPreferred = true;
-    const edit = new vscode.WorkspaceEdit();
+    const replacements: Replacement[] = [];
     for (const file of fix.plan.edits) {
-      for (const e of file.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+      for (const e of file.edits) replacements.push({ uri: document.uri, range: new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), newText: e.newText });
     }
-    action.edit = edit;
+    action.edit = quickFixEdit(replacements);
     return action;
   }
 
@@ -57,8 +58,8 @@ export class AnchorQuickFixes implements vscode.CodeActionProvider {
       if (check.kind !== 'resolved' || check.record.path !== c.path) continue;
       const action = new vscode.CodeAction(`Name ${shortLabel(c)} (${hint}/${anchor.text})`, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [d];
-      action.edit = new vscode.WorkspaceEdit();
-      action.edit.insert(document.uri, anchorRange(anchor).start, `${hint}/`);
+      const at = anchorRange(anchor).start;
+      action.edit = quickFixEdit([{ uri: document.uri, range: new vscode.Range(at, at), newText: `${hint}/` }]);
       actions.push(action);
     }
     return actions;

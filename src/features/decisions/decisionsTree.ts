@@ -12,6 +12,11 @@ import { escapeMarkdown, noIcons } from '../../platform/markdownText';
 import type { Host } from '../../host';
 import type { DecisionWorkspace } from '../../host/decisionWorkspace';
 import type { Documents } from '../../host/documents';
+import type { RecordHistories } from '../../host/history';
+import { decidedOn, statusLine } from '../../host/historyText';
+import { inlineMarkdown } from '../../host/markdown';
+import { argsOf } from '../../host/targets';
+import { registerHistory, showHistory, type ShowHistoryArgs } from './history';
 import { CONTEXT_KEYS, STATE_KEYS, VIEW_ITEMS, VIEWS } from '../../host/ids';
 import { readSettings } from '../../host/settings';
 import { statusCodicon, statusIcon } from '../../host/statusIcons';
@@ -30,8 +35,10 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
   private dirty = true;
   private contributor: RecordChildren | undefined;
 
-  constructor(private readonly workspace: DecisionWorkspace, private readonly documents: Documents, private readonly state: vscode.Memento) {
+  constructor(private readonly workspace: DecisionWorkspace, private readonly documents: Documents, private readonly state: vscode.Memento, private readonly history: RecordHistories) {
     super();
+    // Group by month takes the month from history for records without a date.
+    this.register(history.onDidChange(() => { if (this.groupBy === 'month') this.refresh(); }));
     this.view = this.register(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true }));
     this.register(workspace.onDidChange(() => this.refresh()));
     this.register(vscode.window.onDidChangeActiveTextEditor((e) => {
@@ -106,7 +113,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
     const broken = r.problems.some((p) => p.severity !== 'info');
     item.iconPath = broken ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : statusIcon(r.status);
     item.contextValue = `${VIEW_ITEMS.record}.${r.status}`;
-    item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [vscode.Uri.file(r.path)] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Decision'), arguments: [vscode.Uri.file(r.path)] };
     item.accessibilityInformation = { label: `${noIcons(recordLabel(r))}, ${STATUS_LABEL[r.status]}${r.date ? `, ${r.date}` : ''}` };
     return item;
   }
@@ -114,7 +121,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
   /** The tooltip reads the record's first lines only when the user hovers. */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
     if (node.kind !== 'record') return item;
-    item.tooltip = await recordTooltip(this.documents, node.record);
+    item.tooltip = await recordTooltip(this.documents, node.record, this.history);
     return item;
   }
 
@@ -141,7 +148,11 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
   private rebuild(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    const folders = this.workspace.all().map((f) => ({ name: f.folder.name, root: f.root, index: f.index }));
+    const byMonth = this.groupBy === 'month' && this.history.available;
+    const folders = this.workspace.all().map((f) => {
+      if (byMonth) this.history.ensure(f.root);
+      return { name: f.folder.name, root: f.root, index: f.index, ...(byMonth ? { decidedOn: (r: AdrRecord) => decidedOn(this.history.peek(r.path)) } : {}) };
+    });
     const { roots, shown, total } = buildTree(folders, this.groupBy, this.filter);
     this.roots = roots;
     const parts: string[] = [];
@@ -176,17 +187,20 @@ function groupIcon(kind: GroupBy | 'folder', key: string): vscode.ThemeIcon {
   }
 }
 
-async function recordTooltip(documents: Documents, r: AdrRecord): Promise<vscode.MarkdownString> {
+async function recordTooltip(documents: Documents, r: AdrRecord, history: RecordHistories): Promise<vscode.MarkdownString> {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escapeMarkdown(recordLabel(r))}**\n\n`);
+  md.appendMarkdown(`**${inlineMarkdown(recordLabel(r))}**\n\n`);
   md.appendMarkdown(`$(${statusCodicon(r.status)}) ${escapeMarkdown(statusDisplay(r))}`);
   if (r.date) md.appendMarkdown(` · ${r.date}`);
   if (r.deciders.length) md.appendMarkdown(` · ${escapeMarkdown(r.deciders.join(', '))}`);
   md.appendMarkdown('\n\n');
+  const h = await history.within(r.path, 1500);
+  const line = h && statusLine(h);
+  if (line) md.appendMarkdown(`$(history) ${escapeMarkdown(line)}\n\n`);
   const problems = r.problems.filter((p) => p.severity !== 'info');
   for (const p of problems) md.appendMarkdown(`$(warning) ${escapeMarkdown(p.message)}\n\n`);
   const excerpt = await decisionExcerpt(documents, r);
-  if (excerpt) md.appendMarkdown(excerpt.split('\n').map(escapeMarkdown).join('  \n'));
+  if (excerpt) md.appendMarkdown(excerpt.split('\n').map(inlineMarkdown).join('  \n'));
   return md;
 }
 
@@ -207,7 +221,7 @@ async function decisionExcerpt(documents: Documents, r: AdrRecord): Promise<stri
 /** Registers the Decisions view and its toolbar commands. */
 export function registerDecisionsView(context: vscode.ExtensionContext, host: Host): DecisionsTree {
   const { workspace, runner } = host;
-  const tree = new DecisionsTree(workspace, host.documents, context.workspaceState);
+  const tree = new DecisionsTree(workspace, host.documents, context.workspaceState, host.history);
   context.subscriptions.push(
     tree,
     runner.register('treeRefresh', () => workspace.refresh()),
@@ -218,25 +232,27 @@ export function registerDecisionsView(context: vscode.ExtensionContext, host: Ho
       const options: { label: string; value: GroupBy }[] = [
         { label: 'Status', value: 'status' }, { label: 'Collection', value: 'collection' }, { label: 'Tag', value: 'tag' }, { label: 'Month', value: 'month' },
       ];
-      const picked = choice ?? (await vscode.window.showQuickPick(options.map((o) => ({ ...o, description: o.value === tree.groupBy ? 'current' : undefined })), { title: 'Group Decisions By' }))?.value;
+      const picked = choice ?? (await vscode.window.showQuickPick(options.map((o) => ({ ...o, description: o.value === tree.groupBy ? vscode.l10n.t('current') : undefined })), { title: vscode.l10n.t('Group Decisions By') }))?.value;
       if (picked) await tree.setGroupBy(picked);
     }),
     runner.register('treeFilter', async (arg?: unknown) => {
       const preset = asFilter(arg);
       if (preset) return tree.setFilter(preset);
-      const text = await vscode.window.showInputBox({ title: 'Filter Decisions (1/2)', prompt: 'Text in the number, title, tags or deciders (empty: any)', value: tree.currentFilter.text ?? '' });
+      const text = await vscode.window.showInputBox({ title: vscode.l10n.t('Filter Decisions (1/2)'), prompt: vscode.l10n.t('Text in the number, title, tags or deciders (empty: any)'), value: tree.currentFilter.text ?? '' });
       if (text === undefined) return undefined;
       const picks = await vscode.window.showQuickPick(
         STATUSES.map((s) => ({ label: STATUS_LABEL[s], value: s, picked: tree.currentFilter.statuses?.includes(s) ?? false })),
-        { title: 'Filter Decisions (2/2): statuses (none: any)', canPickMany: true },
+        { title: vscode.l10n.t('Filter Decisions (2/2): statuses (none: any)'), canPickMany: true },
       );
       if (picks === undefined) return undefined;
       return tree.setFilter({ text, statuses: picks.map((p) => p.value) });
     }),
     runner.register('treeClearFilter', () => tree.setFilter({})),
+    ...registerHistory(host),
+    runner.register('showHistory', (arg) => showHistory(host, runner.prompter, argsOf<ShowHistoryArgs>(arg, 'record'))),
     runner.register('treeRevealActive', async () => {
       const uri = vscode.window.activeTextEditor?.document.uri;
-      if (!uri || !(await tree.reveal(uri, true))) void vscode.window.showInformationMessage('The active editor is not a decision record.');
+      if (!uri || !(await tree.reveal(uri, true))) void vscode.window.showInformationMessage(vscode.l10n.t('The active editor is not a decision record.'));
     }),
   );
   return tree;

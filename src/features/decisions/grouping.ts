@@ -23,6 +23,8 @@ export interface FolderInput {
   readonly name: string;
   readonly root: string;
   readonly index: AdrIndex;
+  /** The day (`YYYY-MM-DD`) a record without a date was decided, from its history (group by month). */
+  readonly decidedOn?: (record: AdrRecord) => string | undefined;
 }
 
 const STATUS_ORDER: readonly Status[] = ['proposed', 'draft', 'accepted', 'superseded', 'deprecated', 'rejected', 'unknown'];
@@ -88,7 +90,11 @@ function groups(f: FolderInput, records: AdrRecord[], groupBy: GroupBy, parent: 
     switch (groupBy) {
       case 'status': add(r.status, r); break;
       case 'collection': add(r.collection, r); break;
-      case 'month': add(r.date ? r.date.slice(0, 7) : '', r); break;
+      case 'month': {
+        const day = r.date ?? f.decidedOn?.(r);
+        add(day ? day.slice(0, 7) : '', r);
+        break;
+      }
       case 'tag':
         if (r.tags.length === 0) add('', r);
         for (const t of new Set(r.tags.map((x) => x.toLowerCase()))) add(t, r);

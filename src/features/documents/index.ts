@@ -21,7 +21,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, host:
     statusBar,
     vscode.languages.registerCodeActionsProvider(ADR_SELECTOR, new AdrQuickFixes(documents, diagnostics.publisher), { providedCodeActionKinds: AdrQuickFixes.kinds }),
     vscode.languages.registerCompletionItemProvider(ADR_SELECTOR, new AdrCompletion(documents), ...AdrCompletion.triggers),
-    vscode.languages.registerHoverProvider(ADR_SELECTOR, new AdrHover(documents)),
+    vscode.languages.registerHoverProvider(ADR_SELECTOR, new AdrHover(documents, host.history)),
     vscode.languages.registerDefinitionProvider(ADR_SELECTOR, new AdrDefinition(documents)),
     vscode.languages.registerDocumentLinkProvider(ADR_SELECTOR, new AdrDocumentLinks(documents)),
   );

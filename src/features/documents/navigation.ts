@@ -9,6 +9,10 @@ import { BARE_ID } from '../../core/parse/relations';
 import { recordLabel, recordReference, statusDisplay, statusWord } from '../../core/presentation';
 import { escapeMarkdown, noIcons } from '../../platform/markdownText';
 import type { Documents } from '../../host/documents';
+import type { RecordHistories } from '../../host/history';
+import { statusLine } from '../../host/historyText';
+import { inlineMarkdown } from '../../host/markdown';
+import { firstParagraph } from '../../host/recordText';
 import { refAt, resolveRef, type RefAt } from './refs';
 
 const uriOf = (path: string): vscode.Uri => vscode.Uri.file(path);
@@ -72,18 +76,27 @@ function targetAt(documents: Documents, document: vscode.TextDocument, position:
   return target && ref ? { target, ref } : undefined;
 }
 
-export class AdrHover implements vscode.HoverProvider {
-  constructor(private readonly documents: Documents) {}
+/** How long a hover waits for the history of a repository read for the first time. */
+export const HISTORY_WAIT_MS = 1500;
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+export class AdrHover implements vscode.HoverProvider {
+  constructor(private readonly documents: Documents, private readonly history: RecordHistories) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const found = targetAt(this.documents, document, position);
     if (!found) return undefined;
     const { target, ref } = found;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${escapeMarkdown(noIcons(recordLabel(target)))}**\n\n`);
+    md.appendMarkdown(`**${inlineMarkdown(recordLabel(target))}**\n\n`);
     md.appendMarkdown(escapeMarkdown(`${statusDisplay(target)}${target.date ? ` · ${target.date}` : ''}`));
     if (target.deciders.length) md.appendMarkdown(escapeMarkdown(` · ${target.deciders.join(', ')}`));
-    md.appendMarkdown(`\n\n[Open](${uriOf(target.path).toString()})`);
+    const h = await this.history.within(target.path, HISTORY_WAIT_MS);
+    const line = h && statusLine(h);
+    if (line) md.appendMarkdown(`\n\n$(history) ${escapeMarkdown(line)}`);
+    // What was decided, its code spans as code.
+    const paragraph = await firstParagraph(this.documents, target, 300);
+    if (paragraph) md.appendMarkdown(`\n\n${inlineMarkdown(paragraph)}`);
+    md.appendMarkdown(`\n\n[${vscode.l10n.t('Open')}](${uriOf(target.path).toString()})`);
     return new vscode.Hover(md, ref.range);
   }
 }

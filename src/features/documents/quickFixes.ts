@@ -11,6 +11,7 @@ import { LineIndex } from '../../core/text';
 import { RULES } from '../../core/lint';
 import type { DiagnosticsPublisher } from '../../host/diagnostics';
 import type { Documents } from '../../host/documents';
+import { quickFixEdit, type Replacement } from '../../host/editSession';
 
 export class AdrQuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -44,9 +45,7 @@ export class AdrQuickFixes implements vscode.CodeActionProvider {
     const otherText = (await this.documents.text(other.path)).text;
     const otherRecord = this.documents.parse(otherText, other.path);
     const edits = addRelation({ record, text }, verb, subjectOf({ record: otherRecord, text: otherText }));
-    const edit = new vscode.WorkspaceEdit();
-    for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
-    action.edit = edit;
+    action.edit = quickFixEdit(edits.map((e) => ({ uri: document.uri, range: new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), newText: e.newText })));
     return action;
   }
 
@@ -58,13 +57,13 @@ export class AdrQuickFixes implements vscode.CodeActionProvider {
     const newPath = join(dirname(record.path), newName);
     const action = new vscode.CodeAction(`Renumber to ${next} (${newName})`, vscode.CodeActionKind.QuickFix);
     action.diagnostics = [d];
-    const edit = new vscode.WorkspaceEdit();
+    const replacements: Replacement[] = [];
     // "# 7. Title" → "# 12. Title": only when the heading carries the number.
     const t = record.titleField;
     if (t) {
       const head = document.getText(new vscode.Range(document.positionAt(t.lineSpan.start), document.positionAt(t.span.start)));
       const m = new RegExp(`^(#\\s*)0*${record.number}(\\.\\s)`).exec(head);
-      if (m) edit.replace(document.uri, new vscode.Range(document.positionAt(t.lineSpan.start + m[1]!.length), document.positionAt(t.lineSpan.start + m[0].length - m[2]!.length)), String(next));
+      if (m) replacements.push({ uri: document.uri, range: new vscode.Range(document.positionAt(t.lineSpan.start + m[1]!.length), document.positionAt(t.lineSpan.start + m[0].length - m[2]!.length)), newText: String(next) });
     }
     // Links from the other records of the collection to this file follow the rename.
     for (const other of siblings) {
@@ -75,11 +74,10 @@ export class AdrQuickFixes implements vscode.CodeActionProvider {
         if (start < link.hrefSpan.start) continue;
         const lines = new LineIndex((await this.documents.text(other.path)).text);
         const pos = (o: number) => { const p = lines.positionAt(o); return new vscode.Position(p.line, p.character); };
-        edit.replace(vscode.Uri.file(other.path), new vscode.Range(pos(start), pos(start + name.length)), newName);
+        replacements.push({ uri: vscode.Uri.file(other.path), range: new vscode.Range(pos(start), pos(start + name.length)), newText: newName });
       }
     }
-    edit.renameFile(document.uri, vscode.Uri.file(newPath), { overwrite: false });
-    action.edit = edit;
+    action.edit = quickFixEdit(replacements, { from: document.uri, to: vscode.Uri.file(newPath) });
     return action;
   }
 }

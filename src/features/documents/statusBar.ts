@@ -29,7 +29,7 @@ export class AdrStatusBar extends Disposable {
     }
     const r = open.record;
     this.item.text = `$(law) ${statusWord(r)}`;
-    this.item.tooltip = `Decision status: ${r.statusText ? statusDisplay(r) : 'none'} — click to change`;
+    this.item.tooltip = vscode.l10n.t('Decision status: {0} — click to change', r.statusText ? statusDisplay(r) : vscode.l10n.t('none'));
     this.item.command = { command: COMMANDS.changeStatus[0], title: COMMANDS.changeStatus[1], arguments: [doc.uri] };
     this.item.show();
   }

@@ -37,14 +37,14 @@ export class ReviewActions {
       case 'draftAdr':
         return this.draft(f);
       case 'linkToAdr': {
-        const target = args.record ?? answered(await pickRecord(this.host.workspace, this.host.runner.prompter, { title: `Which decision covers ${f.path}?` })).path;
+        const target = args.record ?? answered(await pickRecord(this.host.workspace, this.host.runner.prompter, { title: vscode.l10n.t('Which decision covers {0}?', f.path) })).path;
         return this.linkTo(f, target);
       }
       case 'acknowledge': {
         const why = args.reason ?? answered(await this.host.runner.prompter.input({
-          title: `Acknowledge: ${f.message}`,
-          prompt: 'Why is this not an architectural decision? (saved in .adr-review.yml for the team to see)',
-          validate: (v) => (v.trim() ? undefined : 'A reason is needed'),
+          title: vscode.l10n.t('Acknowledge: {0}', f.message),
+          prompt: vscode.l10n.t('Why is this not an architectural decision? (saved in .adr-review.yml for the team to see)'),
+          validate: (v) => (v.trim() ? undefined : vscode.l10n.t('A reason is needed')),
         }));
         return this.acknowledge(f, why);
       }

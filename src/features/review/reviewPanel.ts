@@ -3,7 +3,7 @@
  * (strict CSP, nonce, ready handshake, validated messages). Findings reach the page as data in
  * typed messages, and it renders them as text.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { VIEWS } from '../../host/ids';
 import { WebviewViewHost } from '../../host/webviewHost';
 import { parseFromWebview, type FromWebview, type PanelState, type ToWebview } from '../../webviews/review/protocol';
@@ -14,7 +14,7 @@ export class ReviewPanel extends WebviewViewHost<ToWebview, FromWebview> {
   private state: PanelState = { status: 'loading', findings: [] };
 
   constructor(extensionUri: vscode.Uri) {
-    super(extensionUri, { title: 'Architecture Review', script: 'review.js', style: 'review.css', parse: parseFromWebview, isReady: (m) => m.type === 'ready' });
+    super(extensionUri, { title: vscode.l10n.t('Architecture Review'), script: 'review.js', style: 'review.css', parse: parseFromWebview, isReady: (m) => m.type === 'ready' });
   }
 
   get current(): PanelState {
