@@ -95,7 +95,9 @@ describe('graph view: the accessible list', () => {
   it('hover lines: title, status and date, then the paragraph', async () => {
     const g = buildGraph(await fixture());
     const n = g.nodes.find((x) => x.id.endsWith('0005-use-a-queue.md')) as RecordNode;
-    assert.deepEqual(hoverLines(n, 'We queue.'), { title: '0005 Use a queue', meta: 'Proposed · Proposed · 2024-01-05', paragraph: 'We queue.' });
+    assert.deepEqual(hoverLines(n, 'We queue.'), { title: '0005 Use a queue', meta: 'Proposed · 2024-01-05', paragraph: 'We queue.' });
+    const two = g.nodes.find((x) => x.id.endsWith('0002-use-postgres.md')) as RecordNode;
+    assert.equal(hoverLines(two, '').meta, 'Superseded · Superseded by [3. Use MySQL](0003-use-mysql.md) · 2024-01-02');
     assert.equal(hoverLines({ ...n, date: null, statusText: null }, undefined).meta, 'Proposed · no date');
   });
 });

@@ -49,6 +49,8 @@ const cache = new LayoutCache();
 const details = new Map<string, string>();
 let view = { x: 0, y: 0, k: 1 };
 let needsFit = true;
+/** The user panned or zoomed since the last fit: a resize keeps their view. */
+let moved = false;
 const nodeEls = new Map<string, SVGGElement>();
 const listEls = new Map<string, HTMLLIElement>();
 
@@ -153,10 +155,12 @@ for (const [kind, s] of Object.entries(EDGE_STYLE)) {
 }
 const viewport = svg('g', {}, 'viewport');
 canvas.append(defs, viewport);
+const empty = el('p', 'empty');
+empty.hidden = true;
 const tooltip = el('div', 'tooltip');
 tooltip.hidden = true;
 tooltip.setAttribute('role', 'tooltip');
-stage.append(canvas, tooltip);
+stage.append(canvas, empty, tooltip);
 const list = el('section', 'list');
 list.setAttribute('aria-label', 'Decision graph as a list');
 root.append(toolbar, summary, stage, list);
@@ -179,9 +183,11 @@ function update(): void {
   root.dataset.revision = String(revision);
   post({ type: 'layout', revision: Math.max(0, revision), ms: lastLayoutMs, nodes: shown.nodes.length, edges: shown.edges.length, reused: cache.hits - hits, laidOut: cache.misses - misses });
   if (selected && !shown.nodes.some((n) => n.id === selected)) selected = undefined;
+  const t1 = performance.now();
   drawGraph();
   drawList();
   drawControls();
+  root.dataset.drawMs = (performance.now() - t1).toFixed(1);
   vscode.setState({ selection: sel, mode } satisfies Saved);
   if (needsFit) {
     fit();
@@ -269,11 +275,8 @@ function drawGraph(): void {
   markActive();
   if (selected) nodeEls.get(selected)?.classList.add('selected');
   rovingTabIndex();
-  if (shown.nodes.length === 0) {
-    const t = svg('text', { x: 20, y: 30 }, 'empty');
-    t.textContent = graph.nodes.length === 0 ? (notice ?? 'No decision records in this workspace.') : 'No record matches the filters.';
-    viewport.append(t);
-  }
+  empty.hidden = shown.nodes.length > 0;
+  empty.textContent = graph.nodes.length === 0 ? (notice ?? 'No decision records in this workspace.') : 'No record matches the filters.';
 }
 
 function nodeElement(n: GraphNode, b: NodeBox): SVGGElement {
@@ -285,7 +288,7 @@ function nodeElement(n: GraphNode, b: NodeBox): SVGGElement {
   g.setAttribute('aria-label', n.kind === 'record' ? describe(n) : `${describe(n)}${n.collapsed ? ' (collapsed: Enter expands)' : ''}`);
   const cx = b.x + b.width / 2;
   const max = fitChars(b.width);
-  g.append(svg('path', { d: shapePath(s.shape, b) }, 'shape'));
+  g.append(svg('path', { d: shapePath(s.shape, b), 'data-shape': s.shape }, 'shape'));
   if (n.kind === 'record') {
     const t = svg('text', { x: cx, y: b.y + 19, 'text-anchor': 'middle' }, 'label');
     t.textContent = truncate(n.label, max);
@@ -411,7 +414,7 @@ codeBox.addEventListener('change', () => {
   sel = { ...sel, code: codeBox.checked };
   update();
 });
-hops.addEventListener('change', () => { if (sel.focus) focusOn(sel.focus.node); });
+hops.addEventListener('input', () => { if (sel.focus && hops.value !== '') focusOn(sel.focus.node); });
 
 function markActive(): void {
   for (const g of viewport.querySelectorAll('.node.active')) g.classList.remove('active');
@@ -435,6 +438,7 @@ function fit(): void {
   const pad = 20;
   const k = Math.min(2, Math.max(0.05, Math.min((r.width - 2 * pad) / Math.max(1, L.width), (r.height - 2 * pad) / Math.max(1, L.height))));
   view = { k, x: (r.width - L.width * k) / 2, y: Math.max(pad, (r.height - L.height * k) / 2) };
+  moved = false;
   applyView();
 }
 
@@ -443,6 +447,7 @@ function zoomBy(factor: number, at?: { x: number; y: number }): void {
   const p = at ?? { x: r.width / 2, y: r.height / 2 };
   const k = Math.min(4, Math.max(0.05, view.k * factor));
   view = { k, x: p.x - (p.x - view.x) * (k / view.k), y: p.y - (p.y - view.y) * (k / view.k) };
+  moved = true;
   applyView();
 }
 
@@ -477,6 +482,7 @@ canvas.addEventListener('pointermove', (e) => {
     const dy = e.clientY - pan.y;
     if (Math.abs(dx) + Math.abs(dy) > 2) pan.moved = true;
     view = { ...view, x: pan.vx + dx, y: pan.vy + dy };
+    moved = true;
     applyView();
     return;
   }
@@ -575,7 +581,7 @@ canvas.addEventListener('focusin', (e) => {
   if (id && id !== selected) select(id);
 });
 
-new ResizeObserver(() => { if (needsFit && layout) fit(); }).observe(stage);
+new ResizeObserver(() => { if ((needsFit || !moved) && layout) fit(); }).observe(stage);
 
 // ---- PNG -----------------------------------------------------------------------------------------
 

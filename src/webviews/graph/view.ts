@@ -110,7 +110,8 @@ export function describe(n: GraphNode): string {
 export function hoverLines(n: RecordNode, paragraph: string | undefined): { title: string; meta: string; paragraph: string } {
   return {
     title: n.label,
-    meta: [n.statusText ? `${statusWord(n.status)} · ${n.statusText}` : statusWord(n.status), n.date ?? 'no date'].join(' · '),
+    // The status word, and the words the record uses when they say more ("Superseded by [3. …]").
+    meta: [n.statusText && n.statusText.trim().toLowerCase() !== statusWord(n.status).toLowerCase() ? `${statusWord(n.status)} · ${n.statusText}` : statusWord(n.status), n.date ?? 'no date'].join(' · '),
     paragraph: paragraph ?? '',
   };
 }
