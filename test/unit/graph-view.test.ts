@@ -9,9 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AdrIndex } from '../../src/core/index';
 import { buildGraph, type DecisionGraph, type NodeBox, type RecordNode } from '../../src/core/graph';
-import { exportText, firstParagraph, showTarget, workspaceGraph } from '../../src/features/graph/model';
-import { EMPTY_SELECTION, MAX_PNG_BASE64, parseFromWebview, parseToWebview, type Selection } from '../../src/webviews/graph/protocol';
-import { applySelection, describe as describeNode, filterChoices, hoverLines, isNarrowed, listModel, nearestInDirection, relationLine, shapePath } from '../../src/webviews/graph/view';
+import { firstParagraph, showTarget, workspaceGraph } from '../../src/features/graph/model';
+import { EMPTY_SELECTION, MAX_EXPORT, MAX_PNG_BASE64, parseFromWebview, parseSelection, parseToWebview, type Selection } from '../../src/webviews/graph/protocol';
+import { applySelection, describe as describeNode, exportText, filterChoices, hoverLines, isNarrowed, listModel, nearestInDirection, relationLine, shapePath } from '../../src/webviews/graph/view';
 import { MemoryFileSystem } from '../fakes/memoryFileSystem';
 import { FIXTURE, madr } from '../support/graphFixture';
 
@@ -134,7 +134,10 @@ describe('graph messages: from the page (validated in the extension)', () => {
     assert.deepEqual(parseFromWebview({ type: 'open', id: 'doc/adr/0001-x.md', extra: 1 }), { type: 'open', id: 'doc/adr/0001-x.md' });
     assert.deepEqual(parseFromWebview({ type: 'expandCode', id: 'a', expand: true }), { type: 'expandCode', id: 'a', expand: true });
     const selection = { statuses: ['accepted'], tags: ['x'], clusters: ['doc/adr'], text: 'q', code: true, focus: { node: 'a', hops: 2 } };
-    assert.deepEqual(parseFromWebview({ type: 'export', format: 'mermaid', selection }), { type: 'export', format: 'mermaid', selection });
+    assert.deepEqual(parseSelection(selection), selection);
+    assert.deepEqual(parseFromWebview({ type: 'export', format: 'mermaid', text: 'flowchart TB\n  n0' }), { type: 'export', format: 'mermaid', text: 'flowchart TB\n  n0' });
+    assert.deepEqual(parseFromWebview({ type: 'export', format: 'dot', text: 'digraph decisions {\n}' })?.type, 'export');
+    assert.deepEqual(parseFromWebview({ type: 'export', format: 'svg', text: '<svg xmlns="http://www.w3.org/2000/svg" width="1"></svg>' })?.type, 'export');
     assert.deepEqual(parseFromWebview({ type: 'png', data: 'iVBORw0KGgoAAAA=' }), { type: 'png', data: 'iVBORw0KGgoAAAA=' });
     assert.deepEqual(parseFromWebview({ type: 'layout', revision: 1, ms: 12.5, nodes: 3, edges: 2, reused: 0, laidOut: 1 }),
       { type: 'layout', revision: 1, ms: 12.5, nodes: 3, edges: 2, reused: 0, laidOut: 1 });
@@ -145,16 +148,16 @@ describe('graph messages: from the page (validated in the extension)', () => {
     for (const bad of [
       null, 'ready', [], { type: 'nope' }, { type: 'open' }, { type: 'open', id: '' }, { type: 'open', id: 7 }, { type: 'open', id: 'x'.repeat(5000) },
       { type: 'reveal', id: {} }, { type: 'expandCode', id: 'a' }, { type: 'expandCode', id: 'a', expand: 'yes' },
-      { type: 'export', format: 'pdf', selection: good }, { type: 'export', format: 'svg' },
-      { type: 'export', format: 'svg', selection: { ...good, statuses: ['living'] } },
-      { type: 'export', format: 'svg', selection: { ...good, code: 'no' } },
-      { type: 'export', format: 'svg', selection: { ...good, focus: { node: 'a', hops: -1 } } },
-      { type: 'export', format: 'svg', selection: { ...good, focus: { node: 'a', hops: 1.5 } } },
-      { type: 'export', format: 'svg', selection: { ...good, tags: [1] } },
+      { type: 'export', format: 'pdf', text: 'flowchart TB\n' }, { type: 'export', format: 'svg' },
+      { type: 'export', format: 'svg', text: '<html><script>alert(1)</script>' }, { type: 'export', format: 'mermaid', text: 'digraph decisions {\n' },
+      { type: 'export', format: 'dot', text: `digraph decisions {\n${'x'.repeat(MAX_EXPORT)}` },
       { type: 'png', data: '' }, { type: 'png', data: 'R0lGODlh' }, { type: 'png', data: 'iVBORw0KGgo<script>' },
       { type: 'png', data: `iVBORw0KGgo${'A'.repeat(MAX_PNG_BASE64)}` },
       { type: 'layout', revision: 1, ms: -1, nodes: 1, edges: 1, reused: 0, laidOut: 0 }, { type: 'layout', revision: 1, ms: Number.NaN, nodes: 1, edges: 1, reused: 0, laidOut: 0 },
     ]) assert.equal(parseFromWebview(bad), undefined, JSON.stringify(bad)?.slice(0, 120));
+    for (const bad of [undefined, { ...good, statuses: ['living'] }, { ...good, code: 'no' }, { ...good, focus: { node: 'a', hops: -1 } }, { ...good, focus: { node: 'a', hops: 1.5 } }, { ...good, tags: [1] }, { ...good, text: 3 }]) {
+      assert.equal(parseSelection(bad), undefined, JSON.stringify(bad));
+    }
   });
 });
 
@@ -241,20 +244,20 @@ describe('graph feature model', () => {
     const hostile = 'a < b > c "quote" & #1 </text><script>';
     const index = await fixture({ ...FIXTURE, 'doc/adr/0006-hostile.md': `# 6. ${hostile}\n\n## Status\n\nAccepted\n\nAmends [5. Use a queue](0005-use-a-queue.md)\n` });
     const { graph } = workspaceGraph([{ name: 'one', source: index }]);
-    const svg = exportText(graph, sel(), 'svg');
+    const svg = exportText(applySelection(graph, sel()), 'svg');
     assert.match(svg, /^<svg /);
     assert.ok(!svg.includes('<script>'), 'no markup from a title');
     assert.match(svg, /a &lt; b &gt; c &quot;quote&quot; &amp; #1/);
     assert.equal((svg.match(/class="node record/g) ?? []).length, 9);
     assert.equal((svg.match(/class="node code/g) ?? []).length, 0, 'code layer off');
-    assert.equal((exportText(graph, sel({ code: true }), 'svg').match(/class="node code/g) ?? []).length, 2);
-    const mermaid = exportText(graph, sel({ statuses: ['proposed'] }), 'mermaid');
+    assert.equal((exportText(applySelection(graph, sel({ code: true })), 'svg').match(/class="node code/g) ?? []).length, 2);
+    const mermaid = exportText(applySelection(graph, sel({ statuses: ['proposed'] })), 'mermaid');
     assert.equal((mermaid.match(/:::proposed/g) ?? []).length, 2);
     assert.ok(!/:::accepted/.test(mermaid));
-    const focused = exportText(graph, sel({ focus: { node: `${A}0006-hostile.md`, hops: 1 } }), 'mermaid');
+    const focused = exportText(applySelection(graph, sel({ focus: { node: `${A}0006-hostile.md`, hops: 1 } })), 'mermaid');
     assert.ok(!focused.includes('<') && focused.includes('a #lt; b #gt; c #quot;quote#quot; #amp; #35;1'), focused);
     assert.equal((focused.match(/:::/g) ?? []).length, 2);
-    const dot = exportText(graph, sel({ focus: { node: `${A}0006-hostile.md`, hops: 1 } }), 'dot');
+    const dot = exportText(applySelection(graph, sel({ focus: { node: `${A}0006-hostile.md`, hops: 1 } })), 'dot');
     assert.match(dot, /\\"quote\\"/);
     assert.equal((dot.match(/ -> /g) ?? []).length, 1);
   });

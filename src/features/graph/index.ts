@@ -11,7 +11,7 @@ import { basename, dirname, join } from '../../core/paths';
 import type { Host } from '../../host';
 import type { FromWebview } from '../../webviews/graph/protocol';
 import { GraphPanel } from './graphPanel';
-import { exportText, firstParagraph, showTarget, workspaceGraph, type WorkspaceGraph } from './model';
+import { firstParagraph, showTarget, workspaceGraph, type WorkspaceGraph } from './model';
 
 /** What the graph needs from other features, handed in by the composition root. */
 export interface GraphDeps {
@@ -144,13 +144,11 @@ export function registerGraph(context: vscode.ExtensionContext, host: Host, deps
         return;
       }
       case 'export': {
-        if (!current) return;
-        const text = exportText(current.graph, m.selection, m.format);
         if (m.format === 'svg') {
-          await save(Buffer.from(text, 'utf8'), 'svg', 'SVG image');
+          await save(Buffer.from(m.text, 'utf8'), 'svg', 'SVG image');
           return;
         }
-        await vscode.env.clipboard.writeText(text);
+        await vscode.env.clipboard.writeText(m.text);
         void vscode.window.showInformationMessage(`Copied the decision graph as ${m.format === 'dot' ? 'Graphviz DOT' : 'Mermaid'}.`);
         return;
       }

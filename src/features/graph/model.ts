@@ -1,16 +1,15 @@
 /**
  * The Decision Graph's extension-side logic that needs no editor: the workspace's graph (one per
  * workspace folder, merged with the folder's name in front of ids when there are several), where
- * each node's file is, a record's first paragraph for its hover, the shapes a command's argument
- * may take, and the text exports of what the page shows. No vscode import: unit-tested in Node.
+
+
  */
-import { buildGraph, layoutGraph, renderDot, renderMermaid, renderSvg, type GraphSource } from '../../core/graph';
-import type { Cluster, DecisionGraph, GraphEdge, GraphNode } from '../../core/graph';
+// The build module alone: the layout (dagre) runs in the page, and stays out of the extension's bundle.
+import { buildGraph, type GraphSource } from '../../core/graph/build';
+import type { Cluster, DecisionGraph, GraphEdge, GraphNode } from '../../core/graph/types';
 import type { AdrRecord } from '../../core/model';
 import { relative, toPosix } from '../../core/paths';
 import { isRecordNode, isUriLike } from '../../host/targets';
-import type { ExportFormat, Selection } from '../../webviews/graph/protocol';
-import { applySelection } from '../../webviews/graph/view';
 
 export interface FolderSource {
   /** The workspace folder's name (the id prefix when there are several). */
@@ -92,12 +91,4 @@ export function showTarget(arg: unknown): ShowTarget {
   // A group row of the tree (status, tag, collection) stands for no record in particular.
   if (typeof arg === 'object' && (arg as { kind?: unknown }).kind === 'group') return { kind: 'none' };
   return { kind: 'invalid' };
-}
-
-/** The graph the page shows, as a file's or the clipboard's text (SVG laid out by the same layout). */
-export function exportText(graph: DecisionGraph, selection: Selection, format: ExportFormat): string {
-  const g = applySelection(graph, selection);
-  if (format === 'mermaid') return renderMermaid(g);
-  if (format === 'dot') return renderDot(g);
-  return renderSvg(g, layoutGraph(g));
 }

@@ -10,8 +10,8 @@ import { EDGE_STYLE, nodeStyle } from '../../core/graph/style';
 import { truncate } from '../../core/graph/svg';
 import type { DecisionGraph, GraphNode } from '../../core/graph/types';
 import type { Status } from '../../core/model';
-import { EMPTY_SELECTION, parseToWebview, STATUSES, type ExportFormat, type FromWebview, type Selection } from './protocol';
-import { applySelection, describe, filterChoices, hoverLines, isNarrowed, listModel, nearestInDirection, shapePath, statusWord } from './view';
+import { EMPTY_SELECTION, parseSelection, parseToWebview, type ExportFormat, type FromWebview, type Selection } from './protocol';
+import { applySelection, describe, exportText, filterChoices, hoverLines, isNarrowed, listModel, nearestInDirection, shapePath, statusWord } from './view';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -28,9 +28,8 @@ const NS = 'http://www.w3.org/2000/svg';
 
 function restore(): Saved {
   const s = vscode.getState() as Partial<Saved> | undefined;
-  const sel = s?.selection;
-  const ok = sel && Array.isArray(sel.statuses) && sel.statuses.every((x) => STATUSES.includes(x)) && Array.isArray(sel.tags) && Array.isArray(sel.clusters) && typeof sel.text === 'string' && typeof sel.code === 'boolean';
-  return { selection: ok ? { ...sel, focus: undefined } : EMPTY_SELECTION, mode: s?.mode === 'list' ? 'list' : 'graph' };
+  const sel = parseSelection(s?.selection);
+  return { selection: sel ? { ...sel, focus: undefined } : EMPTY_SELECTION, mode: s?.mode === 'list' ? 'list' : 'graph' };
 }
 
 const saved = restore();
@@ -119,7 +118,7 @@ codeLabel.title = 'Show the code each record governs (one leaf per record; click
 const listButton = button('List', 'Show the same graph as a list (for screen readers and keyboard use)', () => setMode(mode === 'list' ? 'graph' : 'list'));
 const openButton = button('Open', 'Open the selected record', () => { if (selected && isRecord(selected)) post({ type: 'open', id: selected }); });
 const revealButton = button('Reveal in Decisions', 'Select the record in the Decisions view', () => { if (selected && isRecord(selected)) post({ type: 'reveal', id: selected }); });
-const exportFormat = (format: ExportFormat) => () => post({ type: 'export', format, selection: sel });
+const exportFormat = (format: ExportFormat) => () => post({ type: 'export', format, text: exportText(shown, format, layout) });
 const sep = () => el('span', 'sep');
 const viewGroup = el('div', 'group');
 viewGroup.append(

@@ -44,7 +44,8 @@ export type FromWebview =
   | { readonly type: 'reveal'; readonly id: string }
   | { readonly type: 'details'; readonly id: string }
   | { readonly type: 'expandCode'; readonly id: string; readonly expand: boolean }
-  | { readonly type: 'export'; readonly format: ExportFormat; readonly selection: Selection }
+  /** The graph shown, as the page rendered it (SVG by the same layout as on screen, Mermaid, DOT): saved or copied. */
+  | { readonly type: 'export'; readonly format: ExportFormat; readonly text: string }
   /** A PNG of the graph drawn on a canvas in the page, base64. */
   | { readonly type: 'png'; readonly data: string }
   /** What the page measured laying out a graph (for tests and the benchmark). */
@@ -52,6 +53,8 @@ export type FromWebview =
 
 /** Ids are node ids (repository-relative paths, `code:` ids): bounded so a page cannot post megabytes. */
 const MAX_ID = 4096;
+/** An exported SVG, Mermaid or DOT text of a large graph fits well within this. */
+export const MAX_EXPORT = 32 * 1024 * 1024;
 /** A PNG of a large graph at 2× fits well within this. */
 export const MAX_PNG_BASE64 = 48 * 1024 * 1024;
 
@@ -62,7 +65,8 @@ const isId = (x: unknown): x is string => isStr(x) && x.length > 0;
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const strArray = (x: unknown, max = 1000): x is string[] => Array.isArray(x) && x.length <= max && x.every((s) => isStr(s, 1000));
 
-function parseSelection(x: unknown): Selection | undefined {
+/** Validates a selection (the page's saved state, say). */
+export function parseSelection(x: unknown): Selection | undefined {
   if (!isObj(x)) return undefined;
   const { statuses, tags, clusters, text, focus, code } = x;
   if (!Array.isArray(statuses) || !statuses.every((s) => STATUSES.includes(s as Status))) return undefined;
@@ -86,9 +90,10 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
     case 'expandCode':
       return isId(m.id) && typeof m.expand === 'boolean' ? { type: 'expandCode', id: m.id, expand: m.expand } : undefined;
     case 'export': {
-      if (m.format !== 'svg' && m.format !== 'mermaid' && m.format !== 'dot') return undefined;
-      const selection = parseSelection(m.selection);
-      return selection ? { type: 'export', format: m.format, selection } : undefined;
+      if (typeof m.text !== 'string' || m.text.length > MAX_EXPORT) return undefined;
+      // What each format starts with, as src/core/graph renders it.
+      const start = { svg: '<svg xmlns="http://www.w3.org/2000/svg" ', mermaid: 'flowchart TB\n', dot: 'digraph decisions {\n' }[m.format as ExportFormat];
+      return start !== undefined && m.text.startsWith(start) ? { type: 'export', format: m.format as ExportFormat, text: m.text } : undefined;
     }
     case 'png':
       return typeof m.data === 'string' && m.data.length > 0 && m.data.length <= MAX_PNG_BASE64 && /^[A-Za-z0-9+/]+=*$/.test(m.data) && m.data.startsWith('iVBORw0KGgo')

@@ -3,13 +3,16 @@
  * from, so the graph on screen, its accessible list and an exported file show the same records.
  * No DOM, no vscode: unit-tested in Node.
  */
+import { renderDot, renderMermaid } from '../../core/graph/export';
+import { layoutGraph, type GraphLayout } from '../../core/graph/layout';
 import { selectGraph } from '../../core/graph/select';
+import { renderSvg } from '../../core/graph/svg';
 import { STATUS_STYLE } from '../../core/graph/style';
 import type { NodeBox } from '../../core/graph/layout';
 import type { ShapeName } from '../../core/graph/style';
 import type { DecisionGraph, GraphEdge, GraphNode, RecordNode } from '../../core/graph/types';
 import type { Status } from '../../core/model';
-import type { Selection } from './protocol';
+import type { ExportFormat, Selection } from './protocol';
 
 /** The graph the selection shows: filtered, focused, without the code layer unless it is on. */
 export function applySelection(graph: DecisionGraph, sel: Selection): DecisionGraph {
@@ -157,4 +160,11 @@ export function nearestInDirection(boxes: readonly NodeBox[], from: string, dir:
     if (!best || score < best.score) best = { id: b.id, score };
   }
   return best?.id;
+}
+
+/** The graph shown as a file's or the clipboard's text; SVG drawn from `layout` (the one on screen) when given. */
+export function exportText(shown: DecisionGraph, format: ExportFormat, layout?: GraphLayout): string {
+  if (format === 'mermaid') return renderMermaid(shown);
+  if (format === 'dot') return renderDot(shown);
+  return renderSvg(shown, layout ?? layoutGraph(shown));
 }
