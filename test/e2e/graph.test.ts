@@ -20,7 +20,7 @@ const R7 = `${A}0007-invoke-adr-config-executable-to-get-configuration.md`;
 
 /** Records this suite adds (removed again after it), so the graph has every relation kind. */
 const EXTRA: Record<string, string> = {
-  'doc/adr/0013-cache-the-configuration.md': '# 13. Cache the configuration\n\nDate: 2024-05-06\n\n## Status\n\nAccepted\n\n'
+  'doc/adr/0013-cache-the-configuration.md': '# 13. Cache the configuration\n\nDate: 2024-05-06\nGoverns: `src/cli.ts`, `src/config/**`\n\n## Status\n\nAccepted\n\n'
     + 'Clarifies [12. Read configuration from environment variables](0012-read-configuration-from-environment-variables.md)\n\n'
     + 'Relates to [3. Single command with subcommands](0003-single-command-with-subcommands.md)\n\n'
     + '## Context\n\nEvery subcommand reads the environment again.\n\n## Decision\n\nRead it once per process and keep it.\n',
@@ -189,6 +189,8 @@ describe('Decision Graph (e2e)', () => {
 
   it('opens a record on click, highlights the active editor\'s record, and shows a hover', async () => {
     const frame = await graphFrame(wb());
+    // Records opened beside the graph narrowed it, and the keyboard test centred a record: Fit shows every node again.
+    await frame.getByRole('button', { name: 'Fit', exact: true }).click();
     await node(frame, `${A}0005-help-comments.md`).click();
     await wb().editorTab('0005-help-comments.md').waitFor();
     await frame.locator(`g.node.active[data-id="${A}0005-help-comments.md"]`).waitFor();
@@ -197,13 +199,31 @@ describe('Decision Graph (e2e)', () => {
     await frame.locator(`g.node.active[data-id="${A}0009-help-scripts.md"]`).waitFor();
     assert.equal(await frame.locator('g.node.active').count(), 1);
 
-    // Records opened beside the graph narrowed it: Fit brings every node into view again.
     await frame.getByRole('button', { name: 'Fit', exact: true }).click();
     await node(frame, `${A}0010-publish-a-homebrew-formula.md`).hover();
     const tip = frame.locator('.tooltip');
     await tip.locator('.title', { hasText: /^0010 Publish a Homebrew formula$/ }).waitFor();
     assert.equal(await tip.locator('.meta').textContent(), 'Proposed · 2024-03-04');
     await tip.locator('.paragraph', { hasText: /^Publish a Homebrew formula from each release tag\.$/ }).waitFor();
+  });
+
+  it('shows the governed-code layer on request, one collapsed leaf per record until clicked', async () => {
+    const frame = await graphFrame(wb());
+    assert.equal(await frame.locator('g.node.code').count(), 0, 'off by default');
+    await frame.getByRole('checkbox', { name: 'Governed code' }).check();
+    const leaf = frame.locator(`g.node.code.collapsed[data-id="code:${A}0013-cache-the-configuration.md#all"]`);
+    await leaf.waitFor();
+    assert.equal(await leaf.locator('text').textContent(), '2 paths');
+    await frame.locator(`g.edge[data-id="governs:${A}0013-cache-the-configuration.md->code:${A}0013-cache-the-configuration.md#all"]`).waitFor();
+    await leaf.click();
+    await node(frame, 'code:src/cli.ts').waitFor();
+    await frame.getByRole('button', { name: 'Fit', exact: true }).click();
+    await node(frame, 'code:src/config/**').waitFor();
+    assert.equal(await frame.locator('g.node.code').count(), 2);
+    await node(frame, 'code:src/cli.ts').click();
+    await leaf.waitFor();
+    await frame.getByRole('checkbox', { name: 'Governed code' }).uncheck();
+    await until('no code nodes', async () => (await frame.locator('g.node.code').count()) === 0);
   });
 
   it('follows the index live: a new record and relation appear, a deleted one goes, unchanged parts are not laid out again', async () => {
@@ -215,6 +235,9 @@ describe('Decision Graph (e2e)', () => {
       await frame.locator(`g.edge[data-id="amends:${A}0015-sign-release-tarballs.md->${A}0014-publish-release-tarballs.md"]`).waitFor();
       await node(frame, `${A}0015-sign-release-tarballs.md`).and(frame.locator('.status-draft')).waitFor();
       assert.ok(Number(await frame.locator('#root').getAttribute('data-revision')) > before);
+      // Only the part that changed (records 10, 14 and 15) was laid out again; the others came from the page's cache.
+      assert.equal(await frame.locator('#root').getAttribute('data-parts-laid-out'), '1');
+      assert.ok(Number(await frame.locator('#root').getAttribute('data-parts-reused')) >= 2);
     } finally {
       remove();
     }

@@ -179,6 +179,8 @@ function update(): void {
   layout = layoutGraph(shown, { cache });
   lastLayoutMs = performance.now() - t0;
   root.dataset.layoutMs = lastLayoutMs.toFixed(1);
+  root.dataset.partsReused = String(cache.hits - hits);
+  root.dataset.partsLaidOut = String(cache.misses - misses);
   root.dataset.revision = String(revision);
   post({ type: 'layout', revision: Math.max(0, revision), ms: lastLayoutMs, nodes: shown.nodes.length, edges: shown.edges.length, reused: cache.hits - hits, laidOut: cache.misses - misses });
   if (selected && !shown.nodes.some((n) => n.id === selected)) selected = undefined;
@@ -188,9 +190,10 @@ function update(): void {
   drawControls();
   root.dataset.drawMs = (performance.now() - t1).toFixed(1);
   vscode.setState({ selection: sel, mode } satisfies Saved);
-  if (needsFit) {
-    fit();
+  // The view fits the graph until the user pans or zooms (or a record is centred): then it stays.
+  if (needsFit || !moved) {
     needsFit = false;
+    fit();
   } else applyView();
 }
 
@@ -411,6 +414,7 @@ clusterSelect.addEventListener('change', () => {
 });
 codeBox.addEventListener('change', () => {
   sel = { ...sel, code: codeBox.checked };
+  needsFit = true;
   update();
 });
 hops.addEventListener('input', () => { if (sel.focus && hops.value !== '') focusOn(sel.focus.node); });
@@ -438,6 +442,7 @@ function fit(): void {
   const k = Math.min(2, Math.max(0.05, Math.min((r.width - 2 * pad) / Math.max(1, L.width), (r.height - 2 * pad) / Math.max(1, L.height))));
   view = { k, x: (r.width - L.width * k) / 2, y: Math.max(pad, (r.height - L.height * k) / 2) };
   moved = false;
+  needsFit = false;
   applyView();
 }
 
@@ -459,6 +464,7 @@ function centreOn(id: string, always: boolean): void {
   const sy = view.y + (b.y + b.height / 2) * view.k;
   if (!always && sx > 0 && sx < r.width && sy > 0 && sy < r.height) return;
   view = { ...view, x: r.width / 2 - (b.x + b.width / 2) * view.k, y: r.height / 2 - (b.y + b.height / 2) * view.k };
+  moved = true;
   applyView();
 }
 
