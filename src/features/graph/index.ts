@@ -138,6 +138,8 @@ export function registerGraph(context: vscode.ExtensionContext, host: Host, deps
         return;
       }
       case 'expandCode': {
+        // Only records of the graph shown (the page is not trusted to name anything else).
+        if (!current?.paths.has(m.id)) return;
         if (m.expand) expand.add(m.id);
         else expand.delete(m.id);
         postGraph();
