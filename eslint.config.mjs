@@ -4,7 +4,7 @@
 // feature (the composition root, src/extension.ts, hands one feature's offer to another).
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['authoring', 'codelinks', 'decisions', 'documents', 'review'];
+const FEATURES = ['authoring', 'codelinks', 'decisions', 'documents', 'graph', 'review'];
 
 /** `no-restricted-imports` patterns for a file in `src/features/<feature>/`: no other feature. */
 const otherFeatures = (feature) => FEATURES.filter((f) => f !== feature).map((f) => ({
@@ -64,6 +64,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'A webview page runs in the browser: it talks to the extension through its protocol only.' }],
         patterns: [{ group: ['**/core/**', '**/host/**', '**/features/**', '**/platform/**'], message: 'A webview page imports its protocol only.' }],
+      }],
+    },
+  },
+  {
+    // The graph page lays out in the browser with the core's graph module (pure, no Node API) and its types.
+    files: ['src/webviews/graph/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'A webview page runs in the browser: it talks to the extension through its protocol only.' }],
+        patterns: [
+          { regex: '(^|/)core/(?!graph/|model$)', message: 'The graph page imports its protocol, src/core/graph and the model\'s types only.' },
+          { group: ['**/host/**', '**/features/**', '**/platform/**'], message: 'A webview page imports its protocol only.' },
+        ],
       }],
     },
   },

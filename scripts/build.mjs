@@ -44,6 +44,8 @@ const configs = [
   })),
   // Webview pages run in the browser: an IIFE each, no Node.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webviews/review/main.ts'], outfile: 'dist/webview/review.js' },
+  // The graph page lays its graph out itself (dagre through src/core/graph/layout): minified always, as it ships.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', minify: true, entryPoints: ['src/webviews/graph/main.ts'], outfile: 'dist/webview/graph.js' },
 ];
 
 if (watch) {

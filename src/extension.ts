@@ -11,6 +11,7 @@ import type { Prompter } from './host/prompter';
 import { registerAuthoring, type Authoring } from './features/authoring';
 import { registerCodeLinks, type CodeLinkFeatures } from './features/codelinks';
 import { registerDecisionsView, VIEW_ID, type DecisionsTree } from './features/decisions';
+import { registerGraph, type GraphFeature } from './features/graph';
 import { registerLanguageFeatures, type LanguageFeatures } from './features/documents';
 import { registerReview, type ReviewFeature } from './features/review';
 
@@ -26,6 +27,7 @@ export interface Features {
   readonly authoring: Authoring;
   readonly review: ReviewFeature;
   readonly codeLinks: CodeLinkFeatures;
+  readonly graph: GraphFeature;
   /** Who asks the user; tests put a scripted prompter here (undefined: quick input). */
   prompter: Prompter | undefined;
 }
@@ -49,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const review = registerReview(context, host, { newDecision: authoring.newDecision });
   const codeLinks = registerCodeLinks(context, host, { newDecision: authoring.newDecision });
   context.subscriptions.push(tree.setRecordChildren(codeLinks.governedCode));
+  const graph = registerGraph(context, host, { revealInDecisions: (uri) => tree.reveal(uri, true) });
 
   host.start();
   const { workspace } = host;
@@ -57,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
   const services: Features = {
     workspace, documents: host.documents, log: host.log, fs: host.fs, clock: host.clock,
-    tree, language, authoring, review, codeLinks,
+    tree, language, authoring, review, codeLinks, graph,
     get prompter() { return host.prompts.override; },
     set prompter(p) { host.prompts.override = p; },
   };

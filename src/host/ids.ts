@@ -28,6 +28,8 @@ export const COMMANDS = {
   findCodeReferences: ['adrWorkbench.findCodeReferences', 'Find Code References'],
   openRecords: ['adrWorkbench.codeLinks.openRecords', 'Open Decision'],
   showHistory: ['adrWorkbench.showHistory', 'Show Decision History'],
+  graphShow: ['adrWorkbench.graph.show', 'Show Decision Graph'],
+  graphShowRecord: ['adrWorkbench.graph.showRecord', 'Show in Graph'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type CommandKey = keyof typeof COMMANDS;
@@ -37,6 +39,11 @@ export const VIEWS = {
   decisions: 'adrWorkbench.decisions',
   fileDecisions: 'adrWorkbench.fileDecisions',
   review: 'adrWorkbench.review',
+} as const;
+
+/** Webview panel types (editor tabs; not in `contributes`). */
+export const PANELS = {
+  graph: 'adrWorkbench.graph',
 } as const;
 
 /** Context keys set with `setContext` (read by `when` clauses in package.json). */

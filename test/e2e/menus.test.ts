@@ -168,6 +168,11 @@ describe('Contributed menus (e2e)', () => {
   it('clicked every entry that package.json contributes to a menu', () => {
     // Clicked in decisions.test.ts (the filter flow from the toolbar, with a row selected).
     click('view/title', 'adrWorkbench.tree.filter', 'adrWorkbench.tree.clearFilter');
+    // Clicked in graph.test.ts (each opens the Decision Graph on the record it was clicked for).
+    click('view/title', 'adrWorkbench.graph.show');
+    click('view/item/context', 'adrWorkbench.graph.show');
+    click('editor/title', 'adrWorkbench.graph.showRecord');
+    click('editor/context', 'adrWorkbench.graph.showRecord');
     const menus = pkg.contributes.menus as Record<string, { command?: string }[]>;
     const contributed = Object.entries(menus).filter(([menu]) => menu !== 'commandPalette')
       .flatMap(([menu, entries]) => entries.filter((e) => e.command).map((e) => `${menu} ${e.command}`));
