@@ -5,7 +5,7 @@
  */
 
 /** The command modules, each a separate bundle. */
-export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history';
+export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history' | 'mcp';
 
 export interface Command {
   readonly usage: string;
@@ -132,6 +132,14 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'ack RULE:PATH:SUBJECT --reason TEXT [--by NAME] [--staged | --base REF]',
     summary: 'Marks a finding of `check` as not architectural: appends it, with the reason, to .adr-review.yml (committed, so reviewers see it).',
     module: 'review', fn: 'ackCommand',
+  },
+  mcp: {
+    usage: 'mcp [--allow-write] [--root DIR] | mcp --call TOOL [--input JSON]',
+    summary:
+      'Serves the decisions to coding agents over the Model Context Protocol (stdio): search, show, explain a file, refs, ' +
+      'review the working change, lint, history, draft a record. Read-only unless --allow-write (then draft_decision writes ' +
+      'with write: true); paths stay inside --root (default: here). --call answers one tool call with its JSON input and exits.',
+    module: 'mcp', fn: 'mcpCommand',
   },
   hook: {
     usage: 'hook install [--command CMD] [--global]',
