@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { createHost, type Host } from './host';
 import type { Prompter } from './host/prompter';
+import { registerAgents, type AgentsFeature } from './features/agents';
 import { registerAuthoring, type Authoring } from './features/authoring';
 import { registerCodeLinks, type CodeLinkFeatures } from './features/codelinks';
 import { registerDecisionsView, VIEW_ID, type DecisionsTree } from './features/decisions';
@@ -26,6 +27,7 @@ export interface Features {
   readonly authoring: Authoring;
   readonly review: ReviewFeature;
   readonly codeLinks: CodeLinkFeatures;
+  readonly agents: AgentsFeature;
   /** Who asks the user; tests put a scripted prompter here (undefined: quick input). */
   prompter: Prompter | undefined;
 }
@@ -47,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const review = registerReview(context, host, { newDecision: authoring.newDecision });
   const codeLinks = registerCodeLinks(context, host, { newDecision: authoring.newDecision });
   context.subscriptions.push(tree.setRecordChildren(codeLinks.governedCode));
+  const agents = registerAgents(context, host);
 
   host.start();
   const { workspace } = host;
@@ -55,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
   const services: Features = {
     workspace, documents: host.documents, log: host.log, fs: host.fs, clock: host.clock,
-    tree, language, authoring, review, codeLinks,
+    tree, language, authoring, review, codeLinks, agents,
     get prompter() { return host.prompts.override; },
     set prompter(p) { host.prompts.override = p; },
   };
