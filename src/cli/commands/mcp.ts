@@ -4,7 +4,7 @@
  * answers one tool call and exits (the editor's language model tools run it).
  */
 import { UserError } from '../../core/errors';
-import { normalize, resolve } from '../../core/paths';
+import { normalize, resolve, toPosix } from '../../core/paths';
 import { flag, parse, str, UsageError } from '../args';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -14,7 +14,7 @@ import { callTool, type ToolContext } from '../mcp/tools';
 export async function mcpCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parse('mcp', args, { 'allow-write': { type: 'boolean' }, root: { type: 'string' }, call: { type: 'string' }, input: { type: 'string' } });
   if (p.positionals.length > 0) throw new UsageError(`mcp: unexpected argument "${p.positionals[0]}"`);
-  const root = normalize(resolve(io.cwd, str(p, 'root') ?? '.'));
+  const root = normalize(resolve(io.cwd, toPosix(str(p, 'root') ?? '.')));
   const stat = await io.fs.stat(root);
   if (stat?.kind !== 'directory') throw new UserError(`mcp: --root ${root}: not a folder`);
   const ctx: ToolContext = { root: await io.fs.realPath(root), fs: io.fs, clock: io.clock, env: io.env, allowWrite: flag(p, 'allow-write') };
