@@ -139,8 +139,15 @@ describe('adrw mcp: the MCP server over stdio (SDK client)', function () {
     repo = scripted();
     repo.write({ 'package.json': pkg({ redis: '^4.0.0' }), 'src/db/schema.sql': 'create table t (id int);\n' });
     c = await connect(repo);
-    const review = ok<{ kind: string; findings: { rule: string; path: string; verdict: string }[] }>(await call(c, 'review_change'));
+    const review = ok<{ kind: string; summary: Record<string, number>; repositories: Record<string, unknown>[]; findings: { rule: string; path: string; verdict: string }[]; conflicts: unknown[] }>(await call(c, 'review_change'));
     assert.equal(review.kind, 'reviewed');
+    assert.deepEqual(review.summary, { findings: review.findings.length, undocumented: 1, documented: review.findings.length - 1, conflicts: 0 });
+    assert.deepEqual(review.conflicts, []);
+    assert.equal(review.repositories.length, 1);
+    assert.equal(review.repositories[0]!.rules, undefined, 'no rule table');
+    assert.equal(review.repositories[0]!.findings, undefined, 'the findings once');
+    assert.equal(review.repositories[0]!.root, undefined);
+    assert.equal((review.repositories[0]!.repository as { root: string }).root, repo.root);
     const dep = review.findings.find((f) => f.rule === 'dependency-added');
     assert.ok(dep, JSON.stringify(review.findings.map((f) => f.rule)));
     assert.equal(dep.verdict, 'undocumented');
@@ -163,6 +170,21 @@ describe('adrw mcp: the MCP server over stdio (SDK client)', function () {
     assert.deepEqual(history.events.map((e) => [e.subject, e.change, e.statusFrom ?? null, e.status]), [['supersede', 'edited', 'proposed', 'accepted'], ['base', 'created', null, 'proposed']]);
     const limited = ok<{ events: unknown[] }>(await call(c, 'decision_history', { limit: 1 }));
     assert.equal(limited.events.length, 1);
+  });
+
+  it('review_change: a conflict with a decision already taken, with its record', async () => {
+    repo = new TempRepo().commit('base', {
+      'docs/decisions/0004-database.md': ['---', 'status: accepted', '---', '# Store application data in PostgreSQL', '',
+        '## Considered Options', '', '* PostgreSQL', '* MongoDB', '',
+        '## Decision Outcome', '', 'Chosen option: "PostgreSQL", because orders need transactions.', ''].join('\n'),
+      'package.json': pkg({}),
+    });
+    repo.write({ 'package.json': pkg({ mongodb: '^6.0.0' }) });
+    c = await connect(repo);
+    const review = ok<{ summary: { conflicts: number }; conflicts: { message: string; record?: unknown }[] }>(await call(c, 'review_change'));
+    assert.equal(review.summary.conflicts, 1);
+    assert.match(JSON.stringify(review.conflicts[0]), /mongodb/);
+    assert.match(JSON.stringify(review.conflicts[0]), /0004-database\.md/);
   });
 
   it('draft_decision: the plan without writing (file, content, edits of the superseded record); write refused without --allow-write', async () => {

@@ -162,7 +162,8 @@ async function handle<N extends ToolName>(ctx: ToolContext, name: N, input: Inpu
       if (scope === 'base' && i.base === undefined) return fail('review_change: scope "base" needs base (a branch, tag or commit)');
       if (scope !== 'base' && i.base !== undefined) return fail(`review_change: base goes with scope "base", not "${scope}"`);
       const r = await run(ctx, ['check', '--format', 'json', '--fail-on', 'never', ...(scope === 'staged' ? ['--staged'] : []), ...(scope === 'base' ? ['--base', i.base!] : [])]);
-      return answer(r);
+      if (r.code !== 0) return answer(r);
+      return json(forAgents(JSON.parse(r.stdout) as ReviewJson));
     }
     case 'lint_decisions': {
       const i = input as Input<'lint_decisions'>;
@@ -176,6 +177,29 @@ async function handle<N extends ToolName>(ctx: ToolContext, name: N, input: Inpu
       return draft(ctx, input as Input<'draft_decision'>);
   }
   return fail(`unknown tool "${name}"`);
+}
+
+interface ReviewJson {
+  kind: string;
+  repositories?: Record<string, unknown>[];
+  findings?: { verdict?: string }[];
+  conflicts?: unknown[];
+}
+
+/**
+ * `check --format json` for an agent: the findings and conflicts once (the repositories keep their
+ * facts, not a second copy of them nor the rule table), and the count of each verdict first.
+ */
+function forAgents(outcome: ReviewJson): unknown {
+  if (outcome.kind !== 'reviewed') return outcome;
+  const verdicts: Record<string, number> = {};
+  for (const f of outcome.findings ?? []) verdicts[f.verdict ?? 'unknown'] = (verdicts[f.verdict ?? 'unknown'] ?? 0) + 1;
+  return {
+    kind: outcome.kind,
+    summary: { findings: outcome.findings?.length ?? 0, ...verdicts, conflicts: outcome.conflicts?.length ?? 0 },
+    ...outcome,
+    repositories: outcome.repositories?.map(({ findings: _f, conflicts: _c, rules: _r, ...rest }) => rest),
+  };
 }
 
 /** `new` exactly as the CLI runs it: on an overlay (the plan), or on the disk with `write: true`. */
