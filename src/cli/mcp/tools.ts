@@ -194,11 +194,12 @@ function forAgents(outcome: ReviewJson): unknown {
   if (outcome.kind !== 'reviewed') return outcome;
   const verdicts: Record<string, number> = {};
   for (const f of outcome.findings ?? []) verdicts[f.verdict ?? 'unknown'] = (verdicts[f.verdict ?? 'unknown'] ?? 0) + 1;
+  const { kind, ...rest } = outcome;
   return {
-    kind: outcome.kind,
+    kind,
     summary: { findings: outcome.findings?.length ?? 0, ...verdicts, conflicts: outcome.conflicts?.length ?? 0 },
-    ...outcome,
-    repositories: outcome.repositories?.map(({ findings: _f, conflicts: _c, rules: _r, ...rest }) => rest),
+    ...rest,
+    repositories: outcome.repositories?.map(({ findings: _f, conflicts: _c, rules: _r, ...repository }) => repository),
   };
 }
 
