@@ -4,7 +4,7 @@
 // feature (the composition root, src/extension.ts, hands one feature's offer to another).
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['authoring', 'codelinks', 'decisions', 'documents', 'graph', 'review'];
+const FEATURES = ['agents', 'authoring', 'codelinks', 'decisions', 'documents', 'graph', 'review'];
 
 /** `no-restricted-imports` patterns for a file in `src/features/<feature>/`: no other feature. */
 const otherFeatures = (feature) => FEATURES.filter((f) => f !== feature).map((f) => ({

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { createHost, type Host } from './host';
 import type { Prompter } from './host/prompter';
+import { registerAgents, type AgentsFeature } from './features/agents';
 import { registerAuthoring, type Authoring } from './features/authoring';
 import { registerCodeLinks, type CodeLinkFeatures } from './features/codelinks';
 import { registerDecisionsView, VIEW_ID, type DecisionsTree } from './features/decisions';
@@ -28,6 +29,7 @@ export interface Features {
   readonly review: ReviewFeature;
   readonly codeLinks: CodeLinkFeatures;
   readonly graph: GraphFeature;
+  readonly agents: AgentsFeature;
   /** Who asks the user; tests put a scripted prompter here (undefined: quick input). */
   prompter: Prompter | undefined;
 }
@@ -52,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const codeLinks = registerCodeLinks(context, host, { newDecision: authoring.newDecision });
   context.subscriptions.push(tree.setRecordChildren(codeLinks.governedCode));
   const graph = registerGraph(context, host, { revealInDecisions: (uri) => tree.reveal(uri, true) });
+  const agents = registerAgents(context, host);
 
   host.start();
   const { workspace } = host;
@@ -60,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
   const services: Features = {
     workspace, documents: host.documents, log: host.log, fs: host.fs, clock: host.clock,
-    tree, language, authoring, review, codeLinks, graph,
+    tree, language, authoring, review, codeLinks, graph, agents,
     get prompter() { return host.prompts.override; },
     set prompter(p) { host.prompts.override = p; },
   };

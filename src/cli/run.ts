@@ -19,6 +19,7 @@ async function loadModule(name: CommandModule): Promise<Record<string, unknown>>
     case 'review': return import('./commands/review');
     case 'history': return import('./commands/history');
     case 'publish': return import('./commands/publish');
+    case 'mcp': return import('./commands/mcp');
   }
 }
 

@@ -81,3 +81,6 @@ export const DIAGNOSTICS = {
 export const STATE_KEYS = {
   groupBy: 'adrWorkbench.tree.groupBy',
 } as const;
+
+/** The MCP server definition provider (`contributes.mcpServerDefinitionProviders`). */
+export const MCP_PROVIDER_ID = 'adrWorkbench.mcp';

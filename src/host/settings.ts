@@ -36,6 +36,17 @@ export interface Settings {
   readonly reviewEnabled: boolean;
   /** Window settings. */
   readonly groupBy: GroupBy;
+  readonly agents: AgentSettings;
+}
+
+/** Decisions for coding agents (window settings). */
+export interface AgentSettings {
+  /** Offer the `adrw mcp` server to agent mode. */
+  readonly mcpServer: boolean;
+  /** Start it with `--allow-write` (draft_decision may write with `write: true`). */
+  readonly allowWrite: boolean;
+  /** Offer the language model tools. */
+  readonly tools: boolean;
 }
 
 /** Keys whose change means the code indexes must be rebuilt. */
@@ -65,6 +76,11 @@ export function readSettings(scope?: vscode.Uri | vscode.WorkspaceFolder): Setti
     },
     reviewEnabled: r.get<boolean>('review.enabled', true),
     groupBy: w.get<GroupBy>('tree.groupBy', 'status'),
+    agents: {
+      mcpServer: w.get<boolean>('agents.mcpServer.enabled', true),
+      allowWrite: w.get<boolean>('agents.mcpServer.allowWrite', false),
+      tools: w.get<boolean>('agents.tools.enabled', true),
+    },
   };
 }
 

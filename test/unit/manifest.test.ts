@@ -48,7 +48,10 @@ describe('extension manifest', () => {
   });
 
   it('leaves no literal user-facing string in contributes: titles, names, welcome contents, setting descriptions', () => {
-    assert.deepEqual(literals(pkg.contributes, 'contributes'), []);
+    // A language model tool's `name` is its id and its input schema speaks to the model, not the user.
+    const tools = (pkg.contributes as { languageModelTools?: Record<string, unknown>[] }).languageModelTools ?? [];
+    const shown = { ...pkg.contributes, languageModelTools: tools.map(({ name: _name, inputSchema: _schema, ...rest }) => rest) };
+    assert.deepEqual(literals(shown, 'contributes'), []);
     // The checker itself: a literal title or nested description is caught.
     assert.equal(literals({ commands: [{ command: 'x', title: 'Do It' }] }, 'c').length, 1);
     assert.equal(literals({ p: { items: { properties: { name: { type: 'string', description: 'Shown' } } } } }, 'c').length, 1);

@@ -5,7 +5,7 @@
  */
 
 /** The command modules, each a separate bundle. */
-export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history' | 'publish';
+export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history' | 'publish' | 'mcp';
 
 export interface Command {
   readonly usage: string;
@@ -163,6 +163,14 @@ export const COMMANDS: Record<string, Command> = {
       'duplicate, ambiguous and broken ones are reported (--strict: exit 1 when there are any). Writes the catalogue JSON to ' +
       '--out (default standard output) and, with --site DIR, one static site of every repository\'s decisions.',
     module: 'publish', fn: 'catalogCommand',
+  },
+  mcp: {
+    usage: 'mcp [--allow-write] [--root DIR] | mcp --call TOOL [--input JSON]',
+    summary:
+      'Serves the decisions to coding agents over the Model Context Protocol (stdio): search, show, explain a file, refs, ' +
+      'review the working change, lint, history, draft a record. Read-only unless --allow-write (then draft_decision writes ' +
+      'with write: true); paths stay inside --root (default: here). --call answers one tool call with its JSON input and exits.',
+    module: 'mcp', fn: 'mcpCommand',
   },
   hook: {
     usage: 'hook install [--command CMD] [--global]',
