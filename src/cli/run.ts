@@ -18,6 +18,7 @@ async function loadModule(name: CommandModule): Promise<Record<string, unknown>>
     case 'hook': return import('./commands/hook');
     case 'review': return import('./commands/review');
     case 'history': return import('./commands/history');
+    case 'signoff': return import('./commands/signoff');
   }
 }
 

@@ -5,7 +5,7 @@
  */
 
 /** The command modules, each a separate bundle. */
-export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history';
+export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history' | 'signoff';
 
 export interface Command {
   readonly usage: string;
@@ -45,8 +45,9 @@ export const COMMANDS: Record<string, Command> = {
     module: 'edit', fn: 'linkCommand',
   },
   status: {
-    usage: 'status REF STATUS',
-    summary: 'Sets a record\'s status where and as its format writes it (accepted → "Accepted" in adr-tools records); prints the record\'s path.',
+    usage: 'status [--force] REF STATUS',
+    summary: 'Sets a record\'s status where and as its format writes it (accepted → "Accepted" in adr-tools records); prints the record\'s path. ' +
+      'A status the sign-off policy (.adr-workbench.yml `signoff`) guards is refused without its approvals, unless --force.',
     module: 'edit', fn: 'statusCommand',
   },
   rename: {
@@ -132,6 +133,24 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'ack RULE:PATH:SUBJECT --reason TEXT [--by NAME] [--staged | --base REF]',
     summary: 'Marks a finding of `check` as not architectural: appends it, with the reason, to .adr-review.yml (committed, so reviewers see it).',
     module: 'review', fn: 'ackCommand',
+  },
+  approve: {
+    usage: 'approve REF [--by NAME] [--comment TEXT] [--force]',
+    summary:
+      'Records an approval (who, today, an optional comment) in the record, in its format: an `approvals:` item in front matter ' +
+      '(MADR 3/4, log4brains), else a bullet of an "## Approvals" section (Nygard, MADR 2). NAME defaults to git\'s user.name. ' +
+      'Prints the record\'s path, and on stderr the approvals so far and who is awaited.',
+    module: 'signoff', fn: 'approveCommand',
+  },
+  'request-changes': {
+    usage: 'request-changes REF [--by NAME] --comment TEXT',
+    summary: 'Records a request for changes (who, today, what) where approve records approvals; it holds an acceptance back until the same person approves.',
+    module: 'signoff', fn: 'requestChangesCommand',
+  },
+  'mark-reviewed': {
+    usage: 'mark-reviewed REF [--by NAME] [--comment TEXT]',
+    summary: 'Records a review of a decision in force and moves its review-by date on by the policy\'s review-every period (default 12 months).',
+    module: 'signoff', fn: 'markReviewedCommand',
   },
   hook: {
     usage: 'hook install [--command CMD] [--global]',

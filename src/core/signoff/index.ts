@@ -2,7 +2,7 @@
 export * from './types';
 export { addPeriod, daysBetween, parsePeriod, periodText } from './dates';
 export { displayName, foldName, uniqueNames } from './names';
-export { policyFor, readSignoffPolicy, SIGNOFF_CONFIG, type PolicyRead } from './policy';
+export { policyFor, policyRoot, readSignoffPolicy, SIGNOFF_CONFIG, type PolicyRead } from './policy';
 export { headerLines, readSignoff } from './read';
 export { latestVerdicts, signoffState, type SignoffState, type StateOptions } from './state';
 export { approvalEdits, markReviewedEdits, mergeInserts, reviewByEdits, signoffInFrontMatter, type ApprovalEntry } from './edit';

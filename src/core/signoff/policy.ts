@@ -94,6 +94,14 @@ export async function policyFor(fs: FileSystem, folder: string, root: string): P
   return { policy: DEFAULT_POLICY, warnings: [] };
 }
 
+/** The folder a policy search stops at: the repository's top folder (holding `.git`), else `from` itself. */
+export async function policyRoot(fs: FileSystem, from: string): Promise<string> {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (await fs.stat(join(dir, '.git')).catch(() => undefined)) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
+
 function list(v: unknown): string[] {
   if (Array.isArray(v)) return v.filter((x) => typeof x === 'string' || typeof x === 'number').map((x) => String(x).trim()).filter(Boolean);
   if (typeof v === 'string') return v.split(',').map((x) => x.trim()).filter(Boolean);

@@ -58,6 +58,8 @@ export function signoffState(record: AdrRecord, signoff: Signoff, policy: Signof
   const approved = new Set(approvedBy.map(foldName));
   let awaited = reviewers.filter((r) => !approved.has(foldName(r)));
   if (reviewers.length === 0 && approvedBy.length < needed) awaited = policy.approvers.filter((a) => !approved.has(a));
+  // Enough approvals: nobody is waited for any more.
+  if (needed > 0 && approvedBy.length >= needed) awaited = [];
   const satisfied = approvedBy.length >= needed && changesRequestedBy.length === 0;
 
   let reviewBy = signoff.reviewBy;
