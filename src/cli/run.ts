@@ -19,6 +19,7 @@ async function loadModule(name: CommandModule): Promise<Record<string, unknown>>
     case 'review': return import('./commands/review');
     case 'history': return import('./commands/history');
     case 'signoff': return import('./commands/signoff');
+    case 'digest': return import('./commands/digest');
   }
 }
 

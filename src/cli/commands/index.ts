@@ -5,7 +5,7 @@
  */
 
 /** The command modules, each a separate bundle. */
-export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history' | 'signoff';
+export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history' | 'signoff' | 'digest';
 
 export interface Command {
   readonly usage: string;
@@ -151,6 +151,16 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'mark-reviewed REF [--by NAME] [--comment TEXT]',
     summary: 'Records a review of a decision in force and moves its review-by date on by the policy\'s review-every period (default 12 months).',
     module: 'signoff', fn: 'markReviewedCommand',
+  },
+  digest: {
+    usage: 'digest [--since 7d|DATE|REF] [--until REF] [--format markdown|html|json|github]',
+    summary:
+      'What happened to the decisions in a period (default the last 7 days up to HEAD), from git history in one pass: decisions ' +
+      'proposed, accepted, superseded, deprecated or rejected, with authors; proposals awaiting a decision (oldest first, approvals ' +
+      'so far, who is awaited); reviews due or overdue; architectural changes merged without a record (the review over the ' +
+      'period\'s commits, with commit, author and pull request), and those documented or acknowledged; conflicts; governed code ' +
+      'that changed per decision in force. github: markdown for a job summary; json: versioned, stable field order.',
+    module: 'digest', fn: 'digestCommand',
   },
   hook: {
     usage: 'hook install [--command CMD] [--global]',
