@@ -20,6 +20,8 @@ async function loadModule(name: CommandModule): Promise<Record<string, unknown>>
     case 'history': return import('./commands/history');
     case 'publish': return import('./commands/publish');
     case 'mcp': return import('./commands/mcp');
+    case 'signoff': return import('./commands/signoff');
+    case 'digest': return import('./commands/digest');
   }
 }
 

@@ -11,6 +11,7 @@ import { amend, createRecord, link, retitle, setStatus, supersede, type RecordTe
 import { AdrIndex } from '../../src/core/index';
 import type { AdrRecord, CollectionDialect, EditPlan, Status, TextEdit } from '../../src/core/model';
 import { parseRecord } from '../../src/core/parse/record';
+import { approvalEdits, markReviewedEdits, readSignoff, reviewByEdits } from '../../src/core/signoff';
 import { applyEdits, decodeText, encodeText } from '../../src/core/text';
 import { CORPORA as CORPORA_ROOT, CORPUS_FOLDERS, corpusRecordFiles } from '../support/corpora';
 import { FixedClock } from '../fakes/fixedClock';
@@ -252,6 +253,39 @@ describe('lifecycle edits on every corpus record (property)', () => {
               assertOnlyIntended(src, s, () => false, (l) => structural(l) || l.includes(`](${basename(tgt.record.path)})`), `${what} (source)`);
               assertOnlyIntended(tgt, t, () => false, (l) => structural(l) || l.includes(`](${basename(src.record.path)})`), `${what} (target)`);
             }
+        })));
+      });
+
+      it('approves, requests changes and marks reviewed each record: only sign-off lines added, read back, nothing else moved (as is, CRLF, BOM)', () => {
+        const kept = (r: AdrRecord) => ({
+          title: r.title, number: r.number, status: r.status, statusText: r.statusText, date: r.date, dialect: r.dialect, deciders: r.deciders, tags: r.tags,
+          relations: r.relations.map((x) => `${x.type} ${x.target}`), governs: r.governs, sections: r.sections.filter((x) => !/^approvals$/i.test(x.heading.trim())).map((x) => x.heading),
+        });
+        const signoffLine = (l: string) => structural(l) || /^## Approvals$/.test(l) || /^approvals:$/.test(l) || /^[*-] (?:Approved|Changes requested|Reviewed) by /.test(l)
+          || /^ {2}- \{by: /.test(l) || /^(?:[*-] )?Review-by: \d{4}-\d{2}-\d{2}$/i.test(l) || /^review-by: \d{4}-\d{2}-\d{2}$/.test(l);
+        everyCase(files.flatMap((file) => VARIANTS.map((variant) => () => {
+            let rt = load(file, variant, hint);
+            const original = rt;
+            const steps: [string, (r: RecordText) => TextEdit[]][] = [
+              ['approve', (r) => approvalEdits(r.record, r.text, { by: 'Alice Example', date: '2024-03-01', verdict: 'approved', comment: 'Looks good: ship it' })],
+              ['request changes', (r) => approvalEdits(r.record, r.text, { by: 'Bob', date: '2024-03-02', verdict: 'changes-requested', comment: 'p99, please' })],
+              ['mark reviewed', (r) => markReviewedEdits(r.record, r.text, 'Carol', '2025-03-01', '2026-03-01')],
+            ];
+            for (const [name, plan] of steps) {
+              const what = `${basename(file)} [${variant}] ${name}`;
+              const after = reparse(rt, plan(rt), hint);
+              assert.deepEqual(kept(after.record), kept(original.record), what);
+              assertOnlyIntended(rt, after, (l) => /^(?:[*-] )?review-by:/i.test(l), signoffLine, what);
+              rt = after;
+            }
+            const s = readSignoff(rt.record, rt.text);
+            assert.deepEqual(s.approvals.map((a) => `${a.verdict} ${a.by} ${a.date} ${a.comment ?? ''}`),
+              ['approved Alice Example 2024-03-01 Looks good: ship it', 'changes-requested Bob 2024-03-02 p99, please', 'reviewed Carol 2025-03-01 '], basename(file));
+            assert.equal(s.reviewBy, '2026-03-01', `${basename(file)} [${variant}]: review-by`);
+            // Marking it reviewed again moves the date in place: one line changed.
+            const again = reparse(rt, reviewByEdits(rt.record, rt.text, '2027-03-01'), hint);
+            assert.equal(readSignoff(again.record, again.text).reviewBy, '2027-03-01');
+            assert.equal(lineDiff(rt.text, again.text).removed.length, 1, `${basename(file)}: review-by not moved in place`);
         })));
       });
     });

@@ -30,7 +30,7 @@ export async function linkCommand(args: readonly string[], io: CliIO): Promise<n
 
 /** `status REF STATUS...`: writes the status where and how the record keeps it; prints the record's path. */
 export async function statusCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const p = parse('status', args, {});
+  const p = parse('status', args, { force: { type: 'boolean' } });
   const [ref, ...words] = p.positionals;
   const wanted = words.join(' ').trim();
   if (!ref || !wanted) throw new UsageError('status: usage: status REF STATUS (e.g. status 7 accepted)', 'status');
@@ -40,6 +40,11 @@ export async function statusCommand(args: readonly string[], io: CliIO): Promise
   // A status word is written in the record's case ("Accepted" in Nygard, "accepted" in MADR); anything else as typed.
   const lower = wanted.toLowerCase();
   const value = STATUSES.includes(lower as (typeof STATUSES)[number]) && lower !== 'unknown' ? lower : wanted;
+  // The collection's sign-off policy: an acceptance without the approvals it needs is refused.
+  if (p.values.force !== true && STATUSES.includes(lower as (typeof STATUSES)[number]) && lower !== record.status) {
+    const { requireSignoff } = await import('./signoff');
+    await requireSignoff(io, record, text, lower as (typeof STATUSES)[number]);
+  }
   const edits = setStatus(record, text, value);
   await reads.apply({ edits: edits.length > 0 ? [{ path: record.path, edits }] : [], creates: [] });
   io.stdout(`${rel(io, record.path)}\n`);

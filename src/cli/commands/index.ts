@@ -5,7 +5,7 @@
  */
 
 /** The command modules, each a separate bundle. */
-export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history' | 'publish' | 'mcp';
+export type CommandModule = 'author' | 'edit' | 'generate' | 'indexFile' | 'lint' | 'links' | 'query' | 'hook' | 'review' | 'history' | 'publish' | 'mcp' | 'signoff' | 'digest';
 
 export interface Command {
   readonly usage: string;
@@ -45,8 +45,9 @@ export const COMMANDS: Record<string, Command> = {
     module: 'edit', fn: 'linkCommand',
   },
   status: {
-    usage: 'status REF STATUS',
-    summary: 'Sets a record\'s status where and as its format writes it (accepted → "Accepted" in adr-tools records); prints the record\'s path.',
+    usage: 'status [--force] REF STATUS',
+    summary: 'Sets a record\'s status where and as its format writes it (accepted → "Accepted" in adr-tools records); prints the record\'s path. ' +
+      'A status the sign-off policy (.adr-workbench.yml `signoff`) guards is refused without its approvals, unless --force.',
     module: 'edit', fn: 'statusCommand',
   },
   rename: {
@@ -171,6 +172,34 @@ export const COMMANDS: Record<string, Command> = {
       'review the working change, lint, history, draft a record. Read-only unless --allow-write (then draft_decision writes ' +
       'with write: true); paths stay inside --root (default: here). --call answers one tool call with its JSON input and exits.',
     module: 'mcp', fn: 'mcpCommand',
+  },
+  approve: {
+    usage: 'approve REF [--by NAME] [--comment TEXT] [--force]',
+    summary:
+      'Records an approval (who, today, an optional comment) in the record, in its format: an `approvals:` item in front matter ' +
+      '(MADR 3/4, log4brains), else a bullet of an "## Approvals" section (Nygard, MADR 2). NAME defaults to git\'s user.name. ' +
+      'Prints the record\'s path, and on stderr the approvals so far and who is awaited.',
+    module: 'signoff', fn: 'approveCommand',
+  },
+  'request-changes': {
+    usage: 'request-changes REF [--by NAME] --comment TEXT',
+    summary: 'Records a request for changes (who, today, what) where approve records approvals; it holds an acceptance back until the same person approves.',
+    module: 'signoff', fn: 'requestChangesCommand',
+  },
+  'mark-reviewed': {
+    usage: 'mark-reviewed REF [--by NAME] [--comment TEXT]',
+    summary: 'Records a review of a decision in force and moves its review-by date on by the policy\'s review-every period (default 12 months).',
+    module: 'signoff', fn: 'markReviewedCommand',
+  },
+  digest: {
+    usage: 'digest [--since 7d|DATE|REF] [--until REF] [--format markdown|html|json|github]',
+    summary:
+      'What happened to the decisions in a period (default the last 7 days up to HEAD), from git history in one pass: decisions ' +
+      'proposed, accepted, superseded, deprecated or rejected, with authors; proposals awaiting a decision (oldest first, approvals ' +
+      'so far, who is awaited); reviews due or overdue; architectural changes merged without a record (the review over the ' +
+      'period\'s commits, with commit, author and pull request), and those documented or acknowledged; conflicts; governed code ' +
+      'that changed per decision in force. github: markdown for a job summary; json: versioned, stable field order.',
+    module: 'digest', fn: 'digestCommand',
   },
   hook: {
     usage: 'hook install [--command CMD] [--global]',

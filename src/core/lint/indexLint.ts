@@ -7,10 +7,20 @@ import { decodeText } from '../text';
 import { foldStatus } from '../parse/vocabulary';
 import { lintRecord } from './recordLint';
 import { RULES, SEVERITY_ORDER } from './rules';
+import { readSignoff, signoffFindings, signoffState, type SignoffPolicy } from '../signoff';
+
+/** Sign-off lint (approvals missing, reviews due): each collection's policy and today's date. */
+export interface SignoffLint {
+  readonly policyOf: (collection: string) => SignoffPolicy;
+  /** ISO `YYYY-MM-DD`. */
+  readonly today: string;
+}
 
 export interface LintOptions {
   /** Only these records (absolute paths); default all. Collection rules still look at everything. */
   readonly paths?: readonly string[];
+  /** Adds the sign-off rules (missing-approvals, review-due, review-overdue). */
+  readonly signoff?: SignoffLint;
 }
 
 /** Lints every record of the index. Reads each record's text once (for placeholder checks). */
@@ -35,7 +45,7 @@ export async function lintIndex(index: AdrIndex, fs: FileSystem, options: LintOp
     } catch {
       return; // gone or unreadable since indexing: the index reports it
     }
-    out.push(...(await lintInIndex(index, record, text, fileExists, { duplicates: false, broken: brokenByPath.get(record.path) ?? [], statusCounts })));
+    out.push(...(await lintInIndex(index, record, text, fileExists, { duplicates: false, broken: brokenByPath.get(record.path) ?? [], statusCounts, ...(options.signoff ? { signoff: options.signoff } : {}) })));
   }));
   // Files the index could not read are findings, not silently left out.
   for (const u of index.unreadable) {
@@ -65,9 +75,14 @@ export async function lintInIndex(
     broken?: readonly BrokenRelation[];
     /** How many records of each collection use each unrecognised status (`unknownStatusCounts`). */
     statusCounts?: ReadonlyMap<string, number>;
+    signoff?: SignoffLint;
   } = {},
 ): Promise<Finding[]> {
   let own = lintRecord(record, text);
+  if (options.signoff) {
+    const s = readSignoff(record, text);
+    own.push(...signoffFindings(record, s, signoffState(record, s, options.signoff.policyOf(record.collection), { today: options.signoff.today })));
+  }
   if (record.status === 'unknown' && record.statusText) {
     // A status word the collection uses in several records is its vocabulary, not a mistake.
     const counts = options.statusCounts ?? unknownStatusCounts(index.records().filter((r) => r.collection === record.collection));

@@ -199,6 +199,7 @@ export class ChangeReader {
   async resolveBase(): Promise<ChangeBase> {
     const repo = this.repository;
     if (this.scope.kind === 'base') return { treeish: await mergeBase(this.git, repo, this.scope.ref), description: `merge base of ${this.scope.ref} and HEAD` };
+    if (this.scope.kind === 'range') return { treeish: this.scope.from, description: `${this.scope.from}..${this.scope.to}` };
     if (repo.head) return { treeish: repo.head, description: 'HEAD' };
     return { treeish: EMPTY_TREE[repo.objectFormat], description: 'empty tree (no commits yet)' };
   }
@@ -212,17 +213,19 @@ export class ChangeReader {
     this.view = this.workTree.view(this.repository.root);
     this.unread.clear();
     const root = this.repository.root;
-    const staged = this.scope.kind === 'staged';
+    // A range reads committed trees only: like `staged`, nothing of the work tree.
+    const range = this.scope.kind === 'range' ? this.scope : undefined;
+    const staged = this.scope.kind === 'staged' || range !== undefined;
     const untrackedRun = staged ? Promise.resolve('') : gitOk(this.git, root, ['ls-files', '-o', '--exclude-standard', '-z']);
     untrackedRun.catch(() => undefined);
     // What git says about the index (base → index, and its entries) depends on the index file and the
     // base only: unchanged index (size, times, inode), same answers, no git run.
-    const indexStat = await this.workTree.view(this.repository.gitDir).lstat('index');
-    const indexKey = indexStat ? `${base.treeish}\0${statKey(indexStat)}` : undefined;
+    const indexStat = range ? undefined : await this.workTree.view(this.repository.gitDir).lstat('index');
+    const indexKey = range ? `${base.treeish}\0${range.to}` : indexStat ? `${base.treeish}\0${statKey(indexStat)}` : undefined;
     const known = indexKey !== undefined && indexKey === this.indexKey ? this.fromIndex : undefined;
     // The work-tree comparison needs the index entries only: it starts as soon as `ls-files` answers,
     // while `diff-index` and the untracked listing are still running.
-    const cachedRun = known ? Promise.resolve(known.cached) : this.diffCached(base.treeish);
+    const cachedRun = known ? Promise.resolve(known.cached) : range ? this.diffTrees(base.treeish, range.to) : this.diffCached(base.treeish);
     const indexRun = known ? Promise.resolve(known.index) : staged ? Promise.resolve([]) : gitOk(this.git, root, ['ls-files', '-z', '-s', '-v', '--debug']).then(parseIndexDebug);
     cachedRun.catch(() => undefined);
 
@@ -428,7 +431,8 @@ export class ChangeReader {
   async afterContent(file: ChangedFile): Promise<Content> {
     if (file.status === 'deleted') return { text: undefined };
     const l = this.listed.get(file.path);
-    const newBlob = l ? l.newBlob : this.scope.kind === 'staged' ? file.newBlob : undefined;
+    const committed = this.scope.kind === 'staged' || this.scope.kind === 'range';
+    const newBlob = l ? l.newBlob : committed ? file.newBlob : undefined;
     if (l?.unread && !l.worktree) {
       this.unread.set(file.path, l.unread);
       return { text: undefined, unread: l.unread };
@@ -438,7 +442,7 @@ export class ChangeReader {
       if (r.unread) this.unread.set(file.path, r.unread);
       return r.unread ? { text: undefined, unread: r.unread } : { text: r.text };
     }
-    if (this.scope.kind === 'staged') return { text: undefined };
+    if (committed) return { text: undefined };
     const read = await this.view.read(file.path, MAX_CONTENT_BYTES);
     if (read.kind === 'file') return { text: decoder.decode(read.bytes) };
     const why = unreadReason(read);
@@ -465,7 +469,17 @@ export class ChangeReader {
     return parseRaw(plain).entries;
   }
 
-  /** Compares one index entry with the work tree, without git. */
+  /** `diff-tree FROM TO`: the committed change of a range, renames as `diffCached` finds them. */
+  private async diffTrees(from: string, to: string): Promise<RawEntry[]> {
+    const root = this.repository.root;
+    const args = DIFF_CACHED.filter((a) => a !== 'diff-index' && a !== '--cached');
+    const withRenames = await this.git.run(root, ['diff-tree', '-r', ...args, '-M', from, to, '--']);
+    if (withRenames.exitCode === 0) return parseRaw(withRenames.stdout).entries;
+    const plain = await gitOk(this.git, root, ['diff-tree', '-r', ...args, '--no-renames', from, to, '--']);
+    return parseRaw(plain).entries;
+  }
+
+    /** Compares one index entry with the work tree, without git. */
   private async workState(e: IndexEntry, indexStat: WorkStat | undefined, fresh: Set<string>, stated?: { stat: WorkStat | undefined }): Promise<WorkState> {
     const symlinkEntry = e.mode === '120000';
     const racy = indexStat !== undefined && (e.mtimeSec > indexStat.mtimeSec || (e.mtimeSec === indexStat.mtimeSec && e.mtimeNsec >= indexStat.mtimeNsec));

@@ -146,7 +146,7 @@ export class ReviewEngine {
   }
 
   private state(repo: RepositoryInfo, scope: ReviewScope): RepoState {
-    const key = `${repo.root}\0${scope.kind}\0${scope.kind === 'base' ? scope.ref : ''}`;
+    const key = `${repo.root}\0${scope.kind}\0${scope.kind === 'base' ? scope.ref : scope.kind === 'range' ? `${scope.from}..${scope.to}` : ''}`;
     let s = this.states.get(key);
     if (!s) this.states.set(key, (s = { reader: new ChangeReader(this.git, this.fs, this.workTree, repo, scope), results: new Map(), skip: new Map(), wants: new Map(), skipKey: '' }));
     s.reader.repository = repo;

@@ -44,6 +44,9 @@ export async function structureFacts(
       if (side === 'base') {
         const out = await git.run(root, ['ls-tree', '-z', '--name-only', treeish, '--', literalPathspec(`${folder}/`)]);
         names = out.exitCode === 0 ? splitNul(out.stdout).map((p) => p.slice(p.lastIndexOf('/') + 1)) : [];
+      } else if (changes.scope.kind === 'range') {
+        const out = await git.run(root, ['ls-tree', '-z', '--name-only', changes.scope.to, '--', literalPathspec(`${folder}/`)]);
+        names = out.exitCode === 0 ? splitNul(out.stdout).map((p) => p.slice(p.lastIndexOf('/') + 1)) : [];
       } else if (changes.scope.kind === 'staged') {
         names = splitNul(await gitOk(git, root, ['ls-files', '-z', '--cached', '--', literalPathspec(`${folder}/`)]))
           .filter((p) => p.lastIndexOf('/') === folder.length).map((p) => p.slice(folder.length + 1));
@@ -73,6 +76,10 @@ export async function structureFacts(
       return workspaces;
     },
     async stillExists(folder) {
+      if (changes.scope.kind === 'range') {
+        const out = await git.run(root, ['ls-tree', '-r', '-z', '--name-only', changes.scope.to, '--', literalPathspec(`${folder}/`)]);
+        return out.exitCode === 0 && out.stdout.length > 0;
+      }
       if (changes.scope.kind === 'staged') {
         return (await gitOk(git, root, ['ls-files', '-z', '--cached', '--', literalPathspec(`${folder}/`)])).length > 0;
       }

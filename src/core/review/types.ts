@@ -9,7 +9,12 @@ export type ReviewScope =
   /** What the next commit would hold: the index against HEAD. */
   | { readonly kind: 'staged' }
   /** Everything since the merge base of `ref` and HEAD, committed or not (what a pull request shows). */
-  | { readonly kind: 'base'; readonly ref: string };
+  | { readonly kind: 'base'; readonly ref: string }
+  /**
+   * The commits of a range, committed only: the tree of `to` against `from` (a commit, or the empty
+   * tree), neither the index nor the work tree looked at (the digest's merged changes of a period).
+   */
+  | { readonly kind: 'range'; readonly from: string; readonly to: string };
 
 /** A repository and the state it is in. */
 export interface RepositoryInfo {
