@@ -11,6 +11,7 @@
  *   links        code ↔ decision links: per-document anchors, background workspace scan (linksBench.ts)
  *   history      every record's history from git: 1,000 records over 5,000 commits vs one git log (historyBench.ts)
  *   graph        decision graph of 1,000 records / 1,500 relations: build, layout, SVG (graphBench.ts)
+ *   digest       the decision digest of a generated year (10,000 commits, 500 records) vs its git log (digestBench.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, appendFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { linksBench } from './linksBench';
 import { cliBench } from './cliBench';
 import { historyBench } from './historyBench';
 import { graphBench } from './graphBench';
+import { digestBench } from './digestBench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -64,6 +66,12 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'history') {
     process.stdout.write(`ADR Workbench history benchmark, node ${process.version}\n`);
     await historyBench(report);
+    summary();
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'digest') {
+    process.stdout.write(`ADR Workbench decision digest benchmark, node ${process.version}\n`);
+    await digestBench(report);
     summary();
     return;
   }
@@ -155,6 +163,8 @@ async function main(): Promise<void> {
   await reviewBench(report);
 
   await historyBench(report);
+
+  await digestBench(report);
 
   summary();
 }
