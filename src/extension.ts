@@ -13,6 +13,7 @@ import { registerCodeLinks, type CodeLinkFeatures } from './features/codelinks';
 import { registerDecisionsView, VIEW_ID, type DecisionsTree } from './features/decisions';
 import { registerLanguageFeatures, type LanguageFeatures } from './features/documents';
 import { registerReview, type ReviewFeature } from './features/review';
+import { registerSignoff } from './features/signoff';
 
 /** The features, as registered: for tests, the benchmark and other extensions. */
 export interface Features {
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = registerDecisionsView(context, host);
   const language = registerLanguageFeatures(context, host);
   const authoring = registerAuthoring(context, host);
+  registerSignoff(context, host);
   const review = registerReview(context, host, { newDecision: authoring.newDecision });
   const codeLinks = registerCodeLinks(context, host, { newDecision: authoring.newDecision });
   context.subscriptions.push(tree.setRecordChildren(codeLinks.governedCode));
