@@ -36,13 +36,13 @@ async function gitUserName(folder: string): Promise<string | undefined> {
 
 /** Approves a record; resolves with its URI. */
 export async function approveDecision(host: Host, prompter: Prompter, args: ApproveArgs): Promise<vscode.Uri> {
-  const target = await recordToActOn(host.workspace, prompter, args.record, 'Approve Decision');
-  const title = `Approve ${noIcons(recordLabel(target))}`;
+  const target = await recordToActOn(host.workspace, prompter, args.record, vscode.l10n.t('Approve Decision'));
+  const title = vscode.l10n.t('Approve {0}', noIcons(recordLabel(target)));
   const by = (args.by ?? answered(await prompter.input({
-    title, prompt: 'Who approves it', value: (await gitUserName(target.collection)) ?? '',
-    validate: (v) => (v.trim() ? (/[\r\n]/.test(v) ? 'One line, please' : undefined) : 'A name, please'),
+    title, prompt: vscode.l10n.t('Who approves it'), value: (await gitUserName(target.collection)) ?? '',
+    validate: (v) => (v.trim() ? (/[\r\n]/.test(v) ? vscode.l10n.t('One line, please') : undefined) : vscode.l10n.t('A name, please')),
   }))).trim();
-  const comment = (args.comment ?? answered(await prompter.input({ title, prompt: 'A comment (optional)', value: '' }))).trim();
+  const comment = (args.comment ?? answered(await prompter.input({ title, prompt: vscode.l10n.t('A comment (optional)'), value: '' }))).trim();
   const session = host.edits();
   const { record, text } = await session.record(target);
   const edits = approvalEdits(record, text, { by, date: isoDate(host.clock.now()), verdict: 'approved', ...(comment ? { comment } : {}) });
