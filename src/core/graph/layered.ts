@@ -211,11 +211,14 @@ export function layeredLayout(input: LayeredInput): LayeredResult {
       return;
     }
     const chain = chains[k]!;
-    const pts: LayeredPoint[] = chain.map((v, j) => {
+    // Through a dummy's rank straight down, in the gap the order left: a slanted line across the
+    // rank could clip a neighbour's corner.
+    const pts: LayeredPoint[] = chain.flatMap((v, j) => {
       const px = x[v]! - minX;
-      if (j === 0) return { x: px, y: cy(v) + vs[v]!.height / 2 };
-      if (j === chain.length - 1) return { x: px, y: cy(v) - vs[v]!.height / 2 };
-      return { x: px, y: cy(v) };
+      if (j === 0) return [{ x: px, y: cy(v) + vs[v]!.height / 2 }];
+      if (j === chain.length - 1) return [{ x: px, y: cy(v) - vs[v]!.height / 2 }];
+      const r = vs[v]!.rank;
+      return rankHeight[r]! > 0 ? [{ x: px, y: rankTop[r]! }, { x: px, y: rankTop[r]! + rankHeight[r]! }] : [{ x: px, y: rankTop[r]! }];
     });
     routes.set(l.id, reversed.has(k) ? pts.reverse() : pts);
   });

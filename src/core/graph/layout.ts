@@ -1,7 +1,10 @@
 /**
- * Lays a decision graph out: a layered (Sugiyama) layout by dagre for each cluster's connected
- * parts, time flowing downwards (the superseded record above the one that supersedes it), packed
- * into one box per collection. Runs anywhere: no Node API, so the webview bundles it as the CLI does.
+ * Lays a decision graph out: a layered (Sugiyama) layout for each cluster's connected parts, time
+ * flowing downwards (the superseded record above the one that supersedes it), packed into one box
+ * per collection. A chain is stacked directly; a part up to `smallLimit` nodes goes through the
+ * small layered layout of `layered.ts` (dagre's fixed cost per call was most of the time of a graph
+ * of many small parts); bigger parts through dagre. Runs anywhere: no Node API, so the webview
+ * bundles it as the CLI does.
  *
  * Only the edges that order records in time (supersedes, amends, clarifies) and governed-code edges
  * are ranked by dagre; `relates` and custom edges, and edges between collections, say nothing about
