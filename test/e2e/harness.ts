@@ -222,7 +222,18 @@ export class Workbench {
 
   /** Right-clicks `target` and clicks the context-menu entry `name`. */
   async contextMenu(target: Locator, name: string): Promise<void> {
+    await this.dismissHover();
     await this.throughMenu(() => target.click({ button: 'right' }), name);
+  }
+
+  /**
+   * Moves the mouse off the workbench's parts and waits for a hover to go: a row's tooltip (a
+   * record's status, history and first paragraph) can cover the rows below it and take the click.
+   */
+  async dismissHover(): Promise<void> {
+    await this.page.mouse.move(1, 1);
+    await this.page.locator('.monaco-hover, .workbench-hover, .context-view:not(:has(.monaco-menu))').filter({ visible: true })
+      .first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
   }
 
   /**

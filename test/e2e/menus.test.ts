@@ -90,6 +90,10 @@ describe('Contributed menus (e2e)', () => {
     await wb().contextMenu(wb().treeRow(DECISIONS, RECORD), 'Show Decision History…');
     await asked(/^Decision History: 0005\. Help comments/);
     click('view/item/context', 'adrWorkbench.showHistory');
+    // Approve Decision… asks who approves that record (git's user.name as the default).
+    await wb().contextMenu(wb().treeRow(DECISIONS, RECORD), 'Approve Decision…');
+    await asked(/^Approve 0005\. Help comments/);
+    click('view/item/context', 'adrWorkbench.approveDecision');
   });
 
   it('a collection row and the Explorer folder: New Decision Here… asks for a title in that collection', async () => {
