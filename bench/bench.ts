@@ -14,6 +14,7 @@
  *   site         `adrw site` on 1,000 / 10,000 records vs log4brains build; catalogue of 200 × 100 (siteBench.ts)
  *   extension    activation and the Decisions tree in code-server, beside the pre-restructure commit's
  *                build in the same run (ratios), and the shipped bundle's size beside its (BENCH_ONLY=extension)
+ *   digest       the decision digest of a generated year (10,000 commits, 500 records) vs its git log (digestBench.ts)
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ import { cliBench } from './cliBench';
 import { historyBench } from './historyBench';
 import { graphBench } from './graphBench';
 import { siteBench } from './siteBench';
+import { digestBench } from './digestBench';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -69,6 +71,12 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'history') {
     process.stdout.write(`ADR Workbench history benchmark, node ${process.version}\n`);
     await historyBench(report);
+    summary();
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'digest') {
+    process.stdout.write(`ADR Workbench decision digest benchmark, node ${process.version}\n`);
+    await digestBench(report);
     summary();
     return;
   }
@@ -176,6 +184,8 @@ async function main(): Promise<void> {
   await historyBench(report);
 
   await siteBench(report);
+
+  await digestBench(report);
 
   summary();
 }

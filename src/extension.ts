@@ -15,6 +15,7 @@ import { registerDecisionsView, VIEW_ID, type DecisionsTree } from './features/d
 import { registerGraph, type GraphFeature } from './features/graph';
 import { registerLanguageFeatures, type LanguageFeatures } from './features/documents';
 import { registerReview, type ReviewFeature } from './features/review';
+import { registerSignoff } from './features/signoff';
 
 /** The features, as registered: for tests, the benchmark and other extensions. */
 export interface Features {
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = registerDecisionsView(context, host);
   const language = registerLanguageFeatures(context, host);
   const authoring = registerAuthoring(context, host);
+  registerSignoff(context, host);
   const review = registerReview(context, host, { newDecision: authoring.newDecision });
   const codeLinks = registerCodeLinks(context, host, { newDecision: authoring.newDecision });
   context.subscriptions.push(tree.setRecordChildren(codeLinks.governedCode));

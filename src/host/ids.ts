@@ -8,6 +8,7 @@ export const COMMANDS = {
   newDecision: ['adrWorkbench.newDecision', 'New Decision'],
   newDecisionHere: ['adrWorkbench.newDecisionHere', 'New Decision'],
   changeStatus: ['adrWorkbench.changeStatus', 'Change Status'],
+  approveDecision: ['adrWorkbench.approveDecision', 'Approve Decision'],
   supersede: ['adrWorkbench.supersede', 'Supersede'],
   link: ['adrWorkbench.link', 'Amend / Link'],
   rename: ['adrWorkbench.rename', 'Rename Decision'],

@@ -22,7 +22,7 @@ describe('agents: language model tools and the MCP server definition', function 
 
   it('registers every contributed language model tool (vscode.lm.tools), with its input schema', async () => {
     await services();
-    assert.equal(TOOL_NAMES.length, 8);
+    assert.equal(TOOL_NAMES.length, 9);
     assert.equal(typeof vscode.lm?.registerMcpServerDefinitionProvider, 'function', 'this editor has the MCP server definition API');
     const ours = vscode.lm.tools.filter((t) => t.name.startsWith('adrWorkbench_'));
     assert.deepEqual(ours.map((t) => t.name).sort(), [...TOOL_NAMES].sort());

@@ -157,6 +157,23 @@ describe('Authoring commands', () => {
     });
   });
 
+  describe('Approve Decision', () => {
+    it('records an approval in the record (Nygard: an Approvals section), from arguments and from the palette', async () => {
+      await f.keep(adr(5));
+      const before = await readText(adr(5));
+      const uri = await run<vscode.Uri>('approveDecision', { record: adr(5), by: 'Alice', comment: 'Fine by me' });
+      assert.equal(uri?.fsPath, adr(5).fsPath);
+      const once = await readText(adr(5));
+      assert.ok(once.startsWith(before.replace(/\s*$/, '')), 'nothing else changed');
+      assert.match(once, /\n\n## Approvals\n\n\* Approved by Alice on \d{4}-\d{2}-\d{2}: Fine by me\n$/);
+      const p = f.script(pick(/^0005\. /), type('Bob'), type(''));
+      await run('approveDecision');
+      assert.deepEqual(p.problems, []);
+      assert.equal(p.asked[0]!.title, 'Approve Decision');
+      assert.match(await readText(adr(5)), /: Fine by me\n\* Approved by Bob on \d{4}-\d{2}-\d{2}\n$/);
+    });
+  });
+
   describe('Supersede', () => {
     it('marks a record superseded by another from arguments', async () => {
       await f.keep(adr(3), adr(4));

@@ -43,7 +43,7 @@ describe('agents: the language model tools and MCP provider in package.json', ()
       assert.match(t.when, /^config\.adrWorkbench\.agents\.tools\.enabled\b/, t.name);
       assert.equal(/\bisWorkspaceTrusted\b/.test(t.when), tool.git, t.name);
     }
-    assert.deepEqual(AGENT_TOOLS.filter((t) => t.git).map((t) => t.name), ['review_change', 'decision_history']);
+    assert.deepEqual(AGENT_TOOLS.filter((t) => t.git).map((t) => t.name), ['review_change', 'decision_history', 'decision_digest']);
     assert.deepEqual(AGENT_TOOLS.filter((t) => t.writes).map((t) => t.name), ['draft_decision']);
     const restricted = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
     assert.ok(restricted.includes('adrWorkbench.agents.mcpServer.allowWrite'), 'a repository cannot turn writing on in Restricted Mode');

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { record, TEST_GIT_ENV, TempRepo } from '../support/gitRepo';
+import { bundleSingleCli } from '../support/cliBundle';
 
 const SCRIPT = join(process.cwd(), 'scripts', 'github-action.mjs');
 const pkg = (deps: Record<string, string>) => `${JSON.stringify({ name: 'app', dependencies: deps }, null, 2)}\n`;
@@ -26,7 +27,7 @@ describe('GitHub Action: the script run locally against fixture repositories', f
   before(() => {
     tmp = realpathSync(mkdtempSync(join(tmpdir(), 'adrw-action-')));
     cliJs = join(tmp, 'adrw-cli.js');
-    execFileSync(join('node_modules', '.bin', 'esbuild'), ['src/cli/main.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${cliJs}`, '--log-level=error']);
+    bundleSingleCli(cliJs);
   });
   after(() => rmSync(tmp, { recursive: true, force: true }));
 

@@ -135,7 +135,7 @@ describe('adrw mcp: the MCP server over stdio (SDK client)', function () {
     assert.deepEqual(refs.governedFiles, ['src/db/orders.ts']);
   });
 
-  it('review_change: the working change\'s findings with verdicts; staged and base scopes; lint_decisions; decision_history', async () => {
+  it('review_change: the working change\'s findings with verdicts; staged and base scopes; lint_decisions; decision_history; decision_digest', async () => {
     repo = scripted();
     repo.write({ 'package.json': pkg({ redis: '^4.0.0' }), 'src/db/schema.sql': 'create table t (id int);\n' });
     c = await connect(repo);
@@ -170,6 +170,12 @@ describe('adrw mcp: the MCP server over stdio (SDK client)', function () {
     assert.deepEqual(history.events.map((e) => [e.subject, e.change, e.statusFrom ?? null, e.status]), [['supersede', 'edited', 'proposed', 'accepted'], ['base', 'created', null, 'proposed']]);
     const limited = ok<{ events: unknown[] }>(await call(c, 'decision_history', { limit: 1 }));
     assert.equal(limited.events.length, 1);
+
+    // The digest since the commit before: record 3 was accepted in it (adrw digest --format json).
+    const digest = ok<{ version: number; decisions: { change: string; from: string | null; record: { number: number | null } }[] }>(await call(c, 'decision_digest', { since: 'HEAD~1' }));
+    assert.equal(digest.version, 1);
+    assert.ok(digest.decisions.some((d) => d.change === 'accepted' && d.record.number === 3), JSON.stringify(digest.decisions));
+    assert.match(await refused(c, 'decision_digest', { since: '--output=/tmp/x' }), /since/);
   });
 
   it('review_change: a conflict with a decision already taken, with its record', async () => {

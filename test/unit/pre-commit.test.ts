@@ -14,6 +14,7 @@ import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { record, TEST_GIT_ENV, TempRepo } from '../support/gitRepo';
+import { bundleSingleCli } from '../support/cliBundle';
 
 function preCommitVersion(): string | undefined {
   const r = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
@@ -60,7 +61,7 @@ describe('pre-commit framework: this repository\'s hooks installed and run by pr
 
     // The `system` hook runs `npx --no-install adr-workbench`: the project has it in node_modules (here, this CLI bundled).
     const cliJs = join(tmp, 'adrw-cli.js');
-    execFileSync(join('node_modules', '.bin', 'esbuild'), ['src/cli/main.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${cliJs}`, '--log-level=error']);
+    bundleSingleCli(cliJs);
     project = new TempRepo({ at: join(tmp, 'project') });
     const bin = join(project.root, 'node_modules', '.bin');
     mkdirSync(bin, { recursive: true });

@@ -1,11 +1,11 @@
 /** `adrw check` (formats, exit codes, SARIF shape), `adrw ack`, and `adrw hook install` on real repositories. */
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { cli } from '../support/cliHarness';
 import { record, TempRepo } from '../support/gitRepo';
+import { bundleSingleCli } from '../support/cliBundle';
 
 const pkg = (deps: Record<string, string>) => `${JSON.stringify({ name: 'app', dependencies: deps }, null, 2)}\n`;
 const BASE = { 'docs/adr/0001-record-architecture-decisions.md': record(1, 'Record architecture decisions'), 'package.json': pkg({}), 'src/a.ts': '1\n' };
@@ -132,7 +132,7 @@ describe('CLI: check, ack, hook install', function () {
     mkdirSync(hooks, { recursive: true });
     writeFileSync(join(hooks, 'pre-commit'), '#!/bin/sh\necho chained >> "$(git rev-parse --show-toplevel)/.git/chain.log"\n', { mode: 0o755 });
     const cliJs = join(repo.root, '.git', 'adrw-cli.js');
-    execFileSync(join('node_modules', '.bin', 'esbuild'), ['src/cli/main.ts', '--bundle', '--platform=node', '--format=cjs', `--outfile=${cliJs}`, '--log-level=error']);
+    bundleSingleCli(cliJs);
     const command = `node ${cliJs}`;
     const install = await cli(new NodeFileSystem(), repo.root, ['hook', 'install', '--command', command]);
     assert.equal(install.code, 0, install.stderr);

@@ -199,13 +199,13 @@ export const COMMANDS: Record<string, Command> = {
     module: 'signoff', fn: 'markReviewedCommand',
   },
   digest: {
-    usage: 'digest [--since 7d|DATE|REF] [--until REF] [--format markdown|html|json|github]',
+    usage: 'digest [--since 7d|DATE|REF] [--until REF] [--format markdown|html|json|github] [--repo-url URL]',
     summary:
       'What happened to the decisions in a period (default the last 7 days up to HEAD), from git history in one pass: decisions ' +
       'proposed, accepted, superseded, deprecated or rejected, with authors; proposals awaiting a decision (oldest first, approvals ' +
       'so far, who is awaited); reviews due or overdue; architectural changes merged without a record (the review over the ' +
       'period\'s commits, with commit, author and pull request), and those documented or acknowledged; conflicts; governed code ' +
-      'that changed per decision in force. github: markdown for a job summary; json: versioned, stable field order.',
+      'that changed per decision in force. github: markdown for a job summary, linked to --repo-url (else $GITHUB_SERVER_URL/$GITHUB_REPOSITORY); json: versioned, stable field order.',
     module: 'digest', fn: 'digestCommand',
   },
   hook: {

@@ -62,6 +62,11 @@ export const SCHEMAS = {
     ref: ref.optional().describe('The record (default: every record of the workspace)'),
     limit: z.number().int().min(1).max(10000).optional().describe('At most this many events, newest first'),
   }).strict(),
+  decision_digest: z.object({
+    since: z.string().min(1).max(255).regex(/^[^-\s][^\s]*$/, 'a period (7d, 4w, 3m, 1y), a date (2024-03-01) or a branch, tag or commit').optional()
+      .describe('Start of the period: 7d, 4w, 3m, 1y, a date (2024-03-01) or a tag/commit (default 7d)'),
+    until: z.string().min(1).max(255).regex(/^[^-\s][^\s]*$/, 'a branch, tag or commit').optional().describe('End of the period: a branch, tag or commit (default HEAD)'),
+  }).strict(),
   draft_decision: z.object({
     title: z.string().trim().min(1).max(200).regex(/^[^\r\n]*$/, 'one line').describe('The decision\'s title, e.g. "Use PostgreSQL for orders"'),
     template: template.optional().describe('The format of a collection that has no record yet (default: the collection\'s own)'),
@@ -172,6 +177,10 @@ async function handle<N extends ToolName>(ctx: ToolContext, name: N, input: Inpu
     case 'decision_history': {
       const i = input as Input<'decision_history'>;
       return answer(await run(ctx, ['log', '--json', ...(i.limit ? ['-n', String(i.limit)] : []), ...(i.ref ? ['--', i.ref] : [])]));
+    }
+    case 'decision_digest': {
+      const i = input as Input<'decision_digest'>;
+      return answer(await run(ctx, ['digest', '--format', 'json', ...(i.since ? ['--since', i.since] : []), ...(i.until ? ['--until', i.until] : [])]));
     }
     case 'draft_decision':
       return draft(ctx, input as Input<'draft_decision'>);

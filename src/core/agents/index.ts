@@ -50,6 +50,10 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
     description: 'The git history of one decision record (or of all, without ref), newest first: created, status changes, relations added, renames and edits with commit, date and author.',
   },
   {
+    name: 'decision_digest', title: 'Decision digest', git: true, writes: false,
+    description: 'What happened to the decisions in a period (default the last 7 days): decisions proposed, accepted, superseded, deprecated or rejected with authors, proposals awaiting sign-off and who is awaited, reviews due, architectural changes merged without a record; use it to catch up before a review.',
+  },
+  {
     name: 'draft_decision', title: 'Draft a decision', git: false, writes: true,
     description: 'Plans a new decision record in the collection\'s own format and numbering: returns the file it would create and the edits to superseded or linked records without writing; write: true writes it (only when the server was started with --allow-write).',
   },

@@ -1,7 +1,10 @@
 /**
- * Lays a decision graph out: a layered (Sugiyama) layout by dagre for each cluster's connected
- * parts, time flowing downwards (the superseded record above the one that supersedes it), packed
- * into one box per collection. Runs anywhere: no Node API, so the webview bundles it as the CLI does.
+ * Lays a decision graph out: a layered (Sugiyama) layout for each cluster's connected parts, time
+ * flowing downwards (the superseded record above the one that supersedes it), packed into one box
+ * per collection. A chain is stacked directly; a part up to `smallLimit` nodes goes through the
+ * small layered layout of `layered.ts` (dagre's fixed cost per call was most of the time of a graph
+ * of many small parts); bigger parts through dagre. Runs anywhere: no Node API, so the webview
+ * bundles it as the CLI does.
  *
  * Only the edges that order records in time (supersedes, amends, clarifies) and governed-code edges
  * are ranked by dagre; `relates` and custom edges, and edges between collections, say nothing about
@@ -10,6 +13,7 @@
  * ordering edge joins are set in rows, in time order, below the connected parts.
  */
 import dagre from '@dagrejs/dagre';
+import { layeredLayout } from './layered';
 import { ORDERING_KINDS, type DecisionGraph, type GraphEdge, type GraphNode } from './types';
 
 export interface Point {
@@ -65,6 +69,12 @@ export const METRICS = {
 export interface LayoutOptions {
   /** Components above this many nodes get the faster `tight-tree` ranker (default 150). */
   readonly simplexLimit?: number;
+  /**
+   * Components up to this many nodes are laid out by the built-in small layered layout
+   * (`layered.ts`), bigger ones by dagre (default 40; 0 sends every non-chain part to dagre).
+   * dagre's fixed cost, ~5 ms a call, made most of a 1,000-record graph's layout time.
+   */
+  readonly smallLimit?: number;
   /**
    * Parts laid out before, by what they hold (node ids and sizes, edge ids): pass the same cache to
    * each layout of a changing graph and only the parts that changed are laid out again.
@@ -133,6 +143,7 @@ function layeredEnds(e: GraphEdge): [string, string] {
 
 export function layoutGraph(graph: DecisionGraph, options: LayoutOptions = {}): GraphLayout {
   const simplexLimit = options.simplexLimit ?? 150;
+  const smallLimit = options.smallLimit ?? 40;
   const cache = options.cache;
   const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
   const clusterOf = (id: string) => nodeById.get(id)!.cluster;
@@ -150,7 +161,7 @@ export function layoutGraph(graph: DecisionGraph, options: LayoutOptions = {}): 
     if (members.length === 0) continue;
     const name = graph.clusters.find((c) => c.id === cid)?.name ?? cid;
     const edges = layered.filter((e) => clusterOf(e.from) === cid);
-    const { width, height, placed, paths } = layoutCluster(members, edges, simplexLimit, cache);
+    const { width, height, placed, paths } = layoutCluster(members, edges, simplexLimit, smallLimit, cache);
     const ox = cursorX + METRICS.clusterPadding;
     const oy = METRICS.clusterPadding + METRICS.clusterTitle;
     for (const p of placed) boxes.set(p.id, { ...p, x: p.x + ox, y: p.y + oy });
@@ -191,7 +202,7 @@ export function layoutGraph(graph: DecisionGraph, options: LayoutOptions = {}): 
 }
 
 /** One cluster: its connected parts laid out by dagre, packed in rows; lone nodes in rows after. */
-function layoutCluster(members: readonly GraphNode[], edges: readonly GraphEdge[], simplexLimit: number, cache: LayoutCache | undefined): { width: number; height: number; placed: Placed[]; paths: Map<string, Point[]> } {
+function layoutCluster(members: readonly GraphNode[], edges: readonly GraphEdge[], simplexLimit: number, smallLimit: number, cache: LayoutCache | undefined): { width: number; height: number; placed: Placed[]; paths: Map<string, Point[]> } {
   // Connected parts over the layered edges (union-find).
   const parent = new Map<string, string>(members.map((n) => [n.id, n.id]));
   const find = (x: string): string => {
@@ -223,10 +234,10 @@ function layoutCluster(members: readonly GraphNode[], edges: readonly GraphEdge[
     if (nodes.length === 1) singles.push(nodes[0]!);
     else {
       const own = edgesOf.get(root) ?? [];
-      const key = cache && partKey(nodes, own);
+      const key = cache && `${nodes.length <= smallLimit ? 's' : 'd'}${partKey(nodes, own)}`;
       let part = key !== undefined ? cache!.get(key) : undefined;
       if (!part) {
-        part = layoutPart(nodes, own, simplexLimit);
+        part = layoutPart(nodes, own, simplexLimit, smallLimit);
         if (key !== undefined) cache!.set(key, part);
       }
       parts.push(part);
@@ -312,31 +323,54 @@ function layoutChain(nodes: readonly GraphNode[], edges: readonly GraphEdge[], o
   return { nodes: placed, routes, width, height: y - 40, first: Math.min(...nodes.map((n) => n.order)) };
 }
 
-function layoutPart(nodes: readonly GraphNode[], edges: readonly GraphEdge[], simplexLimit: number): Part {
+/** A small part by `layeredLayout`, with dagre's spacing (its `ranksep` 40 is between real ranks). */
+function layoutSmall(nodes: readonly GraphNode[], edges: readonly GraphEdge[]): Part {
+  const sorted = [...nodes].sort((a, b) => a.order - b.order);
+  const byId = new Map(sorted.map((n) => [n.id, n]));
+  const r = layeredLayout({
+    ids: sorted.map((n) => n.id),
+    size: (id) => nodeSize(byId.get(id)!),
+    edges: edges.map((e) => { const [from, to] = layeredEnds(e); return { id: e.id, from, to }; }),
+    nodesep: 24, edgesep: 12, ranksep: 40,
+  });
+  return {
+    nodes: sorted.map((n) => ({ id: n.id, ...r.boxes.get(n.id)! })),
+    routes: r.routes,
+    width: r.width,
+    height: r.height,
+    first: sorted[0]!.order,
+  };
+}
+
+function layoutPart(nodes: readonly GraphNode[], edges: readonly GraphEdge[], simplexLimit: number, smallLimit: number): Part {
   const chain = chainOrder(nodes, edges);
   if (chain) return layoutChain(nodes, edges, chain);
+  if (nodes.length <= smallLimit) return layoutSmall(nodes, edges);
   const g = new dagre.graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 40, edgesep: 12, marginx: 0, marginy: 0, ranker: nodes.length > simplexLimit ? 'tight-tree' : 'network-simplex' });
   const sorted = [...nodes].sort((a, b) => a.order - b.order);
-  for (const n of sorted) g.setNode(n.id, nodeSize(n));
-  for (const e of edges) {
+  // dagre keys its maps by node id and builds edge keys from them: short ids ("n0", never numeric,
+  // which would reorder object keys) keep that work small without changing the layout.
+  const key = new Map(sorted.map((n, i) => [n.id, `n${i}`]));
+  for (const n of sorted) g.setNode(key.get(n.id)!, nodeSize(n));
+  edges.forEach((e, i) => {
     const [a, b] = layeredEnds(e);
-    g.setEdge(a, b, { weight: e.kind === 'supersedes' ? 4 : 1, minlen: 1 }, e.id);
-  }
+    g.setEdge(key.get(a)!, key.get(b)!, { weight: e.kind === 'supersedes' ? 4 : 1, minlen: 1 }, `e${i}`);
+  });
   dagre.layout(g);
   const placed: Placed[] = sorted.map((n) => {
-    const l = g.node(n.id) as { x: number; y: number; width: number; height: number };
+    const l = g.node(key.get(n.id)!) as { x: number; y: number; width: number; height: number };
     return { id: n.id, x: l.x - l.width / 2, y: l.y - l.height / 2, width: l.width, height: l.height };
   });
   const minX = Math.min(...placed.map((p) => p.x));
   const minY = Math.min(...placed.map((p) => p.y));
   for (const p of placed) { p.x -= minX; p.y -= minY; }
   const routes = new Map<string, Point[]>();
-  for (const e of edges) {
+  edges.forEach((e, i) => {
     const [a, b] = layeredEnds(e);
-    const label = g.edge(a, b, e.id) as { points?: Point[] } | undefined;
+    const label = g.edge(key.get(a)!, key.get(b)!, `e${i}`) as { points?: Point[] } | undefined;
     if (label?.points) routes.set(e.id, label.points.map((q) => ({ x: q.x - minX, y: q.y - minY })));
-  }
+  });
   return {
     nodes: placed,
     routes,

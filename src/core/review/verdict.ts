@@ -16,7 +16,7 @@ import type { AckEntry } from './config';
 import { governsGlob, type GoverningLookup } from './governs';
 import { globMatcher } from './rules/glob';
 import { wordPattern } from './rules/dependencies';
-import { dependencyForms, distinctive, GENERIC, names, tokens, type NameForm } from './names';
+import { dependencyForms, distinctive, findForm, GENERIC, tokenRuns, tokens, type NameForm } from './names';
 import type { RuleHit, Verdict, VerdictEvidence } from './types';
 
 /** A record added or modified in the change, with its new text. */
@@ -80,16 +80,52 @@ function formsOf(hit: RuleHit): NameForm[] {
 const KIND_WORDS: Record<NameForm['kind'], string> = { name: 'the dependency', artifact: 'the artifact', group: 'the group', project: 'the project' };
 
 /** The first line of `text` naming one of `terms` (or spelling one of `forms`), 1-based, with its text. */
+/**
+ * A record's lines and each line's token runs, kept per text: a review of a long range checks every
+ * finding against every record it adds, and would split and tokenise each record once per finding.
+ */
+interface TextLines {
+  readonly lines: readonly string[];
+  readonly runs: (string[][] | undefined)[];
+  /** The text lower-cased, and lower-cased with everything but letters and digits removed (a quick no). */
+  readonly lower: string;
+  readonly squashed: string;
+}
+const LINES = new Map<string, TextLines>();
+const PATTERNS = new Map<string, RegExp>();
+
+function linesOf(text: string): TextLines {
+  let e = LINES.get(text);
+  if (!e) {
+    if (LINES.size >= 2048) LINES.clear();
+    const lower = text.toLowerCase();
+    LINES.set(text, (e = { lines: text.split('\n'), runs: [], lower, squashed: lower.replace(/[^\p{L}\p{N}]+/gu, '') }));
+  }
+  return e;
+}
+
+function patternOf(term: string): RegExp {
+  let p = PATTERNS.get(term);
+  if (!p) {
+    if (PATTERNS.size >= 4096) PATTERNS.clear();
+    PATTERNS.set(term, (p = wordPattern(term)));
+  }
+  return p;
+}
+
 function mention(text: string, terms: readonly string[], forms: readonly NameForm[], only?: ReadonlySet<number>): { line: number; text: string; reason?: string } | undefined {
-  const patterns = terms.map(wordPattern);
-  const lines = text.split('\n');
+  const cached = linesOf(text);
+  // Neither a term nor a name form anywhere in the text: no line can name it.
+  if (!terms.some((t) => cached.lower.includes(t.toLowerCase())) && !forms.some((f) => cached.squashed.includes(f.joined))) return undefined;
+  const patterns = terms.map(patternOf);
+  const lines = cached.lines;
   let byForm: { line: number; text: string; reason?: string } | undefined;
   for (let i = 0; i < lines.length; i++) {
     if (only && !only.has(i + 1)) continue;
     const line = lines[i]!;
     if (patterns.some((p) => p.test(line))) return { line: i + 1, text: line.trim().slice(0, 160) };
     if (!byForm && forms.length > 0) {
-      const f = names(line, forms);
+      const f = findForm((cached.runs[i] ??= tokenRuns(line)), forms);
       if (f) byForm = { line: i + 1, text: line.trim().slice(0, 160), reason: `names ${KIND_WORDS[f.kind]} (${f.label})` };
     }
   }

@@ -87,9 +87,9 @@ function languageModelTool(context: vscode.ExtensionContext, host: Host, tool: A
       if (tool.writes && input.write === true) {
         const title = typeof input.title === 'string' ? input.title : '';
         return {
-          invocationMessage: `Writing decision record "${title}"`,
+          invocationMessage: vscode.l10n.t('Writing decision record "{0}"', title),
           confirmationMessages: {
-            title: 'Write a decision record?',
+            title: vscode.l10n.t('Write a decision record?'),
             message: new vscode.MarkdownString(`Create the decision record **${escapeMarkdown(title)}** in the workspace` +
               `${Array.isArray(input.supersedes) && input.supersedes.length ? ` (superseding ${input.supersedes.map(String).map(escapeMarkdown).join(', ')})` : ''}?`),
           },

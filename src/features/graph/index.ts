@@ -151,7 +151,7 @@ export function registerGraph(context: vscode.ExtensionContext, host: Host, deps
           return;
         }
         await vscode.env.clipboard.writeText(m.text);
-        void vscode.window.showInformationMessage(`Copied the decision graph as ${m.format === 'dot' ? 'Graphviz DOT' : 'Mermaid'}.`);
+        void vscode.window.showInformationMessage(m.format === 'dot' ? vscode.l10n.t('Copied the decision graph as Graphviz DOT.') : vscode.l10n.t('Copied the decision graph as Mermaid.'));
         return;
       }
       case 'png': await save(Buffer.from(m.data, 'base64'), 'png', 'PNG image'); return;
@@ -167,14 +167,14 @@ export function registerGraph(context: vscode.ExtensionContext, host: Host, deps
   const save = async (bytes: Uint8Array, ext: 'svg' | 'png', label: string) => {
     const folder = workspace.all()[0]?.folder.uri;
     const uri = await vscode.window.showSaveDialog({
-      title: `Export the Decision Graph as ${label}`,
+      title: vscode.l10n.t('Export the Decision Graph as {0}', label),
       filters: { [label]: [ext] },
       ...(folder ? { defaultUri: vscode.Uri.file(join(folder.fsPath.replace(/\\/g, '/'), `decision-graph.${ext}`)) } : {}),
     });
     if (!uri) return;
     await vscode.workspace.fs.createDirectory(vscode.Uri.file(dirname(uri.fsPath.replace(/\\/g, '/'))));
     await vscode.workspace.fs.writeFile(uri, bytes);
-    void vscode.window.showInformationMessage(`Saved the decision graph to ${basename(uri.fsPath.replace(/\\/g, '/'))}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Saved the decision graph to {0}.', basename(uri.fsPath.replace(/\\/g, '/'))));
   };
 
   context.subscriptions.push(

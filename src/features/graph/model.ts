@@ -7,7 +7,6 @@
 // The build module alone: the layout (dagre) runs in the page, and stays out of the extension's bundle.
 import { buildGraph, type GraphSource } from '../../core/graph/build';
 import type { Cluster, DecisionGraph, GraphEdge, GraphNode } from '../../core/graph/types';
-import type { AdrRecord } from '../../core/model';
 import { relative, toPosix } from '../../core/paths';
 import { isRecordNode, isUriLike } from '../../host/targets';
 
@@ -54,26 +53,8 @@ export function workspaceGraph(folders: readonly FolderSource[], expand: Readonl
   return { graph: { clusters, nodes, edges }, paths, ids };
 }
 
-/** The first paragraph of the Decision section (else Context, else the body), as plain text. */
-export function firstParagraph(text: string, record: Pick<AdrRecord, 'sections' | 'frontMatter'>, maxChars = 500): string {
-  const section = record.sections.find((s) => /^decision(?: outcome)?$/i.test(s.heading.trim())) ?? record.sections.find((s) => /^context/i.test(s.heading.trim()));
-  const body = section ? text.slice(section.bodySpan.start, section.bodySpan.end) : text.slice(record.frontMatter?.span.end ?? 0);
-  const paragraph: string[] = [];
-  for (const raw of body.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line.startsWith('#') || line.startsWith('<!--')) {
-      if (paragraph.length > 0) break;
-      continue;
-    }
-    if (!line) {
-      if (paragraph.length > 0) break;
-      continue;
-    }
-    paragraph.push(line);
-  }
-  const out = paragraph.join(' ');
-  return out.length > maxChars ? `${out.slice(0, maxChars)}…` : out;
-}
+/** The first paragraph a hover shows: the host's (the same as the record-reference hover). */
+export { paragraphOf as firstParagraph } from '../../host/recordText';
 
 /** What a graph command was invoked with: nothing (the palette, the view's toolbar), a record (its path), or something else. */
 export type ShowTarget = { readonly kind: 'none' } | { readonly kind: 'path'; readonly path: string } | { readonly kind: 'invalid' };
