@@ -70,6 +70,30 @@ const CLI = join(process.cwd(), 'dist', 'cli.js');
     }
   });
 
+  it('`new` without -s/-l runs without the optimising compiler, its code cache apart from the other author commands\'', () => {
+    rmSync(cache, { recursive: true, force: true });
+    const hasEnableCompileCache = typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+    const cached = () => { try { return readdirSync(cache).filter((f) => f.startsWith('author-')).sort(); } catch { return []; } };
+    const made = sh('VISUAL= EDITOR= node --trace-opt "$CLI" new A short one');
+    assert.equal(made.code, 0, made.stderr);
+    const path = made.stdout.trim().split('\n').at(-1)!;
+    assert.match(path, /^doc\/adr\/4001-a-short-one\.md$/);
+    // --trace-opt prints a line for every function TurboFan compiles: none.
+    assert.ok(!/compiling method/.test(made.stdout), 'no function was optimised');
+    const other = sh('VISUAL= EDITOR= node --trace-opt "$CLI" new -s 4001 A longer one');
+    assert.equal(other.code, 0, other.stderr);
+    assert.equal(other.stdout.trim().split('\n').at(-1), 'doc/adr/4002-a-longer-one.md');
+    rmSync(join(dir, 'doc', 'adr', '4002-a-longer-one.md'));
+    rmSync(join(dir, path));
+    if (!hasEnableCompileCache) {
+      // Each variant keeps its own cache (V8 rejects a cache made under other flags).
+      const files = cached();
+      assert.equal(files.length, 2, files.join(', '));
+      assert.match(files[0]!, /^author-[0-9a-z]+-\d+-\d+-v[\d.]+-no-opt\.v8$/);
+      assert.match(files[1]!, /^author-[0-9a-z]+-\d+-\d+-v[\d.]+\.v8$/);
+    }
+  });
+
   it('user errors and adr-tools\' messages: one line, no stack trace', () => {
     const r = sh('node "$CLI" new');
     assert.deepEqual([r.code, r.stdout, r.stderr], [1, '', 'ERROR: no title given\n']);

@@ -17,7 +17,7 @@ import {
   compareRecordNames, highestNumber, inferNamingPattern, isRecordFile, isTemplateName, newestRecordNames, nextRecordFileName, parseFileName, readRecordName, recordNamesAt,
   scanNames, scannedPattern, sortRecordNames, type FileNameInfo, type NamingPattern,
 } from '../../src/core/naming';
-import { plainRead, readPlainRecordName } from '../../src/core/naming/fileName';
+import { orderNumber, plainRead, readPlainRecordName } from '../../src/core/naming/fileName';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { CORPORA, corporaAvailable } from '../support/corpora';
 import { CORPORA_WILD, corporaWildAvailable } from '../support/corporaWild';
@@ -194,6 +194,10 @@ describe('flat cost: the fast name readers agree with the plain definitions', ()
       const ranks = [0, listing.length >> 1, listing.length - 1, 1, listing.length - 2].filter((r) => r >= 0 && r < listing.length);
       assert.deepEqual(recordNamesAt(listing, ranks), ranks.map((r) => sorted[r]), listing.slice(0, 5).join(', '));
       assert.deepEqual(recordNamesAt([...listing].reverse(), ranks), ranks.map((r) => sorted[r]));
+      // With the order numbers scanNames read beside its records: the same picks among those records.
+      const scan = scanNames([...listing].reverse(), { naming: 'number', padding: 4 });
+      assert.deepEqual(scan.keys, scan.records.map((r) => orderNumber(r)));
+      assert.deepEqual(recordNamesAt(scan.records, ranks, scan.keys), recordNamesAt(scan.records, ranks));
     }
     assert.deepEqual(recordNamesAt([], [0]), []);
     assert.deepEqual(recordNamesAt(['a.md'], [0, 5, -1]), ['a.md']);

@@ -15,6 +15,11 @@ export interface Command {
   readonly fn: string;
   /** With `--at REV` the command runs from another module (the history's: git objects, not the disk). */
   readonly at?: { readonly module: CommandModule; readonly fn: string };
+  /**
+   * True for a command line whose work is small and fixed whatever the collection's size (the
+   * binary then runs it without V8's optimising compiler, src/cli/bin.ts). When unsure: false.
+   */
+  readonly short?: (args: readonly string[]) => boolean;
 }
 
 export const LINK_OPTIONS_HELP = '[--include-proposed] [--strict] [--exclude GLOB]... [--pattern REGEX]... [--prefix ID=COLLECTION]... [--no-gitignore] [--max-size BYTES]';
@@ -38,6 +43,8 @@ export const COMMANDS: Record<string, Command> = {
       'else doc/adr. adr-tools collections get status Accepted, as adr new writes; others their template\'s. ' +
       'KIND: nygard, madr-full (madr), madr-minimal, madr-bare, madr-bare-minimal, madr2, log4brains.',
     module: 'author', fn: 'newCommand',
+    // Without -s and -l no other record is read (-s5, --link=… too; a title word that looks like one only costs speed).
+    short: (args) => !args.some((a) => /^(?:-[sl]|--(?:supersede|link)(?:=|$))/.test(a)),
   },
   link: {
     usage: 'link SOURCE LINK TARGET REVERSE-LINK',

@@ -58,7 +58,7 @@ export async function describeCollection(
   const scan = scanNames(listing.files, { naming: declared === 'log4brains' ? 'date' : 'number', padding: 4 });
   const { pattern, lowest } = scan;
   const naming = pattern.kind;
-  const dialect = resolveDialect(await sniffDialect(fs, path, scan.records, scan.ordered), declared, naming);
+  const dialect = resolveDialect(await sniffDialect(fs, path, scan.records, scan.ordered, scan.keys), declared, naming);
 
   const padding = naming === 'date' ? 0 : pattern.padding;
   const firstNumber = lowest !== null && lowest <= 1 ? lowest : dialect === 'madr' ? 0 : 1;
@@ -118,13 +118,13 @@ async function findTemplate(fs: FileSystem, folder: string, listing: FolderListi
  * Reads the openings of a few records (first, middle and last in record order: the first record is
  * often a boilerplate "use ADRs" copied from elsewhere) and counts what each looks like.
  */
-async function sniffDialect(fs: FileSystem, folder: string, records: readonly string[], ordered = false): Promise<DialectVotes> {
+async function sniffDialect(fs: FileSystem, folder: string, records: readonly string[], ordered = false, keys?: readonly (number | null)[]): Promise<DialectVotes> {
   const votes = { madr: 0, bullets: 0, 'adr-tools': 0 };
   if (records.length === 0) return votes;
   // The first, middle and last in record order, picked without sorting the whole folder (`ordered`:
   // the records are in that order already, as the scan of their names found).
   const ranks = [...new Set([0, records.length >> 1, records.length - 1])].slice(0, SNIFF_FILES);
-  const picks = ordered ? ranks.map((r) => records[r]!) : recordNamesAt(records, ranks);
+  const picks = ordered ? ranks.map((r) => records[r]!) : recordNamesAt(records, ranks, keys);
   await Promise.all(
     picks.map(async (name) => {
       const head = await readHead(fs, join(folder, name));

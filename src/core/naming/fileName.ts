@@ -313,16 +313,18 @@ export function sortRecordNames(names: readonly string[]): string[] {
 }
 
 /**
- * The names at `ranks` (0-based) of `names` in `compareRecordNames` order, without sorting them
- * all: numbered names by a native numeric sort of their numbers, then by name among equal numbers;
+ * The names at `ranks` (0-based) of `names` in `compareRecordNames` order (`keys`: their
+ * `orderNumber`s, if known), without sorting them all: numbered names by a native numeric sort of their numbers, then by name among equal numbers;
  * the rest after them, by name. (`describeCollection` reads the first, middle and last record.)
  */
-export function recordNamesAt(names: readonly string[], ranks: readonly number[]): string[] {
+export function recordNamesAt(names: readonly string[], ranks: readonly number[], keys?: readonly (number | null)[]): string[] {
   const byIndex = new Float64Array(names.length);
   const unnumbered: string[] = [];
   let numbered = 0;
+  // `keys`: each name's `orderNumber`, when the caller has read them already (`scanNames` does).
+  const known = keys !== undefined && keys.length === names.length;
   for (let i = 0; i < names.length; i++) {
-    const n = orderNumber(names[i]!);
+    const n = known ? keys[i]! : orderNumber(names[i]!);
     if (n === null) {
       byIndex[i] = NaN;
       unnumbered.push(names[i]!);

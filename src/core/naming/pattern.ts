@@ -152,6 +152,8 @@ export interface NameScan {
   readonly lowest: number | null;
   /** True when `records` are in `compareRecordNames` order already (a zero-padded listing in name order is). */
   readonly ordered: boolean;
+  /** Each record's `orderNumber`, beside `records` (read by the same pass: `recordNamesAt` takes them). */
+  readonly keys: readonly (number | null)[];
 }
 
 /**
@@ -182,6 +184,7 @@ export function scanNames(names: Iterable<string>, defaults: PatternDefaults): N
   const numbered = new KindScan(true);
   const dated = new KindScan(true);
   const records: string[] = [];
+  const keys: (number | null)[] = [];
   let lowest: number | null = null;
   // Whether the records met so far (last first) are in reverse record order: each not after the one met before it.
   let ordered = true;
@@ -202,6 +205,7 @@ export function scanNames(names: Iterable<string>, defaults: PatternDefaults): N
       records.push(name);
       const n = plainRead.number;
       // Its order number is its number (digits first, no prefix).
+      keys.push(n);
       if (ordered) ordered = inOrder(n, name);
       numbered.addPlain(name, n, plainRead.digits, plainRead.zeroLed);
       if (lowest === null || n < lowest) lowest = n;
@@ -210,7 +214,9 @@ export function scanNames(names: Iterable<string>, defaults: PatternDefaults): N
     const r = readRecordName(name);
     if (r === undefined) continue;
     records.push(name);
-    if (ordered) ordered = inOrder(orderNumber(name), name);
+    const key = orderNumber(name);
+    keys.push(key);
+    if (ordered) ordered = inOrder(key, name);
     if (r.kind === 'number') {
       numbered.add(r);
       if (lowest === null || r.number! < lowest) lowest = r.number;
@@ -219,6 +225,7 @@ export function scanNames(names: Iterable<string>, defaults: PatternDefaults): N
     }
   }
   records.reverse();
+  keys.reverse();
   const total = numbered.count + dated.count;
   let pattern: NamingPattern;
   if (total === 0) {
@@ -229,7 +236,7 @@ export function scanNames(names: Iterable<string>, defaults: PatternDefaults): N
     pattern = traitsOf(scan.top, kind, defaults, scan.padding(), !scan.nonAscii);
   }
   if (total > 0 && all === names) scanned.set(all, { length: all.length, pattern });
-  return { pattern, records, lowest, ordered };
+  return { pattern, records, lowest, ordered, keys };
 }
 
 /** Style traits (prefix, separators, case) are voted by the newest records: a team's convention as it is now. */
