@@ -7,12 +7,13 @@
 import { collectDigest, DIGEST_FORMATS, formatDigest, githubLinks, parseSince, type DigestFormat } from '../../core/digest';
 import { isoDate } from '../../core/naming';
 import { GitCommandError, GitUnavailableError } from '../../core/review/git';
-import { DEFAULT_POLICY, policyFor, policyRoot, type SignoffPolicy } from '../../core/signoff';
+import { DEFAULT_POLICY } from '../../core/signoff';
+import { collectionPolicies } from '../policies';
 import { NodeGit } from '../../platform/git';
 import { NodeWorkTree } from '../../platform/workTree';
 import { parse, str, UsageError } from '../args';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
-import { loadIndex, rel } from '../workspace';
+import { loadIndex } from '../workspace';
 
 export async function digestCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parse('digest', args, { since: { type: 'string' }, until: { type: 'string' }, format: { type: 'string' }, 'repo-url': { type: 'string' } });
@@ -23,13 +24,7 @@ export async function digestCommand(args: readonly string[], io: CliIO): Promise
   if (!sinceText.trim()) throw new UsageError('digest: --since needs a period (7d), a date (2024-03-01) or a ref', 'digest');
   const until = str(p, 'until');
   const index = await loadIndex(io);
-  const policies = new Map<string, SignoffPolicy>();
-  const root = await policyRoot(io.fs, io.cwd);
-  for (const c of index.collections) {
-    const read = await policyFor(io.fs, c.path, c.path.startsWith(root) ? root : c.path);
-    for (const w of read.warnings) io.stderr(`adr-workbench: ${read.file ? `${rel(io, read.file)}: ` : ''}${w}\n`);
-    policies.set(c.path, read.policy);
-  }
+  const policies = await collectionPolicies(io, index.collections.map((c) => c.path));
   try {
     const { digest } = await collectDigest(new NodeGit(), io.fs, new NodeWorkTree(), {
       folder: io.cwd, since: parseSince(sinceText), sinceText, ...(until !== undefined ? { until } : {}), today: isoDate(io.clock.now()), index,

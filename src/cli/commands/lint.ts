@@ -11,7 +11,8 @@ import { LineIndex, decodeText } from '../../core/text';
 import { flag, parse, str, UsageError } from '../args';
 import { EXIT_FINDINGS, EXIT_OK, type CliIO } from '../io';
 import { loadIndex, rel } from '../workspace';
-import { DEFAULT_POLICY, policyFor, policyRoot, SIGNOFF_RULES, type SignoffPolicy } from '../../core/signoff';
+import { DEFAULT_POLICY, SIGNOFF_RULES } from '../../core/signoff';
+import { collectionPolicies } from '../policies';
 import { isoDate } from '../../core/naming';
 import { codeOptions, LINK_OPTIONS, repositoryRoot } from './links';
 
@@ -25,13 +26,7 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
   if (!['info', 'warning', 'error'].includes(failOn)) throw new UsageError(`lint: --fail-on takes info, warning or error, not "${failOn}"`);
   const index = await loadIndex(io);
   // Each collection's sign-off policy (.adr-workbench.yml `signoff`), read once.
-  const policies = new Map<string, SignoffPolicy>();
-  const root = await policyRoot(io.fs, io.cwd);
-  for (const c of index.collections) {
-    const read = await policyFor(io.fs, c.path, c.path.startsWith(root) ? root : c.path);
-    for (const w of read.warnings) io.stderr(`adr-workbench: ${read.file ? `${rel(io, read.file)}: ` : ''}${w}\n`);
-    policies.set(c.path, read.policy);
-  }
+  const policies = await collectionPolicies(io, index.collections.map((c) => c.path));
   const signoff = { policyOf: (c: string) => policies.get(c) ?? DEFAULT_POLICY, today: isoDate(io.clock.now()) };
   const findings = await lintIndex(index, io.fs, { ...(p.positionals.length ? { paths: p.positionals.map((x) => index.resolveRef(x)?.path ?? x) } : {}), signoff });
   if (flag(p, 'code')) {

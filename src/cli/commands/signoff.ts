@@ -7,23 +7,21 @@ import { UserError } from '../../core/errors';
 import type { AdrRecord, Status } from '../../core/model';
 import { isoDate } from '../../core/naming';
 import {
-  addPeriod, approvalEdits, policyRoot, DEFAULT_REVIEW_PERIOD, foldName, markReviewedEdits, periodText, policyFor, readSignoff, signoffState,
-  type PolicyRead, type SignoffPolicy, type Verdict,
+  addPeriod, approvalEdits, DEFAULT_REVIEW_PERIOD, foldName, markReviewedEdits, periodText, readSignoff, signoffState,
+  type SignoffPolicy, type Verdict,
 } from '../../core/signoff';
 import { NodeGit } from '../../platform/git';
 import { parse, str, UsageError } from '../args';
 import { Reads } from '../authoring';
 import { EXIT_OK, type CliIO } from '../io';
 import { loadForRefs, rel, requireRecord } from '../workspace';
+import { collectionPolicies } from '../policies';
 
 export { releaseLocks } from '../authoring';
 
 /** The sign-off policy of `record`'s collection; its warnings go to stderr. */
 export async function recordPolicy(io: CliIO, record: Pick<AdrRecord, 'collection'>): Promise<SignoffPolicy> {
-  const root = await policyRoot(io.fs, io.cwd);
-  const read: PolicyRead & { file?: string } = await policyFor(io.fs, record.collection, record.collection.startsWith(root) ? root : record.collection);
-  for (const w of read.warnings) io.stderr(`adr-workbench: ${read.file ? `${rel(io, read.file)}: ` : ''}${w}\n`);
-  return read.policy;
+  return (await collectionPolicies(io, [record.collection])).get(record.collection)!;
 }
 
 /** `--by NAME`, else git's `user.name`; neither: a usage error. */
