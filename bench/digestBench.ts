@@ -22,13 +22,13 @@ import { readSignoffPolicy } from '../src/core/signoff';
 import { NodeGit } from '../src/platform/git';
 import { NodeFileSystem } from '../src/platform/nodeFileSystem';
 import { NodeWorkTree } from '../src/platform/workTree';
+import { AUTHORS, data, fastImportStream } from './fastImport';
 
 type Report = (name: string, value: string, target?: string, ok?: boolean) => void;
 
 const RECORDS = Number(process.env.BENCH_DIGEST_RECORDS ?? 500);
 const COMMITS = Number(process.env.BENCH_DIGEST_COMMITS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_DIGEST_ROUNDS ?? 3);
-const AUTHORS = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const run = promisify(execFile);
@@ -58,21 +58,9 @@ function text(r: Rec): string {
 }
 
 function stream(): string {
-  const out: string[] = [];
-  let mark = 0;
   const start = Date.UTC(2024, 0, 1) / 1000;
   const step = Math.floor((366 * 86400) / COMMITS);
-  const data = (s: string) => `data ${Buffer.byteLength(s)}\n${s}\n`;
-  const commit = (ops: string[], message: string, from: number | undefined, merge?: number, ref = 'refs/heads/main'): number => {
-    mark++;
-    const time = start + mark * step;
-    const who = AUTHORS[mark % AUTHORS.length]!;
-    out.push(`commit ${ref}\nmark :${mark}\nauthor ${who} <${who.toLowerCase()}@example.com> ${time} +0000\ncommitter ${who} <${who.toLowerCase()}@example.com> ${time} +0000\n${data(message)}`);
-    if (from !== undefined) out.push(`from :${from}\n`);
-    if (merge !== undefined) out.push(`merge :${merge}\n`);
-    out.push(...ops, '\n');
-    return mark;
-  };
+  const { out, commit } = fastImportStream((mark) => start + mark * step);
   const put = (r: Rec) => `M 100644 inline ${fileOf(r)}\n${data(text(r))}`;
   const deps: string[] = ['express'];
   const pkg = () => `M 100644 inline package.json\n${data(`${JSON.stringify({ name: 'bench', dependencies: Object.fromEntries(deps.map((d) => [d, '^1.0.0'])) }, null, 2)}\n`)}`;

@@ -20,6 +20,7 @@ import { AdrIndex } from '../src/core/index';
 import { readHistory, type HistoryResult } from '../src/core/history';
 import { NodeGit } from '../src/platform/git';
 import { NodeFileSystem } from '../src/platform/nodeFileSystem';
+import { data, fastImportStream } from './fastImport';
 
 type Report = (name: string, value: string, target?: string, ok?: boolean) => void;
 
@@ -27,7 +28,6 @@ const RECORDS = Number(process.env.BENCH_HISTORY_RECORDS ?? 1000);
 const COMMITS = Number(process.env.BENCH_HISTORY_COMMITS ?? 5000);
 const ROUNDS = Number(process.env.BENCH_HISTORY_ROUNDS ?? 5);
 const FOLDERS = ['doc/adr', 'docs/decisions'];
-const AUTHORS = ['Alice', 'Bob', 'Carol', 'Dave', 'Erin', 'Frank', 'Grace', 'Heidi', 'Ivan', 'Judy'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const run = promisify(execFile);
@@ -58,21 +58,10 @@ function text(r: Rec): string {
 
 /** The fast-import stream of the whole history; returns it and the number of commits. */
 function stream(): { data: string; commits: number } {
-  const out: string[] = [];
-  let mark = 0;
-  let time = Date.UTC(2020, 0, 1) / 1000;
+  const start = Date.UTC(2020, 0, 1) / 1000;
+  // One commit an hour.
+  const { out, commit } = fastImportStream((mark) => start + mark * 3600);
   const recs: Rec[] = [];
-  const data = (s: string) => `data ${Buffer.byteLength(s)}\n${s}\n`;
-  const commit = (ops: string[], message: string, from: number | undefined, merge?: number, ref = 'refs/heads/main'): number => {
-    mark++;
-    time += 3600;
-    const who = AUTHORS[mark % AUTHORS.length]!;
-    out.push(`commit ${ref}\nmark :${mark}\nauthor ${who} <${who.toLowerCase()}@example.com> ${time} +0000\ncommitter ${who} <${who.toLowerCase()}@example.com> ${time} +0000\n${data(message)}`);
-    if (from !== undefined) out.push(`from :${from}\n`);
-    if (merge !== undefined) out.push(`merge :${merge}\n`);
-    out.push(...ops, '\n');
-    return mark;
-  };
   const put = (r: Rec) => `M 100644 inline ${fileOf(r)}\n${data(text(r))}`;
   let head: number | undefined;
   let rng = 12345;
