@@ -44,7 +44,10 @@ async function main() {
   rmSync(screenshotsDir, { recursive: true, force: true });
 
   const workspace = assembleWorkspace(runDir, { showcase: true });
-  const server = await startServer({ runDir, vsixes: [vsix] });
+  // Workbench hovers (a tree row's tooltip: status, history, first paragraph) wait a minute: a test
+  // clicks where a user clicks, and a tooltip left open by the previous step must not take the click.
+  // Editor hovers (editor.hover.delay) are unchanged; the tests that read them hover on purpose.
+  const server = await startServer({ runDir, vsixes: [vsix], settings: { 'workbench.hover.delay': 60_000 } });
   log(`code-server up on ${server.origin} in ${server.startSeconds.toFixed(1)} s with ${vsix} installed`);
   let browser;
   let failures = 1;
