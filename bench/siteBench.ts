@@ -2,20 +2,21 @@
  * The record beyond the editor, as processes:
  *   site      `adrw site` on generated log4brains projects of 1,000 and 10,000 records: time and peak
  *             memory (the largest process's maximum resident set), and log4brains' own `build` on the
- *             same 1,000 records in the same run (npm log4brains, installed into BENCH_TOOLS on first
- *             use; MISSING when it cannot be installed). Goal: ≥ 50× faster, ≤ 1/4 of its memory.
+ *             same 1,000 records in the same run (npm log4brains, installed into ~/.cache/adr-workbench-
+ *             bench-tools or BENCH_TOOLS on first use; MISSING when it cannot be installed). Goal: ≥ 50× faster, ≤ 1/4 of its memory.
  *   rebuild   the same 1,000 again, nothing changed (incremental): every page left as it was.
  *   catalog   `adrw catalog build` merging 200 export files of 100 records each.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 type Report = (name: string, value: string, target?: string, ok?: boolean) => void;
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
-const TOOLS = resolve(process.env.BENCH_TOOLS ?? join('node_modules', '.cache', 'adrw-bench-tools'));
+// The same per-user folder as the CLI bench's baselines (npm ci empties node_modules; log4brains takes minutes to install).
+const TOOLS = resolve(process.env.BENCH_TOOLS ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'adr-workbench-bench-tools'));
 const LOG4BRAINS_VERSION = '1.1.0';
 const ms = (x: number) => (x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${x.toFixed(0)} ms`);
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
