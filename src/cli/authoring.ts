@@ -12,7 +12,8 @@ import { applyPlan, type ApplyResult, type RecordText } from '../core/edit';
 import { lockFolders, requireInside, type PlannedMove } from '../core/edit/apply';
 import { findRepoRoot } from '../core/links/ignore';
 import { TEMPLATE_KINDS, type TemplateKind } from '../core/templates';
-import { scannedPattern, type NamingPattern } from '../core/naming/pattern';
+import { scannedPattern, summaryOf, type NamingPattern } from '../core/naming/pattern';
+import { rememberNewest } from '../core/naming/fileName';
 import { decodeForEdit, MAX_RECORD_BYTES } from '../core/text';
 import { dirname, isInside, resolve } from '../core/paths';
 import type { DirectoryEntry, ReleaseLock } from '../core/ports';
@@ -121,6 +122,9 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
   const pattern = names && !names.folders.some((f) => MD.test(f)) ? scannedPattern(names.files) : undefined;
   // With the pattern known, the order of the entries no longer matters: the port's own will do.
   const listed = names ? (pattern && names.entries ? names.entries : entriesOf(names)) : undefined;
+  // The newest records (the siblings a new record is shaped like) as summarising the files found them.
+  const summary = names ? summaryOf(names.files) : undefined;
+  if (listed && summary) rememberNewest(listed, summary.newest);
   return { collection, index, adrTools, ...(listed ? { listing: listed } : {}), ...(pattern ? { pattern } : {}) };
 }
 

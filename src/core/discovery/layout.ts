@@ -6,7 +6,7 @@ import type { Collection, CollectionDialect, CollectionSource } from '../model';
 import type { DirectoryEntry, FileSystem } from '../ports';
 import { join } from '../paths';
 import { recordNamesAt } from '../naming/fileName';
-import { scanNames } from '../naming/pattern';
+import { scanNames, summariseNames } from '../naming/pattern';
 
 /** A folder's entries, split by kind (names only). */
 export interface FolderListing {
@@ -55,10 +55,16 @@ export async function describeCollection(
   const declared = declaredDialect(source);
   // One pass over the names: the records, their lowest number and their pattern (the records' own
   // names decide the numbering; an empty log4brains folder is dated).
-  const scan = scanNames(listing.files, { naming: declared === 'log4brains' ? 'date' : 'number', padding: 4 });
-  const { pattern, lowest } = scan;
+  const defaults = { naming: declared === 'log4brains' ? 'date' : 'number', padding: 4 } as const;
+  // A large folder of plain names is summarised by a few native passes over all its names; else one
+  // pass reads name by name (both give the same: naming-fast-path.test.ts).
+  const summary = summariseNames(listing.files, defaults);
+  const scan = summary ? undefined : scanNames(listing.files, defaults);
+  const { pattern, lowest } = summary ?? scan!;
   const naming = pattern.kind;
-  const dialect = resolveDialect(await sniffDialect(fs, path, scan.records, scan.ordered, scan.keys), declared, naming);
+  const records = summary ? summary.count : scan!.records.length;
+  const pick = (ranks: readonly number[]): string[] => (summary ? summary.at(ranks) : scan!.ordered ? ranks.map((r) => scan!.records[r]!) : recordNamesAt(scan!.records, ranks, scan!.keys));
+  const dialect = resolveDialect(await sniffDialect(fs, path, records, pick), declared, naming);
 
   const padding = naming === 'date' ? 0 : pattern.padding;
   const firstNumber = lowest !== null && lowest <= 1 ? lowest : dialect === 'madr' ? 0 : 1;
@@ -118,13 +124,12 @@ async function findTemplate(fs: FileSystem, folder: string, listing: FolderListi
  * Reads the openings of a few records (first, middle and last in record order: the first record is
  * often a boilerplate "use ADRs" copied from elsewhere) and counts what each looks like.
  */
-async function sniffDialect(fs: FileSystem, folder: string, records: readonly string[], ordered = false, keys?: readonly (number | null)[]): Promise<DialectVotes> {
+async function sniffDialect(fs: FileSystem, folder: string, records: number, pick: (ranks: readonly number[]) => string[]): Promise<DialectVotes> {
   const votes = { madr: 0, bullets: 0, 'adr-tools': 0 };
-  if (records.length === 0) return votes;
-  // The first, middle and last in record order, picked without sorting the whole folder (`ordered`:
-  // the records are in that order already, as the scan of their names found).
-  const ranks = [...new Set([0, records.length >> 1, records.length - 1])].slice(0, SNIFF_FILES);
-  const picks = ordered ? ranks.map((r) => records[r]!) : recordNamesAt(records, ranks, keys);
+  if (records === 0) return votes;
+  // The first, middle and last in record order, picked without sorting the whole folder.
+  const ranks = [...new Set([0, records >> 1, records - 1])].slice(0, SNIFF_FILES);
+  const picks = pick(ranks);
   await Promise.all(
     picks.map(async (name) => {
       const head = await readHead(fs, join(folder, name));

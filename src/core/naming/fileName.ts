@@ -375,6 +375,17 @@ export function compareKeyed(na: number | null, a: string, nb: number | null, b:
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** For listings whose files were summarised already (`rememberNewest`): their newest records. */
+const knownNewest = new WeakMap<object, (count: number) => string[]>();
+
+/**
+ * Tells `newestRecordNames(entries, count)` to answer `newest(count)`: what a summary of the very
+ * files of `entries` (pattern.ts `summariseNames`) says of them, without another pass.
+ */
+export function rememberNewest(entries: readonly (readonly [string, string])[], newest: (count: number) => string[]): void {
+  knownNewest.set(entries, newest);
+}
+
 /**
  * The `count` last names of `entries` in `compareRecordNames` order among the files that are
  * numbered or dated records (`readRecordName`), newest first: as sorting them all and taking the
@@ -385,6 +396,8 @@ export function newestRecordNames(entries: readonly (readonly [string, string])[
   const names: string[] = [];
   const keys: (number | null)[] = [];
   if (count <= 0) return names;
+  const known = knownNewest.get(entries);
+  if (known) return known(count);
   // Last entry first: a listing is mostly in name order, so the newest come first and the rest are
   // passed over on one comparison. (Names are unique in a folder, so no tie's order is at stake.)
   for (let i = entries.length - 1; i >= 0; i--) {

@@ -239,6 +239,317 @@ export function scanNames(names: Iterable<string>, defaults: PatternDefaults): N
   return { pattern, records, lowest, ordered, keys };
 }
 
+// --- The whole-listing fast path ---------------------------------------------------------------
+//
+// A large folder is mostly names of one shape, `NNNN-slug.md` with one width of digits. Such a
+// folder is read with a few native operations over all its names at once (one sort, two joins, a
+// regex over the joined names) instead of JS work per name, and only the names of any other shape
+// (README.md, a template, `10000-x.md` beside `9999-y.md`, a date) are read one by one. Where it
+// applies, it gives what the per-name pass gives (tests: naming-fast-path.test.ts); elsewhere
+// (small folders, non-ASCII or control characters in names, mixed widths, many names of other
+// shapes) it gives nothing and the per-name pass runs.
+
+/** Below this many names the per-name pass is as cheap. */
+const FAST_MIN = 64;
+/** At most this many names of another shape; beyond, the per-name pass. */
+const MAX_OTHERS = 64;
+/** A character outside printable ASCII (line breaks, accents…): such a folder is read name by name. */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+const FIRST_DIGITS = /^\d+/m;
+
+/**
+ * The lines of the joined names that are not a plain `readPlainRecordName` record of `width` digits
+ * (`0007-slug.md`, `0007.md`; a `YYYY-..-` start is left to the per-name reading, as are the names
+ * saying "template", found by `TEMPLATE_WORD`).
+ */
+const othersOf = new Map<number, RegExp>();
+function othersRegex(width: number): RegExp {
+  let re = othersOf.get(width);
+  if (!re) {
+    const plain = `${width === 4 ? '(?!\\d{4}-..-)' : ''}\\d{${width}}(?:[-_ .][^\\n]*)?\\.md`;
+    re = new RegExp(`^(?!${plain}$)[^\\n]*$`, 'gim');
+    othersOf.set(width, re);
+  }
+  return re;
+}
+
+/** A record among the names of another shape, as the per-name pass reads it. */
+interface OtherRecord {
+  readonly name: string;
+  /** `orderNumber(name)`. */
+  readonly key: number | null;
+  readonly kind: 'number' | 'date' | 'none';
+  readonly number: number | null;
+  /** Digits of its number and whether the first is 0 (numbered records). */
+  readonly digits: number;
+  readonly zeroLed: boolean;
+}
+
+/** What describing a collection and naming its next record need from the names of its files. */
+export interface NameSummary {
+  readonly pattern: NamingPattern;
+  /** The lowest record number, or null. */
+  readonly lowest: number | null;
+  /** How many names can be records (`scanNames(files).records.length`). */
+  readonly count: number;
+  /** The records at `ranks` (0-based) in record order: `recordNamesAt(scanNames(files).records, ranks)`. */
+  at(ranks: readonly number[]): string[];
+  /** The `k` newest numbered or dated records, newest first: `newestRecordNames` over these files. */
+  newest(k: number): string[];
+}
+
+const summaries = new WeakMap<readonly string[], NameSummary>();
+
+/** The summary `summariseNames` made of this very array, if it made one. */
+export function summaryOf(files: readonly string[]): NameSummary | undefined {
+  return summaries.get(files);
+}
+
+/**
+ * The summary of a folder's file names (every `kind: 'file'` entry), by the whole-listing fast path;
+ * undefined where that path does not apply (then read the names with `scanNames`). With a summary,
+ * `scannedPattern(files)` gives its pattern.
+ */
+export function summariseNames(files: readonly string[], defaults: PatternDefaults): NameSummary | undefined {
+  if (files.length < FAST_MIN) return undefined;
+  const sorted = files.slice().sort();
+  if (NOT_PRINTABLE_ASCII.test(sorted.join(''))) return undefined;
+  const flat = sorted.join('\n');
+  // The width of the plain names: the first digit-led name's, else the last one's (`10000-x.md`
+  // sorts before `9800-y.md`).
+  const first = FIRST_DIGITS.exec(flat)?.[0].length;
+  if (first === undefined) return undefined;
+  let last: number | undefined;
+  for (let i = sorted.length - 1; i >= 0 && i >= sorted.length - MAX_OTHERS; i--) {
+    const d = LEADING_DIGITS.exec(sorted[i]!);
+    if (d) {
+      last = d[0].length;
+      break;
+    }
+  }
+  for (const width of first === last || last === undefined ? [first] : [first, last]) {
+    if (width > 4) continue;
+    const summary = summariseWidth(sorted, flat, width, defaults);
+    if (summary) {
+      scanned.set(files, { length: files.length, pattern: summary.pattern });
+      summaries.set(files, summary);
+      return summary;
+    }
+  }
+  return undefined;
+}
+
+const LEADING_DIGITS = /^\d+/;
+
+/** `summariseNames` where the plain names have `width` digits. */
+function summariseWidth(sorted: readonly string[], flat: string, width: number, defaults: PatternDefaults): NameSummary | undefined {
+  // The names of another shape: where they are in `sorted`, and the records among them.
+  // Names saying "template" (rare) are read one by one whatever their shape: a plain-looking
+  // `0001-template.md` is no record.
+  const lines: string[] = [];
+  const re = othersRegex(width);
+  re.lastIndex = 0;
+  for (let m = re.exec(flat); m !== null; m = re.exec(flat)) {
+    if (m[0] === '') re.lastIndex++;
+    if (lines.length === MAX_OTHERS) return undefined;
+    lines.push(m[0]);
+  }
+  TEMPLATE_WORD.lastIndex = 0;
+  for (let m = TEMPLATE_WORD.exec(flat); m !== null; m = TEMPLATE_WORD.exec(flat)) {
+    const start = flat.lastIndexOf('\n', m.index) + 1;
+    let end = flat.indexOf('\n', m.index);
+    if (end < 0) end = flat.length;
+    lines.push(flat.slice(start, end));
+    if (lines.length > 2 * MAX_OTHERS) return undefined;
+    TEMPLATE_WORD.lastIndex = end;
+  }
+  const seen = new Set<number>();
+  const otherAt: number[] = [];
+  for (const name of lines) {
+    const at = indexFrom(sorted, name, 0);
+    if (at < 0) return undefined;
+    if (!seen.has(at)) {
+      seen.add(at);
+      otherAt.push(at);
+    }
+  }
+  if (otherAt.length > MAX_OTHERS) return undefined;
+  otherAt.sort((a, b) => a - b);
+  const others: OtherRecord[] = [];
+  for (const at of otherAt) {
+    const name = sorted[at]!;
+    const plain = readPlainRecordName(name);
+    if (plain === 'template') continue;
+    if (plain === 'record') {
+      others.push({ name, key: plainRead.number, kind: 'number', number: plainRead.number, digits: plainRead.digits, zeroLed: plainRead.zeroLed });
+      continue;
+    }
+    const r = readRecordName(name);
+    if (r === undefined) continue;
+    const digits = r.numberText;
+    others.push({ name, key: orderNumber(name), kind: r.kind, number: r.number, digits: digits?.length ?? 0, zeroLed: digits?.charCodeAt(0) === 48 });
+  }
+  const plainCount = sorted.length - otherAt.length;
+  if (plainCount === 0) return undefined;
+  let numbered = plainCount;
+  let dated = 0;
+  for (const o of others) {
+    if (o.kind === 'number') numbered++;
+    else if (o.kind === 'date') dated++;
+  }
+  if (dated * 2 > numbered + dated) return undefined;
+
+  /** The `j`-th plain name, in `sorted` order (which is record order among them). */
+  const plainAt = (j: number): string => {
+    let i = j;
+    for (const o of otherAt) {
+      if (o <= i) i++;
+      else break;
+    }
+    return sorted[i]!;
+  };
+  const plainNumber = (j: number): number => Number.parseInt(plainAt(j).slice(0, width), 10);
+
+  let lowest: number = plainNumber(0);
+  for (const o of others) if (o.kind === 'number' && o.number! < lowest) lowest = o.number!;
+
+  // Padding, as KindScan counts it: zero-padded numbers by width, and the widths of the others.
+  const padded = new Array<number>(MAX_DIGITS + 1).fill(0);
+  const widths = new Set<number>();
+  for (const o of others) {
+    if (o.kind !== 'number') continue;
+    const w = Math.min(o.digits, MAX_DIGITS);
+    if (w > 1 && o.zeroLed) padded[w]!++;
+    else widths.add(w);
+  }
+  if (width === 1) widths.add(1);
+  else {
+    // Plain names led by 0, counted up to where the count outweighs any other width.
+    let zeros = 0;
+    for (const o of otherAt) if (sorted[o]!.charCodeAt(0) === 48) zeros--;
+    const cap = MAX_OTHERS + otherAt.length + 1;
+    let led = 0;
+    ZERO_LED.lastIndex = 0;
+    while (led < cap && ZERO_LED.exec(flat) !== null) led++;
+    zeros += led;
+    if (zeros > 0) padded[width]! += zeros;
+    if (led < cap && zeros < plainCount) widths.add(width);
+  }
+  let padding: number | undefined;
+  if (padded.some((c) => c > 0)) {
+    let best = 0;
+    for (let w = 2; w <= MAX_DIGITS; w++) if (padded[w]! > 0 && padded[w]! >= padded[best]!) best = w;
+    padding = best;
+  } else padding = widths.size > 1 ? 1 : widths.values().next().value;
+
+  // The newest ten: the plain names at the end (and any of the same number), and the other numbered ones.
+  const top: FileNameInfo[] = [];
+  let boundary: number | undefined;
+  for (let j = plainCount - 1, taken = 0; j >= 0; j--, taken++) {
+    const n = plainNumber(j);
+    if (taken >= RECENT && n !== boundary) break;
+    if (taken === RECENT - 1) boundary = n;
+    keepNewest(top, parseFileName(plainAt(j)), RECENT);
+  }
+  for (const o of others) if (o.kind === 'number') keepNewest(top, parseFileName(o.name), RECENT);
+  const pattern = traitsOf(top, 'number', defaults, padding, true);
+
+  // Record order: the plain names (keyed by their numbers) merged with the other records.
+  const sortedOthers = others.slice().sort((a, b) => compareOrdered(a.key, a.name, b.key, b.name));
+  const before = (j: number, o: OtherRecord): boolean => compareOrdered(plainNumber(j), plainAt(j), o.key, o.name) < 0;
+  const othersRank = sortedOthers.map((o, i) => {
+    let lo = 0;
+    let hi = plainCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(mid, o)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + i;
+  });
+  const count = plainCount + others.length;
+  const summary: NameSummary = {
+    pattern,
+    lowest,
+    count,
+    at: (ranks) => {
+      const out: string[] = [];
+      for (const rank of ranks) {
+        if (rank < 0 || rank >= count) continue;
+        const k = othersRank.indexOf(rank);
+        if (k >= 0) out.push(sortedOthers[k]!.name);
+        else out.push(plainAt(rank - othersRank.filter((r) => r < rank).length));
+      }
+      return out;
+    },
+    newest: (k) => {
+      if (k <= 0) return [];
+      const candidates: { key: number | null; name: string }[] = [];
+      for (let j = plainCount - 1; j >= 0 && j >= plainCount - k; j--) candidates.push({ key: plainNumber(j), name: plainAt(j) });
+      for (const o of others) if (o.kind !== 'none') candidates.push(o);
+      candidates.sort((a, b) => compareOrdered(b.key, b.name, a.key, a.name));
+      return candidates.slice(0, k).map((c) => c.name);
+    },
+  };
+  return summary;
+}
+
+const ZERO_LED = /^0/gm;
+const TEMPLATE_WORD = /template/gi;
+
+/** The index of `name` in `sorted` (code-unit order) at or after `from`, or -1. */
+function indexFrom(sorted: readonly string[], name: string, from: number): number {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < name) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo] === name ? lo : -1;
+}
+
+/**
+ * `highestNumber` over the names joined, for a large folder: a regex finds the names whose digits
+ * could exceed the highest number so far (never a name with fewer digits, or the same digits and
+ * lower), each read as the per-name pass reads it; most names are passed over natively. Undefined
+ * when a piece of a name with a line break in it looked like a higher number (then the per-name pass).
+ */
+function highestJoined(all: readonly string[]): number | null | undefined {
+  const flat = all.join('\n');
+  const seed = all[all.length - 1]!;
+  let max: number | null = seed.charCodeAt(0) === 46 ? null : parseFileName(seed).number;
+  let re = above(max);
+  for (let m = re.exec(flat); m !== null; m = re.exec(flat)) {
+    let end = flat.indexOf('\n', m.index);
+    if (end < 0) end = flat.length;
+    const line = flat.slice(m.index, end);
+    const n = parseFileName(line).number;
+    if (n !== null && (max === null || n > max)) {
+      // A name with a line break in it is more than one line (and carries no number): a line
+      // raising the highest number must be a name of its own.
+      if (!all.includes(line)) return undefined;
+      max = n;
+      re = above(max);
+    }
+    re.lastIndex = end;
+  }
+  return max;
+}
+
+/** A regex finding the lines whose number (after an optional `adr` prefix and zeros) may exceed `max`. */
+function above(max: number | null): RegExp {
+  if (max === null) return /^(?:adr[-_ ]?)?\d/gim;
+  const s = String(max);
+  const d = s.length;
+  const alternatives = [`[1-9]\\d{${d},}`];
+  for (let i = 0; i < d; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 9) alternatives.push(`${s.slice(0, i)}[${c + 1}-9]\\d{${d - i - 1}}`);
+  }
+  return new RegExp(`^(?:adr[-_ ]?)?0*(?:${alternatives.join('|')})`, 'gim');
+}
+
 /** Style traits (prefix, separators, case) are voted by the newest records: a team's convention as it is now. */
 const RECENT = 10;
 
@@ -417,6 +728,10 @@ export function paddingOf(collection: Pick<Collection, 'padding'>): number {
  */
 export function highestNumber(names: Iterable<string>): number | null {
   const all: readonly string[] = Array.isArray(names) ? names : [...names];
+  if (all.length >= FAST_MIN) {
+    const joined = highestJoined(all);
+    if (joined !== undefined) return joined;
+  }
   let max: number | null = null;
   // Last name first (a listing is mostly in name order): a number a name carries is its order
   // number, so a name whose order number is no higher than the highest so far is passed over.
