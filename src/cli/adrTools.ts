@@ -34,16 +34,24 @@ export async function adrToolsNames(io: CliIO, dir: string): Promise<string[]> {
 
 async function adrToolsListing(io: CliIO, dir: string): Promise<{ names: string[]; linked: Set<string> }> {
   // As `find | grep -E "^DIR/[0-9]+-[^/]*\.md" | sort`: names only, the engine's own sort.
-  const names: string[] = [];
+  const files: string[] = [];
   const linked = new Set<string>();
-  for (const entry of await io.fs.readDirectory(dir)) {
-    const [name, kind] = entry;
-    if (kind !== 'file' || !ADR_LIST_NAME.test(name)) continue;
-    names.push(name);
-    if (entry.symlink) linked.add(name);
+  const entries = await io.fs.readDirectory(dir);
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    if (entry[1] !== 'file') continue;
+    files.push(entry[0]);
+    if (entry.symlink) linked.add(entry[0]);
   }
+  // Usually every file is a record: one test over the names joined tells (each name starts a line,
+  // and a name whose lines all look like records is one itself); else name by name.
+  const names = files.length > 0 && NOT_LISTED_LINE.test(files.join('\n')) ? files.filter((n) => ADR_LIST_NAME.test(n)) : files;
+  if (linked.size > 0) for (const name of linked) if (!ADR_LIST_NAME.test(name)) linked.delete(name);
   return { names: names.sort(), linked };
 }
+
+/** A line of the joined names that does not start as `ADR_LIST_NAME` reads a name. */
+const NOT_LISTED_LINE = /^(?![0-9]+-[^/\n]*\.md)/m;
 
 /** The records `adr list` would list, with their text (none of a symlink that leaves the repository). */
 export async function adrToolsEntries(io: CliIO, dir: string): Promise<TocEntry[]> {

@@ -18,6 +18,8 @@ export interface Parsed {
 
 /** Parses a command's arguments; unknown options and missing values become a `UsageError`. */
 export function parse(command: string, args: readonly string[], options: Options): Parsed {
+  // No arguments and no defaults: nothing to parse (and Node's parser, a module of its own, stays unloaded).
+  if (args.length === 0 && !Object.values(options).some((o) => o.default !== undefined)) return { values: Object.create(null) as Parsed['values'], positionals: [] };
   try {
     const r = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
     return { values: r.values as Parsed['values'], positionals: r.positionals };

@@ -42,15 +42,17 @@ export class SyncNodeFileSystem extends NodeFileSystem {
     }
     const out: DirectoryEntry[] = new Array<DirectoryEntry>(entries.length);
     let n = 0;
-    const base = path.replace(/\/+$/, '');
+    // Files first, with one call each (a collection folder is mostly files).
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
-      if (entry.isSymbolicLink()) {
+      if (entry.isFile()) {
+        out[n++] = [entry.name, 'file'];
+      } else if (entry.isSymbolicLink()) {
         // As NodeFileSystem: followed, marked, dangling ones left out.
-        const target = await this.stat(`${base}/${entry.name}`);
+        const target = await this.stat(`${path.replace(/\/+$/, '')}/${entry.name}`);
         if (target) out[n++] = Object.assign([entry.name, target.kind] as const, { symlink: true as const });
       } else {
-        out[n++] = [entry.name, kindOf(entry)];
+        out[n++] = [entry.name, entry.isDirectory() ? 'directory' : 'other'];
       }
     }
     out.length = n;

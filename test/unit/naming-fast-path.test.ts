@@ -17,7 +17,7 @@ import { flag, parse, str, strs } from '../../src/cli/args';
 import { describeCollection } from '../../src/core/discovery/layout';
 import { list } from '../../src/core/discovery/walk';
 import { newestRecordNames, parseFileName, recordNamesAt, rememberNewest } from '../../src/core/naming/fileName';
-import { highestNumber, scanNames, scannedPattern, summariseNames, summaryOf, type PatternDefaults } from '../../src/core/naming/pattern';
+import { FAST_MIN, highestNumber, scanNames, scannedPattern, summariseNames, summaryOf, type PatternDefaults } from '../../src/core/naming/pattern';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { CORPORA, corporaAvailable } from '../support/corpora';
 import { CORPORA_WILD, corporaWildAvailable } from '../support/corporaWild';
@@ -89,6 +89,9 @@ const FIXTURES: Record<string, string[]> = {
   'hidden only beyond': [...plain(100, 4), '.9999-hidden.md'],
 };
 
+/** The fast path's threshold in these tests: low, so that the corpora's folders (grown a little) take it. */
+const FROM = 64;
+
 const DEFAULTS: PatternDefaults[] = [{ naming: 'number', padding: 4 }, { naming: 'date', padding: 0 }, { naming: 'number', padding: 2 }];
 
 /** What the per-name pass says of `files`, for every question a summary answers. */
@@ -112,7 +115,7 @@ function check(files: readonly string[], label: string): boolean {
   for (const defaults of DEFAULTS) {
     for (const order of [files, [...files].reverse(), [...files].sort()]) {
       const copy = [...order];
-      const s = summariseNames(copy, defaults);
+      const s = summariseNames(copy, defaults, FROM);
       if (!s) continue;
       fast = true;
       const want = perName(copy, defaults);
@@ -176,8 +179,9 @@ describe('flat cost: the whole-listing fast paths give what the per-name pass gi
   });
 
   it('summariseNames leaves small folders to the per-name pass', () => {
-    assert.equal(summariseNames(plain(63, 4), { naming: 'number', padding: 4 }), undefined);
-    assert.ok(summariseNames(plain(64, 4), { naming: 'number', padding: 4 }));
+    assert.equal(summariseNames(plain(FAST_MIN - 1, 4), { naming: 'number', padding: 4 }), undefined);
+    assert.ok(summariseNames(plain(FAST_MIN, 4), { naming: 'number', padding: 4 }));
+    assert.equal(summariseNames(plain(63, 4), { naming: 'number', padding: 4 }, FROM), undefined);
   });
 
   it('highestNumber over the joined names: the plain loop\'s answer, in any order, line breaks and all', () => {
@@ -195,13 +199,16 @@ describe('flat cost: the whole-listing fast paths give what the per-name pass gi
     ];
     for (const names of lists) {
       const want = referenceHighest(names);
-      for (const order of [names, [...names].reverse(), [...names].sort(), shuffled(names)]) assert.equal(highestNumber(order), want, order.slice(0, 3).join(', '));
+      for (const order of [names, [...names].reverse(), [...names].sort(), shuffled(names)]) {
+        assert.equal(highestNumber(order, FROM), want, order.slice(0, 3).join(', '));
+        assert.equal(highestNumber(order), want, order.slice(0, 3).join(', '));
+      }
     }
   });
 
   it('newestRecordNames answers from a summary only for the very entries it was told of', () => {
     const files = [...plain(200, 4), '10000-wide.md', 'README.md', '20201016-x.md', 'template.md'];
-    const s = summariseNames(files, { naming: 'number', padding: 4 })!;
+    const s = summariseNames(files, { naming: 'number', padding: 4 }, FROM)!;
     assert.ok(s);
     const entries = [...files.map((f) => [f, 'file'] as const), ['0999-a-folder', 'directory'] as const];
     const want = [0, 1, 5, 12].map((k) => newestRecordNames(entries, k));
@@ -215,9 +222,9 @@ describe('flat cost: the whole-listing fast paths give what the per-name pass gi
     try {
       const fs = new NodeFileSystem();
       const cases: Record<string, { names: string[]; text: (n: string) => string; dialect: string }> = {
-        nygard: { names: [...plain(150, 4), '10000-wide.md', 'README.md'], text: (n) => `# ${parseFileName(n).number}. X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n`, dialect: 'adr-tools' },
-        madr: { names: [...plain(120, 4, 0), 'index.md', 'template.md'], text: () => '---\nstatus: accepted\n---\n\n# X\n\n## Context and Problem Statement\n\nx\n', dialect: 'madr' },
-        three: { names: [...plain(100, 3, 1, 2), 'adr-template.md'], text: () => '# X\n\n* Status: accepted\n* Date: 2020-01-01\n\n## Context and Problem Statement\n\nx\n', dialect: 'madr' },
+        nygard: { names: [...plain(600, 4), '10000-wide.md', 'README.md'], text: (n) => `# ${parseFileName(n).number}. X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n`, dialect: 'adr-tools' },
+        madr: { names: [...plain(520, 4, 0), 'index.md', 'template.md'], text: () => '---\nstatus: accepted\n---\n\n# X\n\n## Context and Problem Statement\n\nx\n', dialect: 'madr' },
+        three: { names: [...plain(500, 3, 1, 2), 'adr-template.md'], text: () => '# X\n\n* Status: accepted\n* Date: 2020-01-01\n\n## Context and Problem Statement\n\nx\n', dialect: 'madr' },
       };
       for (const [label, c] of Object.entries(cases)) {
         const dir = join(root, label);

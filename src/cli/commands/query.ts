@@ -27,7 +27,8 @@ export async function listCommand(args: readonly string[], io: CliIO): Promise<n
       // One write, and one relative path for the folder: per-name path arithmetic costs more than
       // the listing itself at 10,000 records.
       const prefix = dir === io.cwd ? '' : `${rel(io, dir)}/`;
-      io.stdout((await adrToolsNames(io, dir)).map((n) => `${prefix}${n}\n`).join(''));
+      const names = await adrToolsNames(io, dir);
+      io.stdout(names.length > 0 ? `${prefix}${names.join(`\n${prefix}`)}\n` : '');
       return EXIT_OK;
     }
     // No adr-tools folder: every collection's record files from here down; still nothing is read.
