@@ -18,6 +18,8 @@
  * madr-tools from npm into ~/.cache/adr-workbench-bench-tools (BENCH_TOOLS). The baselines used are named at
  * the start; a missing one is reported as MISSING and its rows say "not compared", with no ratio.
  * BENCH_CLI=path/to/cli.js measures another build (e.g. an older checkout's dist/cli.js).
+ * BENCH_CLI_BEFORE=path/to/cli.js measures an older build beside it, in the same rounds, and prints
+ * this build's CPU time over the older one's (beyond bare node) for each command and size.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -183,6 +185,8 @@ function run(command: string, args: readonly string[], options: SpawnSyncOptions
 export async function cliBench(report: Report): Promise<void> {
   process.stdout.write(`\nCLI, as processes (median of ${ROUNDS} round-robin runs)\n`);
   const cli = resolve(process.env.BENCH_CLI ?? join('dist', 'cli.js'));
+  const before = process.env.BENCH_CLI_BEFORE ? resolve(process.env.BENCH_CLI_BEFORE) : undefined;
+  if (before) process.stdout.write(`  an older build beside it: ${before}\n`);
   const node = process.execPath;
   const adr = adrTools();
   const madr = madrTools();
@@ -220,6 +224,11 @@ export async function cliBench(report: Report): Promise<void> {
       { name: 'ours list', run: () => run(node, [cli, 'list'], { ...quiet, cwd: adrRoot }) },
       { name: 'ours index', run: () => { writeFileSync(index, ADR_LOG ? ADR_LOG_INDEX : stale); run(node, [cli, 'index'], { ...quiet, cwd: madrRoot }); } },
     ];
+    if (before) {
+      jobs.push(newJob('before new', adrRoot, node, [before, 'new', 'Bench', 'decision']));
+      jobs.push({ name: 'before list', run: () => run(node, [before, 'list'], { ...quiet, cwd: adrRoot }) });
+      jobs.push({ name: 'before index', run: () => { writeFileSync(index, ADR_LOG ? ADR_LOG_INDEX : stale); run(node, [before, 'index'], { ...quiet, cwd: madrRoot }); } });
+    }
     if (adr) {
       jobs.push(newJob('adr new', adrRoot, adr, ['new', 'Bench', 'decision']));
       jobs.push({ name: 'adr list', run: () => run(adr, ['list'], { ...quiet, cwd: adrRoot }) });
@@ -248,6 +257,14 @@ export async function cliBench(report: Report): Promise<void> {
       const a = m.get(`adr ${cmd}`)!;
       report(`${cmd}, ${label}: adrw ${ms(o.wall)}, adr-tools ${ms(a.wall)}, node ${ms(node0.wall)} (cpu ${ratio((o.cpu - node0.cpu) / a.cpu)})`,
         ratio((o.wall - node0.wall) / a.wall), '(adrw − node) / adr ≤ 1×', o.wall - node0.wall <= a.wall);
+    }
+    if (before) {
+      for (const cmd of ['new', 'list', 'index'] as const) {
+        const o = m.get(`ours ${cmd}`)!;
+        const b = m.get(`before ${cmd}`)!;
+        const beyond = cmd === 'index' ? 0 : node0.cpu;
+        report(`${cmd}, ${label}: this build / the older one, cpu${cmd === 'index' ? '' : ' beyond node'} (wall ${ms(o.wall)} / ${ms(b.wall)})`, ratio((o.cpu - beyond) / (b.cpu - beyond)));
+      }
     }
     const oi = m.get('ours index')!.wall;
     if (madr) {
