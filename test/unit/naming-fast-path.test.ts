@@ -125,6 +125,8 @@ function check(files: readonly string[], label: string): boolean {
       assert.deepEqual(s.at(want.ranks), want.at, `${label}: record order`);
       assert.deepEqual([0, 1, 5, 12].map((k) => s.newest(k)), want.newest, `${label}: newest`);
       assert.equal(summaryOf(copy), s);
+      const others = new Set(s.others);
+      for (const f of copy) if (!/^\d/.test(f)) assert.ok(others.has(f), `${label}: ${f} among the other shapes`);
       assert.deepEqual(scannedPattern(copy), want.pattern, `${label}: scannedPattern`);
     }
   }
@@ -224,6 +226,8 @@ describe('flat cost: the whole-listing fast paths give what the per-name pass gi
       const cases: Record<string, { names: string[]; text: (n: string) => string; dialect: string }> = {
         nygard: { names: [...plain(600, 4), '10000-wide.md', 'README.md'], text: (n) => `# ${parseFileName(n).number}. X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nx\n`, dialect: 'adr-tools' },
         madr: { names: [...plain(520, 4, 0), 'index.md', 'template.md'], text: () => '---\nstatus: accepted\n---\n\n# X\n\n## Context and Problem Statement\n\nx\n', dialect: 'madr' },
+        readme: { names: [...plain(500, 4), 'Readme.md', 'notes.txt'], text: (n) => `# ${parseFileName(n).number ?? 0}. X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n`, dialect: 'adr-tools' },
+        indexes: { names: [...plain(500, 4), 'Index.md', 'readme.MD'], text: (n) => `# ${parseFileName(n).number ?? 0}. X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n`, dialect: 'adr-tools' },
         three: { names: [...plain(500, 3, 1, 2), 'adr-template.md'], text: () => '# X\n\n* Status: accepted\n* Date: 2020-01-01\n\n## Context and Problem Statement\n\nx\n', dialect: 'madr' },
       };
       for (const [label, c] of Object.entries(cases)) {
@@ -239,6 +243,8 @@ describe('flat cost: the whole-listing fast paths give what the per-name pass gi
         assert.equal(collection.padding, scan.pattern.padding, label);
         assert.equal(collection.firstNumber, scan.lowest !== null && scan.lowest <= 1 ? scan.lowest : collection.dialect === 'madr' ? 0 : 1, label);
         assert.equal(collection.dialect, c.dialect, label);
+        const indexFile = ['README.md', 'index.md'].find((n) => listing.files.includes(n)) ?? listing.files.find((f) => /^(readme|index)\.md$/i.test(f));
+        assert.equal(collection.indexPath, indexFile === undefined ? undefined : join(dir, indexFile), label);
         assert.equal(highestNumber(listing.entries!.map(([n]) => n)), referenceHighest(listing.entries!.map(([n]) => n)), label);
       }
     } finally {

@@ -6,7 +6,7 @@ import type { Collection, CollectionDialect, CollectionSource } from '../model';
 import type { DirectoryEntry, FileSystem } from '../ports';
 import { join } from '../paths';
 import { recordNamesAt } from '../naming/fileName';
-import { scanNames, summariseNames } from '../naming/pattern';
+import { scanNames, summariseNames, type NameSummary } from '../naming/pattern';
 
 /** A folder's entries, split by kind (names only). */
 export interface FolderListing {
@@ -70,7 +70,7 @@ export async function describeCollection(
   const firstNumber = lowest !== null && lowest <= 1 ? lowest : dialect === 'madr' ? 0 : 1;
 
   const templatePath = await findTemplate(fs, path, listing);
-  const index = INDEX_NAMES.find((n) => listing.files.includes(n)) ?? listing.files.find((f) => INDEX_NAME.test(f));
+  const index = INDEX_NAMES.find((n) => listing.files.includes(n)) ?? indexName(listing.files, summary);
   return {
     path,
     dialect,
@@ -109,6 +109,13 @@ export function resolveDialect(votes: DialectVotes, declared: CollectionDialect 
   if (declared) return declared;
   if (naming === 'date') return 'log4brains';
   return 'generic';
+}
+
+/** The first file named like an index (`readme.md`, `Index.MD`): a summarised folder's are among its names of other shapes. */
+function indexName(files: readonly string[], summary: NameSummary | undefined): string | undefined {
+  const candidates = summary?.others.filter((f) => INDEX_NAME.test(f));
+  // Several (`Readme.md` and `index.MD`): the first in the listing's order.
+  return candidates && candidates.length <= 1 ? candidates[0] : files.find((f) => INDEX_NAME.test(f));
 }
 
 async function findTemplate(fs: FileSystem, folder: string, listing: FolderListing): Promise<string | undefined> {

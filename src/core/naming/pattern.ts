@@ -299,6 +299,8 @@ export interface NameSummary {
   at(ranks: readonly number[]): string[];
   /** The `k` newest numbered or dated records, newest first: `newestRecordNames` over these files. */
   newest(k: number): string[];
+  /** The names not of the plain shape (README.md, templates, other numbers…), in code-unit order: every name not led by digits is one. */
+  readonly others: readonly string[];
 }
 
 const summaries = new WeakMap<readonly string[], NameSummary>();
@@ -475,6 +477,7 @@ function summariseWidth(sorted: readonly string[], flat: string, width: number, 
     pattern,
     lowest,
     count,
+    others: otherAt.map((i) => sorted[i]!),
     at: (ranks) => {
       const out: string[] = [];
       for (const rank of ranks) {
