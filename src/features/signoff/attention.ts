@@ -200,10 +200,18 @@ export class NeedsAttention extends Disposable implements TopGroup {
     }
   }
 
+  /** Whether the status bar item is shown (for tests). */
+  get itemShown(): boolean {
+    return this.shown;
+  }
+
+  private shown = false;
+
   private showItem(): void {
     const mine = this.mine;
     if (mine.length === 0 || !readSettings().attentionStatusBar) {
       this.item.hide();
+      this.shown = false;
       return;
     }
     this.item.text = `$(bell) ${mine.length === 1 ? vscode.l10n.t('1 awaiting you') : vscode.l10n.t('{0} awaiting you', mine.length)}`;
@@ -213,6 +221,7 @@ export class NeedsAttention extends Disposable implements TopGroup {
     this.item.tooltip = md;
     this.item.accessibilityInformation = { label: vscode.l10n.t('{0} proposals awaiting your approval', mine.length) };
     this.item.show();
+    this.shown = true;
   }
 }
 
