@@ -44,6 +44,7 @@ export class NeedsAttention extends Disposable implements TopGroup {
   private readonly users = new Map<string, Promise<Person | undefined>>();
   private list: readonly AttentionEntry[] = [];
   private rowsByPath = new Map<string, TopRow>();
+  private reviewDue = new Set<string>();
   private mine: readonly AttentionEntry[] = [];
   private running: Promise<void> | undefined;
   private again = false;
@@ -93,8 +94,7 @@ export class NeedsAttention extends Disposable implements TopGroup {
   }
 
   contextOf(path: string): string {
-    const a = this.rowsByPath.has(path) ? this.list.find((e) => e.record.path === path)?.attention : undefined;
-    return a && (a.kinds.includes('review-due') || a.kinds.includes('review-overdue')) ? '.reviewDue' : '';
+    return this.reviewDue.has(path) ? '.reviewDue' : '';
   }
 
   /** Resolves when what is shown reflects the index as it is now. */
@@ -183,9 +183,11 @@ export class NeedsAttention extends Disposable implements TopGroup {
     out.sort((a, b) => primary(a) - primary(b) || (primary(a) <= 1 ? age(a) - age(b) : (a.attention.state.reviewInDays ?? 0) - (b.attention.state.reviewInDays ?? 0)) || (a.record.path < b.record.path ? -1 : 1));
     const before = JSON.stringify(this.rows()) + JSON.stringify(mine.map((e) => e.record.path));
     this.list = out;
-    this.mine = out.filter((e) => mine.includes(e));
+    const awaitingYou = new Set(mine);
+    this.mine = out.filter((e) => awaitingYou.has(e));
     this.rowsByPath = new Map(out.map((e) => [e.record.path, rowOf(e)]));
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.reviewDuePaths, out.filter((e) => e.attention.state.review).map((e) => e.record.path));
+    this.reviewDue = new Set(out.filter((e) => e.attention.state.review).map((e) => e.record.path));
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.reviewDuePaths, [...this.reviewDue]);
     this.showItem();
     if (JSON.stringify(this.rows()) + JSON.stringify(this.mine.map((e) => e.record.path)) !== before) this.emitter.fire();
   }
