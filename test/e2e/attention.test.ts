@@ -126,4 +126,15 @@ describe('Needs attention (e2e)', () => {
     assert.match(read('doc/adr/0020-publish-nightly-builds.md'), new RegExp(`\\n\\* Approved by Carol on ${day(-2)}: fine\\n\\* Approved by Alice Tester on ${today}: ship it\\n$`));
     await attentionRow('0020. Publish nightly builds, proposed 12 d · 2 of 2 approvals').waitFor();
   });
+
+  it('Approve Decision… from a row\'s context menu approves that record', async () => {
+    await wb().contextMenu(attentionRow('0021.'), 'Approve Decision…');
+    await wb().answer(/^Approve 0021\. Drop Windows support/);
+    await comment(/^Approve 0021\. Drop Windows support/);
+    // Nothing awaits Alice any more: the status bar item goes.
+    await wb().statusBarItem(ATTENTION_ITEM).waitFor({ state: 'hidden' });
+    assert.match(read('doc/adr/0021-drop-windows-support.md'), new RegExp(`: numbers please\\n\\* Approved by Alice Tester on ${today}\\n$`));
+    // Bob's request for changes still stands.
+    await attentionRow('0021. Drop Windows support, changes requested by Bob Reviewer').waitFor();
+  });
 });

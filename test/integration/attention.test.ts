@@ -131,6 +131,11 @@ describe('Needs attention', () => {
     // Alice approves 0020: one proposal still awaits her.
     await writeText(adr('0020-publish-nightly-builds.md'), `${RECORDS['0020-publish-nightly-builds.md']}* Approved by Alice Tester on ${day(0)}\n`);
     await until('one awaiting', async () => { await settled(); return na.item.text === '$(bell) 1 awaiting you'; });
+    // …and 0021 too: nothing awaits her, the item is hidden (the group still lists both proposals).
+    await writeText(adr('0021-drop-windows-support.md'), `${RECORDS['0021-drop-windows-support.md']}* Approved by Alice Tester on ${day(0)}\n`);
+    await until('none awaiting', async () => { await settled(); return !na.itemShown; });
+    assert.deepEqual(na.awaitingYou(), []);
+    assert.ok(rows().some((r) => r.startsWith('0021.')), 'Bob\'s request for changes still stands');
     // The item's command reveals the group (the tree's selection is its row).
     await vscode.commands.executeCommand('adrWorkbench.showNeedsAttention');
     await until('the group selected', () => f.s.tree.view.selection[0]?.kind === 'group' && (f.s.tree.view.selection[0] as GroupNode).groupKind === 'top');
