@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { GroupNode, RecordNode, TreeNode } from '../../src/features/decisions/grouping';
 import { isoDate } from '../../src/core/naming';
-import { addPeriod } from '../../src/core/signoff';
+import { addPeriod, daysBetween } from '../../src/core/signoff';
 import { CommandFixture, adr } from './support/commandFixture';
 import { fixture, readText, until, writeText } from './support/helpers';
 import { pick, type } from './support/scriptedPrompter';
@@ -147,6 +147,15 @@ describe('Needs attention', () => {
     const uri = adr('0022-keep-a-changelog.md');
     const before = await readText(uri);
     await until('the policy read again', async () => { await settled(); return (await f.s.signoff.needsAttention.policy(f.s.workspace.records()[0]!.collection)).reviewEvery.accepted?.months === 6; });
+    // The collection's default: an accepted record without review-by is due 6 months after it was
+    // accepted (its history; this one is not committed: its date). The fixture's records were
+    // committed (accepted) today: none is due.
+    const old = adr('0024-use-make.md');
+    await writeText(old, nygard(24, 'Use make', 'Accepted', `Date: ${day(-200)}\n`));
+    f.remove(old);
+    const overdue = daysBetween(addPeriod(day(-200), { months: 6, days: 0 }), day(0));
+    await until('0024 overdue by the policy', async () => { await settled(); return rows().includes(`0024. Use make [review overdue ${overdue} d]`); });
+    assert.deepEqual(rows().filter((r) => /review/.test(r)).map((r) => r.slice(0, 4)), ['0024', '0022', '0023'], 'most overdue first');
     await vscode.commands.executeCommand('adrWorkbench.markReviewed', { record: uri, by: 'Dana', comment: 'still right' });
     const next = addPeriod(day(0), { months: 6, days: 0 });
     assert.equal(await readText(uri), `${before.replace(`Review-by: ${day(-5)}`, `Review-by: ${next}`)}\n## Approvals\n\n* Reviewed by Dana on ${day(0)}: still right\n`);
@@ -158,7 +167,9 @@ describe('Needs attention', () => {
     await vscode.commands.executeCommand('adrWorkbench.markReviewed');
     assert.deepEqual(p.problems, []);
     assert.equal(p.asked[0]!.title, 'Mark Reviewed');
-    assert.deepEqual(p.asked[0]!.items.slice(0, 1).map((i) => [i.label, i.description]), [['0023. Sign releases', 'review due in 10 d']]);
+    assert.deepEqual(p.asked[0]!.items.slice(0, 3).map((i) => [i.label, i.description]), [
+      ['0024. Use make', `review overdue ${overdue} d`], ['0023. Sign releases', 'review due in 10 d'], ['0001. Record architecture decisions', 'Accepted · 2016-02-12'],
+    ]);
     assert.match(p.asked[1]!.title ?? '', /^Mark 0023\. Sign releases reviewed/);
     const text = await readText(adr('0023-sign-releases.md'));
     assert.ok(text.includes(`Review-by: ${next}\n`), text);
