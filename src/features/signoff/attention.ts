@@ -39,7 +39,7 @@ export class NeedsAttention extends Disposable implements TopGroup {
   private readonly emitter = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.emitter.event;
   readonly label = vscode.l10n.t('Needs attention');
-  private readonly signoffs = new Map<string, { record: AdrRecord; signoff: Signoff }>();
+  private readonly signoffs = new Map<string, { record: AdrRecord; signoff: Signoff; attention?: { key: string; policy: SignoffPolicy; value: RecordAttention; row?: TopRow } }>();
   private readonly policies = new Map<string, Promise<SignoffPolicy>>();
   private readonly users = new Map<string, Promise<Person | undefined>>();
   private list: readonly AttentionEntry[] = [];
@@ -156,6 +156,7 @@ export class NeedsAttention extends Disposable implements TopGroup {
     const history = this.host.history;
     const out: AttentionEntry[] = [];
     const mine: AttentionEntry[] = [];
+    const rows = new Map<AttentionEntry, TopRow>();
     const seen = new Set<string>();
     for (const f of this.host.workspace.all()) {
       if (history.available) history.ensure(f.root);
@@ -170,9 +171,16 @@ export class NeedsAttention extends Disposable implements TopGroup {
         const s = this.signoffs.get(r.path);
         if (!s) continue;
         const dates = statusDates(history.peek(r.path)?.events ?? []);
-        const attention = recordAttention(r, s.signoff, await this.policy(r.collection), { today, proposedOn: dates.proposed?.date ?? null, acceptedOn: dates.accepted?.date ?? null });
+        const policy = await this.policy(r.collection);
+        // Computed again only when the record, its policy, the day or its history's dates changed.
+        const key = `${today}|${dates.proposed?.date ?? ''}|${dates.accepted?.date ?? ''}`;
+        if (s.attention?.key !== key || s.attention.policy !== policy) {
+          s.attention = { key, policy, value: recordAttention(r, s.signoff, policy, { today, proposedOn: dates.proposed?.date ?? null, acceptedOn: dates.accepted?.date ?? null }) };
+        }
+        const attention = s.attention.value;
         if (attention.kinds.length === 0) continue;
         const entry = { record: r, attention };
+        rows.set(entry, (s.attention.row ??= rowOf(entry)));
         out.push(entry);
         if (person && awaits(attention, person)) mine.push(entry);
       }
@@ -185,7 +193,7 @@ export class NeedsAttention extends Disposable implements TopGroup {
     this.list = out;
     const awaitingYou = new Set(mine);
     this.mine = out.filter((e) => awaitingYou.has(e));
-    this.rowsByPath = new Map(out.map((e) => [e.record.path, rowOf(e)]));
+    this.rowsByPath = new Map(out.map((e) => [e.record.path, rows.get(e)!]));
     this.reviewDue = new Set(out.filter((e) => e.attention.state.review).map((e) => e.record.path));
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.reviewDuePaths, [...this.reviewDue]);
     this.showItem();
@@ -219,7 +227,7 @@ export class NeedsAttention extends Disposable implements TopGroup {
     this.item.text = `$(bell) ${mine.length === 1 ? vscode.l10n.t('1 awaiting you') : vscode.l10n.t('{0} awaiting you', mine.length)}`;
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${vscode.l10n.t('Proposals awaiting your approval')}**\n\n`);
-    for (const e of mine) md.appendMarkdown(`- ${escape(noIcons(recordLabel(e.record)))} — ${escape(rowOf(e).description)}\n`);
+    for (const e of mine) md.appendMarkdown(`- ${escape(noIcons(recordLabel(e.record)))} — ${escape(this.rowsByPath.get(e.record.path)?.description ?? '')}\n`);
     this.item.tooltip = md;
     this.item.accessibilityInformation = { label: vscode.l10n.t('{0} proposals awaiting your approval', mine.length) };
     this.item.show();
