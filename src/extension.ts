@@ -16,7 +16,7 @@ import { registerDecisionsView, VIEW_ID, type DecisionsTree } from './features/d
 import { registerGraph, type GraphFeature } from './features/graph';
 import { registerLanguageFeatures, type LanguageFeatures } from './features/documents';
 import { registerReview, type ReviewFeature } from './features/review';
-import { registerSignoff } from './features/signoff';
+import { registerSignoff, type SignoffFeature } from './features/signoff';
 
 /** The features, as registered: for tests, the benchmark and other extensions. */
 export interface Features {
@@ -33,6 +33,7 @@ export interface Features {
   readonly graph: GraphFeature;
   readonly agents: AgentsFeature;
   readonly catalogs: CatalogFeature;
+  readonly signoff: SignoffFeature;
   /** Who asks the user; tests put a scripted prompter here (undefined: quick input). */
   prompter: Prompter | undefined;
 }
@@ -53,7 +54,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = registerDecisionsView(context, host);
   const language = registerLanguageFeatures(context, host);
   const authoring = registerAuthoring(context, host);
-  registerSignoff(context, host);
+  const signoff = registerSignoff(context, host, { revealTopGroup: () => tree.revealTopGroup() });
+  context.subscriptions.push(tree.setTopGroup(signoff.needsAttention));
   const review = registerReview(context, host, { newDecision: authoring.newDecision });
   const codeLinks = registerCodeLinks(context, host, { newDecision: authoring.newDecision });
   context.subscriptions.push(tree.setRecordChildren(codeLinks.governedCode));
@@ -69,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
   const services: Features = {
     workspace, documents: host.documents, log: host.log, fs: host.fs, clock: host.clock,
-    tree, language, authoring, review, codeLinks, graph, agents, catalogs,
+    tree, language, authoring, review, codeLinks, graph, agents, catalogs, signoff,
     get prompter() { return host.prompts.override; },
     set prompter(p) { host.prompts.override = p; },
   };
