@@ -144,37 +144,61 @@ export function renderMarkdown(text: string, options: RenderOptions = {}): Rende
 }
 
 /**
- * Text and summary of a record without parsing it (for the search index and the index page, which
- * need every record even when its page is not rendered again): Markdown punctuation dropped, the
- * summary being the first paragraph of the Context (Problem, Background…) section, else the first
- * paragraph that is not a metadata line.
+ * Text and summary of a record without parsing it (for the search documents and the index page,
+ * which need every record even when its page is not rendered again). The text is the Markdown as
+ * it is: the search's tokenizer splits words at its punctuation. The summary is the first
+ * paragraph of the Context (Problem, Background…) section, else the first paragraph that is not a
+ * metadata line, Markdown punctuation dropped; lines are cleaned only for the paragraphs that
+ * could be it, and the scan stops at the Context paragraph.
  */
 export function quickText(markdown: string): { text: string; summary: string } {
+  return { text: markdown, summary: summaryOf(markdown) };
+}
+
+const CONTEXT_SECTION = /context|problem|background|summary|abstract|motivation|issue/;
+const NOT_SUMMARY_SECTION = /status|date|decision-makers|deciders/;
+/** Characters without which `inlineText` leaves a line's blankness (and its words) alone. */
+const INLINE_MARKUP = /[<[*_~`|]/;
+
+function summaryOf(markdown: string): string {
   const lines = markdown.split(/\r?\n/);
-  const out: string[] = [];
-  const paragraphs: { text: string; section: string }[] = [];
   let section = '';
   let para: string[] = [];
   let fence = false;
-  const flush = () => {
-    if (para.length) paragraphs.push({ text: para.join(' ').replace(/\s+/g, ' ').trim(), section });
+  let fallback: string | undefined;
+  const meta = (p: string) => /^[\p{L} _-]{1,30}:\s/u.test(p) || p.split(' ').length <= 3;
+  /** The paragraph ending here, when it is the summary (the Context's) or may be (the first). */
+  const flush = (): string | undefined => {
+    if (!para.length) return undefined;
+    const raw = para;
     para = [];
+    const context = CONTEXT_SECTION.test(section);
+    if (!context && (fallback !== undefined || NOT_SUMMARY_SECTION.test(section))) return undefined;
+    const text = raw.map((l) => inlineText(l).trim()).join(' ').replace(/\s+/g, ' ').trim();
+    if (meta(text)) return undefined;
+    if (context) return text;
+    fallback = text;
+    return undefined;
   };
   for (const raw of lines) {
-    if (/^\s{0,3}(```|~~~)/.test(raw)) { fence = !fence; flush(); continue; }
-    const line = fence ? raw : inlineText(raw);
-    out.push(line);
+    if (/^\s{0,3}(```|~~~)/.test(raw)) {
+      fence = !fence;
+      const found = flush();
+      if (found !== undefined) return found;
+      continue;
+    }
     if (fence) continue;
     const h = /^\s{0,3}#{1,6}\s+(.*)$/.exec(raw);
-    if (h) { flush(); section = h[1]!.toLowerCase(); continue; }
-    if (!line.trim() || /^\s*([-*+]|\d+[.)]|\|)\s/.test(raw) || /^\s*>/.test(raw)) { flush(); continue; }
-    para.push(line.trim());
+    const blank = INLINE_MARKUP.test(raw) ? !inlineText(raw).trim() : !raw.trim();
+    if (h || blank || /^\s*([-*+]|\d+[.)]|\|)\s/.test(raw) || /^\s*>/.test(raw)) {
+      const found = flush();
+      if (found !== undefined) return found;
+      if (h) section = h[1]!.toLowerCase();
+      continue;
+    }
+    para.push(raw);
   }
-  flush();
-  const meta = (p: string) => /^[\p{L} _-]{1,30}:\s/u.test(p) || p.split(' ').length <= 3;
-  const ctx = paragraphs.find((p) => /context|problem|background|summary|abstract|motivation|issue/.test(p.section) && !meta(p.text));
-  const first = ctx ?? paragraphs.find((p) => !/status|date|decision-makers|deciders/.test(p.section) && !meta(p.text));
-  return { text: out.join('\n'), summary: first?.text ?? '' };
+  return flush() ?? fallback ?? '';
 }
 
 function inlineText(line: string): string {

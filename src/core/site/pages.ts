@@ -113,7 +113,7 @@ ${groups.size > 1 ? `<label>Collection <select id="f-group">${options([...groups
 </form>
 <p id="result-count" class="result-count" aria-live="polite">${total} decision${total === 1 ? '' : 's'}</p>
 ${sections}`;
-  return layout(ctx, { title: model.title, body, current: 'index', scripts: ['assets/search-index.js'] });
+  return layout(ctx, { title: model.title, body, current: 'index', scripts: ['assets/search-docs.js'] });
 }
 
 const RELATION_WORD: Record<string, string> = {

@@ -1,17 +1,56 @@
 /**
  * The static site's only script (assets/site.js): the theme toggle on every page, and on the index
- * page the filters and the full-text search over the MiniSearch index the generator built
- * (assets/search-index.js sets window.ADRW_SEARCH_INDEX). Without it every page still reads: the
- * index lists every record. It changes `hidden` and text only; it never writes HTML.
+ * page the filters and the full-text search, a MiniSearch index of the records' text the generator
+ * wrote (assets/search-docs.js sets window.ADRW_SEARCH_DOCS), built here: in the background from
+ * the moment the search box is focused, and what is left of it at once when a search comes first.
+ * Without this script every page still reads: the index lists every record. It changes `hidden`
+ * and text only; it never writes HTML.
  */
 import MiniSearch from 'minisearch';
 
+/** One record: its values in `FIELDS` order (src/core/site/search.ts writes them in the same order). */
+type SearchRow = readonly string[];
+
 declare global {
-  interface Window { ADRW_SEARCH_INDEX?: unknown }
+  interface Window { ADRW_SEARCH_DOCS?: readonly SearchRow[] }
 }
 
-// The same options as src/core/site/search.ts (MiniSearch.loadJSON needs them).
-const SEARCH_OPTIONS = { idField: 'key', fields: ['title', 'reference', 'tags', 'status', 'text'], storeFields: [] as string[] };
+// The same list as SEARCH_FIELDS in src/core/site/search.ts.
+const FIELDS = ['key', 'title', 'reference', 'tags', 'status', 'text'];
+const COLUMN = new Map(FIELDS.map((f, i) => [f, i]));
+const SEARCH_OPTIONS = {
+  idField: 'key', fields: FIELDS.slice(1), storeFields: [] as string[],
+  extractField: (row: SearchRow, field: string) => row[COLUMN.get(field) ?? -1],
+};
+/** Records indexed per step in the background (a step stays well under a frame at 1,000-record sites). */
+const CHUNK = 200;
+
+/** The search index, built from the rows as far as needed: all of them before a search, a chunk at a time before that. */
+function searchIndex(): { ready: () => MiniSearch<SearchRow> | undefined; warm: () => void } {
+  let ms: MiniSearch<SearchRow> | undefined;
+  let done = 0;
+  let warming = false;
+  const rows = (): readonly SearchRow[] | undefined => window.ADRW_SEARCH_DOCS;
+  const add = (upTo: number): MiniSearch<SearchRow> | undefined => {
+    const all = rows();
+    if (!all) return undefined;
+    ms ??= new MiniSearch<SearchRow>(SEARCH_OPTIONS);
+    const end = Math.min(upTo, all.length);
+    if (done < end) ms.addAll(all.slice(done, end));
+    done = Math.max(done, end);
+    return ms;
+  };
+  const step = (): void => {
+    const all = rows();
+    if (!all || done >= all.length) return;
+    add(done + CHUNK);
+    setTimeout(step, 0);
+  };
+  return {
+    ready: () => add(Infinity),
+    warm: () => { if (!warming) { warming = true; setTimeout(step, 0); } },
+  };
+}
 
 function theme(): void {
   const root = document.documentElement;
@@ -38,11 +77,8 @@ function filters(): void {
   const count = document.getElementById('result-count');
   const items = [...document.querySelectorAll<HTMLLIElement>('ul.records li[data-key]')];
   const sections = [...document.querySelectorAll<HTMLElement>('section.group')];
-  let search: MiniSearch | undefined;
-  const index = (): MiniSearch | undefined => {
-    if (!search && window.ADRW_SEARCH_INDEX) search = MiniSearch.loadJS(window.ADRW_SEARCH_INDEX as Parameters<typeof MiniSearch.loadJS>[0], SEARCH_OPTIONS);
-    return search;
-  };
+  const index = searchIndex();
+  q?.addEventListener('focus', index.warm);
   form.addEventListener('submit', (ev) => ev.preventDefault());
   const params = new URLSearchParams(location.search);
   if (q && params.get('q')) q.value = params.get('q')!;
@@ -52,7 +88,7 @@ function filters(): void {
     const text = q?.value.trim() ?? '';
     let hits: Set<string> | undefined;
     if (text) {
-      const ms = index();
+      const ms = index.ready();
       hits = ms ? new Set(ms.search(text, { prefix: true, fuzzy: 0.15, combineWith: 'AND' }).map((r) => String(r.id))) : undefined;
     }
     let shown = 0;
