@@ -50,8 +50,11 @@ export async function siteWriter(
   };
   /** The file's absolute path, its folder made, after checking it does not lead out of the site. */
   const place = async (path: string): Promise<string> => {
-    const full = join(root, ...path.split('/'));
-    if (relative(root, full).startsWith('..')) throw new UserError(`${path}: outside the site folder`);
+    // The builder's paths are plain (`records/doc/adr/0001-x.html`): joined as they are; anything
+    // else (a `.`, `..` or empty segment, another separator) is normalised and checked.
+    const plain = sep === '/' && !/(^|\/)\.{0,2}(\/|$)/.test(path);
+    const full = plain ? `${root}/${path}` : join(root, ...path.split('/'));
+    if (!plain && relative(root, full).startsWith('..')) throw new UserError(`${path}: outside the site folder`);
     await folder(full);
     return full;
   };

@@ -163,6 +163,17 @@ describe('site: pages and incremental builds', () => {
     assert.equal(third.rendered, 2, 'A and B (which shows A\'s title)');
     assert.deepEqual(w.removed, ['records/doc/adr/0003-c.html']);
     assert.ok(w.writes.includes('index.html'));
+    assert.ok(w.writes.includes('graph.html'), 'the graph shows A\'s title: drawn again');
+    assert.match(w.files.get('graph.html')!, /Use A \(renamed\)/);
+    // C (no relation) changing leaves the graph as it was: not laid out, not written.
+    const fourth = records();
+    fourth[0] = changed[0]!;
+    fourth[2] = { ...fourth[2]!, title: 'Use C (renamed)' };
+    w.writes = [];
+    const fifth = await buildSite(siteFromExport(exportDoc(fourth), 'T'), w, { generator: 'g', script: 's', previous: third.manifest });
+    assert.equal(fifth.rendered, 1);
+    assert.ok(!w.writes.includes('graph.html'), w.writes.join(', '));
+    assert.deepEqual(fifth.graph, { nodes: 2, edges: 1 });
   });
 });
 

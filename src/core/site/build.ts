@@ -9,7 +9,7 @@ import type { SiteModel, SiteRecord } from './model';
 import {
   graphPage, indexPage, notFoundPage, recordPage, recordPagePath, rootOf, timelineEvents, timelinePage, type PageContext,
 } from './pages';
-import { siteGraphSvg } from './graph';
+import { drawSiteGraph, siteGraph } from './graph';
 import { searchDocumentsScript, type SearchDocument } from './search';
 import { SITE_CSS } from './assets';
 
@@ -116,8 +116,14 @@ export async function buildSite(model: SiteModel, writer: SiteWriter, options: S
   }
 
   await put('index.html', indexPage(ctxFor('index.html'), model, summaries));
-  const graph = siteGraphSvg(model.records, (key) => recordPagePath(key).split('/').map(encodeURIComponent).join('/'));
-  await put('graph.html', graphPage(ctxFor('graph.html'), model, graph));
+  // The graph page from what it shows (its drawing is laid out only when that changed): the graph,
+  // and each related record's links for the list below it.
+  const decisions = siteGraph(model.records);
+  const graphHash = hashOf(JSON.stringify([SITE_TEMPLATE_VERSION, model.title, decisions, model.records.filter((r) => r.links.some((l) => l.target && byKey.has(l.target))).map((r) => [r.key, r.links])]));
+  const drawGraph = previous['graph.html'] !== graphHash;
+  const graph = drawSiteGraph(decisions, (key) => recordPagePath(key).split('/').map(encodeURIComponent).join('/'), undefined, drawGraph);
+  if (drawGraph) await put('graph.html', graphPage(ctxFor('graph.html'), model, graph), graphHash);
+  else pages['graph.html'] = graphHash;
   await put('timeline.html', timelinePage(ctxFor('timeline.html'), model, timelineEvents(model)));
   const base = normaliseBase(options.basePath ?? '/');
   await put('404.html', notFoundPage({ siteTitle: model.title, generator: options.generator, root: base }));

@@ -27,10 +27,13 @@ export interface RenderedMarkdown {
   readonly html: string;
 }
 
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML content and (quoted) attribute values. */
 export function escapeHtml(s: string): string {
+  // Most titles, keys, dates and tags have nothing to escape: the test is cheaper than the two replaces.
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(/[&<>"']/g, (c) => ESC[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
@@ -127,7 +130,10 @@ md.core.ruler.after('inline', 'task-lists', (state) => {
 });
 
 function slug(text: string, env: Env): string {
-  const base = text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'section';
+  // ASCII (most headings) needs neither the normalisation nor the Unicode classes: the same slug, cheaper.
+  const lower = text.toLowerCase();
+  const kept = /^[\x20-\x7e]*$/.test(lower) ? lower.replace(/[^a-z0-9\s-]/g, '') : lower.normalize('NFKD').replace(/[^\p{L}\p{N}\s-]/gu, '');
+  const base = kept.trim().replace(/\s+/g, '-').slice(0, 80) || 'section';
   const n = env.slugs.get(base) ?? 0;
   env.slugs.set(base, n + 1);
   return n === 0 ? base : `${base}-${n}`;
@@ -160,13 +166,19 @@ const NOT_SUMMARY_SECTION = /status|date|decision-makers|deciders/;
 /** Characters without which `inlineText` leaves a line's blankness (and its words) alone. */
 const INLINE_MARKUP = /[<[*_~`|]/;
 
+/** At most three words (`a b c`): a line like `Accepted` or `In progress` is no summary. */
+function fewWords(p: string): boolean {
+  let spaces = 0;
+  for (let i = p.indexOf(' '); i >= 0; i = p.indexOf(' ', i + 1)) if (++spaces > 2) return false;
+  return true;
+}
+
 function summaryOf(markdown: string): string {
-  const lines = markdown.split(/\r?\n/);
   let section = '';
   let para: string[] = [];
   let fence = false;
   let fallback: string | undefined;
-  const meta = (p: string) => /^[\p{L} _-]{1,30}:\s/u.test(p) || p.split(' ').length <= 3;
+  const meta = (p: string) => fewWords(p) || /^[\p{L} _-]{1,30}:\s/u.test(p);
   /** The paragraph ending here, when it is the summary (the Context's) or may be (the first). */
   const flush = (): string | undefined => {
     if (!para.length) return undefined;
@@ -180,7 +192,12 @@ function summaryOf(markdown: string): string {
     fallback = text;
     return undefined;
   };
-  for (const raw of lines) {
+  // Line by line without splitting the whole text first: the scan usually stops at the Context.
+  for (let at = 0; at <= markdown.length;) {
+    let end = markdown.indexOf('\n', at);
+    if (end < 0) end = markdown.length;
+    const raw = markdown.slice(at, end > at && markdown.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    at = end + 1;
     if (/^\s{0,3}(```|~~~)/.test(raw)) {
       fence = !fence;
       const found = flush();
@@ -202,13 +219,13 @@ function summaryOf(markdown: string): string {
 }
 
 function inlineText(line: string): string {
-  return line
-    .replace(/^\s{0,3}#{1,6}\s+/, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<[^>]{0,200}>/g, ' ')
-    .replace(/(\*\*|__|\*|_|~~|`)/g, '')
-    .replace(/^\s*[-*+]\s+/, '')
-    .replace(/\|/g, ' ');
+  // Each replace only where its character is: most lines of prose have none of them.
+  let s = line.replace(/^\s{0,3}#{1,6}\s+/, '');
+  if (s.includes('[')) {
+    s = s.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1');
+  }
+  if (s.includes('<')) s = s.replace(/<[^>]{0,200}>/g, ' ');
+  if (/[*_~`]/.test(s)) s = s.replace(/(\*\*|__|\*|_|~~|`)/g, '');
+  s = s.replace(/^\s*[-*+]\s+/, '');
+  return s.includes('|') ? s.replace(/\|/g, ' ') : s;
 }
