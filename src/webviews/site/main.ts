@@ -1,8 +1,8 @@
 /**
  * The static site's only script (assets/site.js): the theme toggle on every page, and on the index
  * page the filters and the full-text search, a MiniSearch index of the records' text the generator
- * wrote (assets/search-docs.js sets window.ADRW_SEARCH_DOCS), built here: in the background from
- * the moment the search box is focused, and what is left of it at once when a search comes first.
+ * wrote (assets/search-docs.js sets window.ADRW_SEARCH_DOCS), built here: a few records at a time
+ * while the browser is idle, and what is left of it at once when a search comes first.
  * Without this script every page still reads: the index lists every record. It changes `hidden`
  * and text only; it never writes HTML.
  */
@@ -22,8 +22,8 @@ const SEARCH_OPTIONS = {
   idField: 'key', fields: FIELDS.slice(1), storeFields: [] as string[],
   extractField: (row: SearchRow, field: string) => row[COLUMN.get(field) ?? -1],
 };
-/** Records indexed per step in the background (a step stays well under a frame at 1,000-record sites). */
-const CHUNK = 200;
+/** Records indexed per step in the background, steps repeated while the browser is idle. */
+const CHUNK = 25;
 
 /** The search index, built from the rows as far as needed: all of them before a search, a chunk at a time before that. */
 function searchIndex(): { ready: () => MiniSearch<SearchRow> | undefined; warm: () => void } {
@@ -40,15 +40,20 @@ function searchIndex(): { ready: () => MiniSearch<SearchRow> | undefined; warm: 
     done = Math.max(done, end);
     return ms;
   };
-  const step = (): void => {
+  // When the browser is idle (or soon, where it cannot say): a few records at a time, never a long task.
+  const schedule = (): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 2000 });
+    else setTimeout(() => step(), 0);
+  };
+  const step = (deadline?: IdleDeadline): void => {
     const all = rows();
     if (!all || done >= all.length) return;
-    add(done + CHUNK);
-    setTimeout(step, 0);
+    do add(done + CHUNK); while (done < all.length && deadline !== undefined && !deadline.didTimeout && deadline.timeRemaining() > 4);
+    schedule();
   };
   return {
     ready: () => add(Infinity),
-    warm: () => { if (!warming) { warming = true; setTimeout(step, 0); } },
+    warm: () => { if (!warming) { warming = true; schedule(); } },
   };
 }
 
@@ -78,7 +83,8 @@ function filters(): void {
   const items = [...document.querySelectorAll<HTMLLIElement>('ul.records li[data-key]')];
   const sections = [...document.querySelectorAll<HTMLElement>('section.group')];
   const index = searchIndex();
-  q?.addEventListener('focus', index.warm);
+  // Indexed in the background from the start (a search before it is done finishes it at once).
+  if (q) index.warm();
   form.addEventListener('submit', (ev) => ev.preventDefault());
   const params = new URLSearchParams(location.search);
   if (q && params.get('q')) q.value = params.get('q')!;
