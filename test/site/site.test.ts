@@ -112,6 +112,19 @@ describe('the static site in Chromium', function () {
     await page.close();
   });
 
+  it('file://: the search index built in the background while the page is idle finds the same records, with no error', async () => {
+    const before = errors.length;
+    const page = await open(`file://${site}/index.html`);
+    // Long enough for the idle steps to index every record before the first search.
+    await page.waitForTimeout(1500);
+    await page.fill('#q', 'zanzibar');
+    assert.deepEqual(await visible(page).locator('a').allTextContents(), ['0003 Use CockroachDB']);
+    await page.fill('#q', 'relational store');
+    assert.deepEqual(await visible(page).locator('a').allTextContents(), ['0002 Use PostgreSQL']);
+    assert.equal(errors.length, before, errors.join('\n'));
+    await page.close();
+  });
+
   it('file://: a record page shows its status, relations both ways, the supersede chain, history and the rendered table', async () => {
     const page = await open(`file://${site}/index.html`);
     await page.click('ul.records a:has-text("Use CockroachDB")');

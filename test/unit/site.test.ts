@@ -7,8 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  buildSite, escapeHtml, pageKey, quickText, renderMarkdown, safeHref, siteFromExport, stripFrontMatter, type SiteManifest, type SiteWriter,
+  buildSite, escapeHtml, pageKey, parseManifest, quickText, renderMarkdown, safeHref, siteFromExport, stripFrontMatter, type SiteManifest, type SiteWriter,
 } from '../../src/core/site';
+import { distinctWords, SEARCH_FIELDS, searchDocumentsScript } from '../../src/core/site/search';
 import type { ExportDocument, ExportRecord } from '../../src/core/export';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { cli } from '../support/cliHarness';
@@ -23,7 +24,7 @@ import { XSS_PAYLOADS } from '../support/xss';
 function assertInert(html: string, label: string): void {
   const tags = html.match(/<[a-zA-Z!/][^>]*>/g) ?? [];
   for (const tag of tags) {
-    if (/^<script src="(\.\.\/)*assets\/(site|search-index)\.js" defer>$/.test(tag)) continue;
+    if (/^<script src="(\.\.\/)*assets\/(site|search-docs)\.js" defer>$/.test(tag)) continue;
     assert.doesNotMatch(tag, /^<(script|iframe|object|embed|svg|math|style|body(?!>)|input(?! type="checkbox" disabled)|form|link(?! rel="stylesheet")|meta(?! (charset|name|http-equiv)))\b/i, `${label}: ${tag}`);
     assert.doesNotMatch(tag, /\son[a-z]+\s*=/i, `${label}: event handler in ${tag}`);
     assert.doesNotMatch(tag, /\b(href|src|data|action|formaction)\s*=\s*["']?\s*(javascript|vbscript|data):/i, `${label}: script URL in ${tag}`);
@@ -129,7 +130,7 @@ describe('site: pages and incremental builds', () => {
     const r = await buildSite(siteFromExport(exportDoc(records()), 'T'), w, { generator: 'g', script: '/*s*/', basePath: '/decisions' });
     assert.equal(r.rendered, 3);
     assert.deepEqual([...w.files.keys()].sort(), [
-      '.adrw-site.json', '404.html', 'assets/search-index.js', 'assets/site.css', 'assets/site.js', 'graph.html', 'index.html',
+      '.adrw-site.json', '404.html', 'assets/search-docs.js', 'assets/site.css', 'assets/site.js', 'graph.html', 'index.html',
       'records/doc/adr/0001-a.html', 'records/doc/adr/0002-b.html', 'records/doc/adr/0003-c.html', 'timeline.html',
     ]);
     const b = w.files.get('records/doc/adr/0002-b.html')!;
@@ -140,7 +141,8 @@ describe('site: pages and incremental builds', () => {
     assert.doesNotMatch([...w.files.values()].filter((_, i) => i >= 0).join(''), /(href|src)="\/(?!decisions\/)/, 'no absolute link but in 404.html');
     assert.match(w.files.get('404.html')!, /href="\/decisions\/assets\/site.css"/);
     assert.match(w.files.get('graph.html')!, /<svg[\s\S]*href="records\/doc\/adr\/0002-b.html"/);
-    assert.match(w.files.get('assets/search-index.js')!, /^window.ADRW_SEARCH_INDEX=\{/);
+    const docs = w.files.get('assets/search-docs.js')!;
+    assert.match(docs, /^window\.ADRW_SEARCH_DOCS=\[\["doc\/adr\/0001-a","Use A","ADR-0001","","superseded","/);
     assert.match(w.files.get('index.html')!, /data-tags="db"/);
   });
 
@@ -161,6 +163,76 @@ describe('site: pages and incremental builds', () => {
     assert.equal(third.rendered, 2, 'A and B (which shows A\'s title)');
     assert.deepEqual(w.removed, ['records/doc/adr/0003-c.html']);
     assert.ok(w.writes.includes('index.html'));
+    assert.ok(w.writes.includes('graph.html'), 'the graph shows A\'s title: drawn again');
+    assert.match(w.files.get('graph.html')!, /Use A \(renamed\)/);
+    // C (no relation) changing leaves the graph as it was: not laid out, not written.
+    const fourth = records();
+    fourth[0] = changed[0]!;
+    fourth[2] = { ...fourth[2]!, title: 'Use C (renamed)' };
+    w.writes = [];
+    const fifth = await buildSite(siteFromExport(exportDoc(fourth), 'T'), w, { generator: 'g', script: 's', previous: third.manifest });
+    assert.equal(fifth.rendered, 1);
+    assert.ok(!w.writes.includes('graph.html'), w.writes.join(', '));
+    assert.deepEqual(fifth.graph, { nodes: 2, edges: 1 });
+  });
+});
+
+describe('site: search documents, indexed by the reader\'s browser', () => {
+  const docsOf = (script: string): string[][] => {
+    const m = /^window\.ADRW_SEARCH_DOCS=(.*);\n$/s.exec(script);
+    assert.ok(m, script.slice(0, 80));
+    return JSON.parse(m[1]!) as string[][];
+  };
+
+  it('MiniSearch with the page script\'s options finds a record by a word in its body, as the page does', async () => {
+    const w = new MemoryWriter();
+    await buildSite(siteFromExport(exportDoc([
+      record({ key: 'doc/adr/0001-a', title: 'Use A', markdown: '# 1. Use A\n\n## Context\n\nOrders must survive a **zanzibar** region failure.\n' }),
+      record({ key: 'doc/adr/0002-b', title: 'Use B', number: 2, reference: 'ADR-0002', tags: ['storage'], markdown: '# 2. Use B\n\nSee [the relational store](x.md).\n' }),
+    ]), 'T'), w, { generator: 'g', script: 's' });
+    const rows = docsOf(w.files.get('assets/search-docs.js')!);
+    // The page script's own options (src/webviews/site/main.ts, checked below to list the same fields).
+    const { default: MiniSearch } = await import('minisearch');
+    const column = new Map(SEARCH_FIELDS.map((f, i) => [f, i]));
+    const ms = new MiniSearch<string[]>({ idField: 'key', fields: SEARCH_FIELDS.slice(1), storeFields: [], extractField: (row, f) => row[column.get(f as never) ?? -1] });
+    ms.addAll(rows);
+    const find = (q: string) => ms.search(q, { prefix: true, fuzzy: 0.15, combineWith: 'AND' }).map((r) => String(r.id));
+    assert.deepEqual(find('zanzibar'), ['doc/adr/0001-a'], 'a word in bold, in the body');
+    assert.deepEqual(find('relational'), ['doc/adr/0002-b'], 'a word in a link text');
+    assert.deepEqual(find('storage'), ['doc/adr/0002-b'], 'a tag');
+    assert.deepEqual(find('nothing-like-it'), []);
+  });
+
+  it('keeps each word once, escapes what would end a script, and lists the fields the page script reads', () => {
+    assert.equal(distinctWords('a b  a\n\tc b'), 'a b c');
+    const script = searchDocumentsScript([{ key: 'k', title: '</script><script>alert(1)</script>\u2028', reference: 'R', tags: '', status: 'accepted', text: 'x x\ty' }]);
+    assert.doesNotMatch(script, /<\/?script/i);
+    assert.doesNotMatch(script, /\u2028/);
+    assert.deepEqual(docsOf(script), [['k', '</script><script>alert(1)</script>\u2028', 'R', '', 'accepted', 'x y']]);
+    const page = readFileSync(join(process.cwd(), 'src/webviews/site/main.ts'), 'utf8');
+    const fields = /const FIELDS = (\[[^\]]*\]);/.exec(page);
+    assert.ok(fields, 'main.ts names its fields');
+    assert.deepEqual(JSON.parse(fields[1]!.replace(/'/g, '"')), [...SEARCH_FIELDS]);
+  });
+
+  it('the summary is the Context\'s first paragraph after a list of metadata, cleaned of its Markdown', () => {
+    const md = '# Decision 7\n\n- Status: accepted\n- Date: 2024-01-01\n\n## Context and Problem Statement\n\nThe **issue** motivating [this](x.md) decision\nand its context.\n\n## Decision Outcome\n\nChosen.\n';
+    assert.equal(quickText(md).summary, 'The issue motivating this decision and its context.');
+    assert.equal(quickText('# T\n\nStatus: x\n\nFirst real paragraph of it.\n').summary, 'First real paragraph of it.', 'no Context: the first paragraph not a metadata line');
+    assert.equal(quickText('# T\n\n```\ncode only here\n```\n').summary, '');
+  });
+
+  it('a manifest made with another hash renders every page again; the same one renders none', async () => {
+    const hash = { name: 'test-hash', of: (t: string) => String(t.length) + t.slice(-20) };
+    const w = new MemoryWriter();
+    const docs = () => exportDoc([record({ key: 'doc/adr/0001-a', title: 'Use A' })]);
+    const first = await buildSite(siteFromExport(docs(), 'T'), w, { generator: 'g', script: 's', hash });
+    assert.equal(first.manifest.hash, 'test-hash');
+    assert.equal(parseManifest(JSON.stringify(first.manifest))?.hash, 'test-hash');
+    assert.equal((await buildSite(siteFromExport(docs(), 'T'), w, { generator: 'g', script: 's', hash, previous: first.manifest })).rendered, 0);
+    const other = await buildSite(siteFromExport(docs(), 'T'), w, { generator: 'g', script: 's', previous: first.manifest });
+    assert.equal(other.rendered, 1, 'hashText\'s values are not compared with test-hash\'s');
+    assert.equal(other.manifest.hash, undefined);
   });
 });
 
@@ -208,6 +280,14 @@ describe('CLI: site', function () {
     const again = await run(repo, 'site', '--out', 'adr-site');
     assert.match(again.stdout, /\(0 record pages rendered, 1 unchanged, 0 removed/);
     assert.ok(existsSync(join(repo, 'adr-site/.adrw-site.json')));
+    // A link planted where a new record's page goes is not written through (pages are created exclusively).
+    writeFileSync(join(dir, 'outside.html'), 'mine');
+    symlinkSync(join(dir, 'outside.html'), join(repo, 'adr-site/records/doc/adr/0002-b.html'));
+    writeFileSync(join(repo, 'doc/adr/0002-b.md'), '# 2. B\n\nDate: 2024-01-02\n\n## Status\n\nAccepted\n');
+    const planted = await run(repo, 'site', '--out', 'adr-site');
+    assert.equal(planted.code, 2);
+    assert.match(planted.stderr, /adr-site\/records\/doc\/adr\/0002-b.html exists and is not a regular file/);
+    assert.equal(readFileSync(join(dir, 'outside.html'), 'utf8'), 'mine', 'the file the link points to is untouched');
   });
 });
 

@@ -9,18 +9,21 @@ import type { SiteModel, SiteRecord } from './model';
 import {
   graphPage, indexPage, notFoundPage, recordPage, recordPagePath, rootOf, timelineEvents, timelinePage, type PageContext,
 } from './pages';
-import { siteGraphSvg } from './graph';
-import { buildSearchIndex, type SearchDocument } from './search';
+import { drawSiteGraph, siteGraph } from './graph';
+import { searchDocumentsScript, type SearchDocument } from './search';
 import { SITE_CSS } from './assets';
 
 /** Bumped when page templates change, so every page is rendered again. */
 export const SITE_TEMPLATE_VERSION = 1;
 export const MANIFEST_FILE = '.adrw-site.json';
+const DEFAULT_HASH = 'cyrb53';
 
 export interface SiteManifest {
   readonly version: 1;
   readonly template: number;
   readonly generator: string;
+  /** The hash's name (`SiteOptions.hash`); absent: `hashText`'s. */
+  readonly hash?: string;
   /** Site path → hash of what it was made from. */
   readonly pages: Readonly<Record<string, string>>;
 }
@@ -42,6 +45,12 @@ export interface SiteOptions {
   readonly previous?: SiteManifest;
   /** The page script (the bundled src/webviews/site/main.ts). */
   readonly script: string;
+  /**
+   * The change-detection hash of a text (the CLI passes a native one: hashing what 1,000 pages are
+   * made of in JavaScript took a fifth of the build); default `hashText`. The manifest records
+   * which, so a build with another hash renders everything once rather than comparing apples to pears.
+   */
+  readonly hash?: { readonly name: string; readonly of: (text: string) => string };
 }
 
 export interface SiteResult {
@@ -56,13 +65,16 @@ export interface SiteResult {
 }
 
 export async function buildSite(model: SiteModel, writer: SiteWriter, options: SiteOptions): Promise<SiteResult> {
-  const previous = options.previous?.template === SITE_TEMPLATE_VERSION && options.previous.generator === options.generator ? options.previous.pages : {};
+  const hashName = options.hash?.name ?? DEFAULT_HASH;
+  const hashOf = options.hash?.of ?? hashText;
+  const old = options.previous;
+  const previous = old?.template === SITE_TEMPLATE_VERSION && old.generator === options.generator && (old.hash ?? DEFAULT_HASH) === hashName ? old.pages : {};
   const pages: Record<string, string> = {};
   const written: string[] = [];
   const byKey = new Map(model.records.map((r) => [r.key, r]));
   const byPath = new Map(model.records.map((r) => [`${r.source ?? ''}\u0000${r.record.path}`, r]));
   const ctxFor = (path: string): PageContext => ({ siteTitle: model.title, generator: options.generator, root: rootOf(path) });
-  const put = async (path: string, content: string, hash = hashText(content)) => {
+  const put = async (path: string, content: string, hash = hashOf(content)) => {
     pages[path] = hash;
     if (previous[path] === hash) return false;
     await writer.write(path, content);
@@ -81,7 +93,7 @@ export async function buildSite(model: SiteModel, writer: SiteWriter, options: S
     // What the page shows: the record, and the titles and statuses of the records it links to.
     const neighbours = [...new Set([...s.links.map((l) => l.target), ...chain])].filter((k): k is string => !!k && byKey.has(k))
       .map((k) => { const o = byKey.get(k)!.record; return [k, o.title, o.status, o.numberText]; });
-    const inputHash = hashText(JSON.stringify([SITE_TEMPLATE_VERSION, model.title, s, neighbours, chain]));
+    const inputHash = hashOf(JSON.stringify([SITE_TEMPLATE_VERSION, model.title, s, neighbours, chain]));
     const body = s.record.markdown !== null ? stripFrontMatter(s.record.markdown) : undefined;
     const quick = body !== undefined ? quickText(body) : { text: '', summary: '' };
     summaries.set(s.key, quick.summary);
@@ -104,15 +116,21 @@ export async function buildSite(model: SiteModel, writer: SiteWriter, options: S
   }
 
   await put('index.html', indexPage(ctxFor('index.html'), model, summaries));
-  const graph = siteGraphSvg(model.records, (key) => recordPagePath(key).split('/').map(encodeURIComponent).join('/'));
-  await put('graph.html', graphPage(ctxFor('graph.html'), model, graph));
+  // The graph page from what it shows (its drawing is laid out only when that changed): the graph,
+  // and each related record's links for the list below it.
+  const decisions = siteGraph(model.records);
+  const graphHash = hashOf(JSON.stringify([SITE_TEMPLATE_VERSION, model.title, decisions, model.records.filter((r) => r.links.some((l) => l.target && byKey.has(l.target))).map((r) => [r.key, r.links])]));
+  const drawGraph = previous['graph.html'] !== graphHash;
+  const graph = drawSiteGraph(decisions, (key) => recordPagePath(key).split('/').map(encodeURIComponent).join('/'), undefined, drawGraph);
+  if (drawGraph) await put('graph.html', graphPage(ctxFor('graph.html'), model, graph), graphHash);
+  else pages['graph.html'] = graphHash;
   await put('timeline.html', timelinePage(ctxFor('timeline.html'), model, timelineEvents(model)));
   const base = normaliseBase(options.basePath ?? '/');
   await put('404.html', notFoundPage({ siteTitle: model.title, generator: options.generator, root: base }));
   await put('assets/site.css', SITE_CSS);
   await put('assets/site.js', options.script);
   // A script, not JSON: pages opened from file:// cannot fetch, but they can load a script.
-  await put('assets/search-index.js', `window.ADRW_SEARCH_INDEX=${jsonForScript(buildSearchIndex(search))};\n`);
+  await put('assets/search-docs.js', searchDocumentsScript(search));
 
   let removed = 0;
   for (const path of Object.keys(options.previous?.pages ?? {})) {
@@ -120,7 +138,9 @@ export async function buildSite(model: SiteModel, writer: SiteWriter, options: S
     await writer.remove(path);
     removed++;
   }
-  const manifest: SiteManifest = { version: 1, template: SITE_TEMPLATE_VERSION, generator: options.generator, pages };
+  const manifest: SiteManifest = {
+    version: 1, template: SITE_TEMPLATE_VERSION, generator: options.generator, ...(hashName !== DEFAULT_HASH ? { hash: hashName } : {}), pages,
+  };
   // The manifest last, once every page it lists is on disk.
   await writer.flush?.();
   await writer.write(MANIFEST_FILE, `${JSON.stringify(manifest, null, 1)}\n`);
@@ -133,6 +153,7 @@ export function parseManifest(text: string): SiteManifest | undefined {
   try {
     const m = JSON.parse(text) as Partial<SiteManifest>;
     if (m.version !== 1 || typeof m.template !== 'number' || typeof m.generator !== 'string' || !m.pages || typeof m.pages !== 'object') return undefined;
+    if (m.hash !== undefined && typeof m.hash !== 'string') return undefined;
     for (const [k, v] of Object.entries(m.pages)) if (typeof v !== 'string' || !isSitePath(k)) return undefined;
     return m as SiteManifest;
   } catch {
@@ -149,11 +170,6 @@ function normaliseBase(base: string): string {
   const b = base.trim() || '/';
   if (/^[a-z][\w+.-]*:/i.test(b) || b.startsWith('//')) return '/';
   return `${b.startsWith('/') ? '' : '/'}${b}${b.endsWith('/') ? '' : '/'}`.replace(/\/{2,}/g, '/');
-}
-
-/** JSON is a JavaScript expression, but `</script` and U+2028/9 are not welcome inside one. */
-function jsonForScript(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 export function stripFrontMatter(text: string): string {

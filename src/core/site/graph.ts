@@ -31,7 +31,9 @@ export function siteGraph(records: readonly SiteRecord[]): DecisionGraph {
       kind: 'record', id: r.key, recordId: rec.id, number: rec.number, numberLabel: rec.numberText, title: rec.title, label,
       status: rec.status, statusText: rec.statusText, date: rec.date, tags: [...rec.tags], cluster: r.group, order: nodes.length,
     });
-    clusters.set(r.group, [...(clusters.get(r.group) ?? []), r.key]);
+    const members = clusters.get(r.group);
+    if (members) members.push(r.key);
+    else clusters.set(r.group, [r.key]);
   }
   const order = new Map(nodes.map((n) => [n.id, n.order]));
   const edges = new Map<string, GraphEdge>();
@@ -72,9 +74,14 @@ function timeOrder(a: SiteRecord, b: SiteRecord): number {
 
 /** The graph drawn as SVG, nodes linking to `href(key)`; undefined when there are no relations. */
 export function siteGraphSvg(records: readonly SiteRecord[], href: (key: string) => string, maxNodes = 2500): { svg?: string; nodes: number; edges: number; skipped?: string } {
-  const graph = siteGraph(records);
+  return drawSiteGraph(siteGraph(records), href, maxNodes);
+}
+
+/** A site graph drawn (`siteGraphSvg` for one made already); `draw: false` gives the counts only. */
+export function drawSiteGraph(graph: DecisionGraph, href: (key: string) => string, maxNodes = 2500, draw = true): { svg?: string; nodes: number; edges: number; skipped?: string } {
   if (graph.nodes.length === 0) return { nodes: 0, edges: 0 };
   if (graph.nodes.length > maxNodes) return { nodes: graph.nodes.length, edges: graph.edges.length, skipped: `${graph.nodes.length} related records are more than one drawing can show (${maxNodes})` };
+  if (!draw) return { nodes: graph.nodes.length, edges: graph.edges.length };
   const layout = layoutGraph(graph);
   const svg = renderSvg(graph, layout, { href: (n) => href(n.id) });
   return { svg, nodes: graph.nodes.length, edges: graph.edges.length };

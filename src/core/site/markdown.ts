@@ -27,10 +27,13 @@ export interface RenderedMarkdown {
   readonly html: string;
 }
 
+const NEEDS_ESCAPE = /[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Escapes text for HTML content and (quoted) attribute values. */
 export function escapeHtml(s: string): string {
+  // Most titles, keys, dates and tags have nothing to escape: the test is cheaper than the two replaces.
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(/[&<>"']/g, (c) => ESC[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
@@ -127,7 +130,10 @@ md.core.ruler.after('inline', 'task-lists', (state) => {
 });
 
 function slug(text: string, env: Env): string {
-  const base = text.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}\s-]/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'section';
+  // ASCII (most headings) needs neither the normalisation nor the Unicode classes: the same slug, cheaper.
+  const lower = text.toLowerCase();
+  const kept = /^[\x20-\x7e]*$/.test(lower) ? lower.replace(/[^a-z0-9\s-]/g, '') : lower.normalize('NFKD').replace(/[^\p{L}\p{N}\s-]/gu, '');
+  const base = kept.trim().replace(/\s+/g, '-').slice(0, 80) || 'section';
   const n = env.slugs.get(base) ?? 0;
   env.slugs.set(base, n + 1);
   return n === 0 ? base : `${base}-${n}`;
@@ -144,47 +150,82 @@ export function renderMarkdown(text: string, options: RenderOptions = {}): Rende
 }
 
 /**
- * Text and summary of a record without parsing it (for the search index and the index page, which
- * need every record even when its page is not rendered again): Markdown punctuation dropped, the
- * summary being the first paragraph of the Context (Problem, Background…) section, else the first
- * paragraph that is not a metadata line.
+ * Text and summary of a record without parsing it (for the search documents and the index page,
+ * which need every record even when its page is not rendered again). The text is the Markdown as
+ * it is: the search's tokenizer splits words at its punctuation. The summary is the first
+ * paragraph of the Context (Problem, Background…) section, else the first paragraph that is not a
+ * metadata line, Markdown punctuation dropped; lines are cleaned only for the paragraphs that
+ * could be it, and the scan stops at the Context paragraph.
  */
 export function quickText(markdown: string): { text: string; summary: string } {
-  const lines = markdown.split(/\r?\n/);
-  const out: string[] = [];
-  const paragraphs: { text: string; section: string }[] = [];
+  return { text: markdown, summary: summaryOf(markdown) };
+}
+
+const CONTEXT_SECTION = /context|problem|background|summary|abstract|motivation|issue/;
+const NOT_SUMMARY_SECTION = /status|date|decision-makers|deciders/;
+/** Characters without which `inlineText` leaves a line's blankness (and its words) alone. */
+const INLINE_MARKUP = /[<[*_~`|]/;
+
+/** At most three words (`a b c`): a line like `Accepted` or `In progress` is no summary. */
+function fewWords(p: string): boolean {
+  let spaces = 0;
+  for (let i = p.indexOf(' '); i >= 0; i = p.indexOf(' ', i + 1)) if (++spaces > 2) return false;
+  return true;
+}
+
+function summaryOf(markdown: string): string {
   let section = '';
   let para: string[] = [];
   let fence = false;
-  const flush = () => {
-    if (para.length) paragraphs.push({ text: para.join(' ').replace(/\s+/g, ' ').trim(), section });
+  let fallback: string | undefined;
+  const meta = (p: string) => fewWords(p) || /^[\p{L} _-]{1,30}:\s/u.test(p);
+  /** The paragraph ending here, when it is the summary (the Context's) or may be (the first). */
+  const flush = (): string | undefined => {
+    if (!para.length) return undefined;
+    const raw = para;
     para = [];
+    const context = CONTEXT_SECTION.test(section);
+    if (!context && (fallback !== undefined || NOT_SUMMARY_SECTION.test(section))) return undefined;
+    const text = raw.map((l) => inlineText(l).trim()).join(' ').replace(/\s+/g, ' ').trim();
+    if (meta(text)) return undefined;
+    if (context) return text;
+    fallback = text;
+    return undefined;
   };
-  for (const raw of lines) {
-    if (/^\s{0,3}(```|~~~)/.test(raw)) { fence = !fence; flush(); continue; }
-    const line = fence ? raw : inlineText(raw);
-    out.push(line);
+  // Line by line without splitting the whole text first: the scan usually stops at the Context.
+  for (let at = 0; at <= markdown.length;) {
+    let end = markdown.indexOf('\n', at);
+    if (end < 0) end = markdown.length;
+    const raw = markdown.slice(at, end > at && markdown.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    at = end + 1;
+    if (/^\s{0,3}(```|~~~)/.test(raw)) {
+      fence = !fence;
+      const found = flush();
+      if (found !== undefined) return found;
+      continue;
+    }
     if (fence) continue;
     const h = /^\s{0,3}#{1,6}\s+(.*)$/.exec(raw);
-    if (h) { flush(); section = h[1]!.toLowerCase(); continue; }
-    if (!line.trim() || /^\s*([-*+]|\d+[.)]|\|)\s/.test(raw) || /^\s*>/.test(raw)) { flush(); continue; }
-    para.push(line.trim());
+    const blank = INLINE_MARKUP.test(raw) ? !inlineText(raw).trim() : !raw.trim();
+    if (h || blank || /^\s*([-*+]|\d+[.)]|\|)\s/.test(raw) || /^\s*>/.test(raw)) {
+      const found = flush();
+      if (found !== undefined) return found;
+      if (h) section = h[1]!.toLowerCase();
+      continue;
+    }
+    para.push(raw);
   }
-  flush();
-  const meta = (p: string) => /^[\p{L} _-]{1,30}:\s/u.test(p) || p.split(' ').length <= 3;
-  const ctx = paragraphs.find((p) => /context|problem|background|summary|abstract|motivation|issue/.test(p.section) && !meta(p.text));
-  const first = ctx ?? paragraphs.find((p) => !/status|date|decision-makers|deciders/.test(p.section) && !meta(p.text));
-  return { text: out.join('\n'), summary: first?.text ?? '' };
+  return flush() ?? fallback ?? '';
 }
 
 function inlineText(line: string): string {
-  return line
-    .replace(/^\s{0,3}#{1,6}\s+/, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/<[^>]{0,200}>/g, ' ')
-    .replace(/(\*\*|__|\*|_|~~|`)/g, '')
-    .replace(/^\s*[-*+]\s+/, '')
-    .replace(/\|/g, ' ');
+  // Each replace only where its character is: most lines of prose have none of them.
+  let s = line.replace(/^\s{0,3}#{1,6}\s+/, '');
+  if (s.includes('[')) {
+    s = s.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1');
+  }
+  if (s.includes('<')) s = s.replace(/<[^>]{0,200}>/g, ' ');
+  if (/[*_~`]/.test(s)) s = s.replace(/(\*\*|__|\*|_|~~|`)/g, '');
+  s = s.replace(/^\s*[-*+]\s+/, '');
+  return s.includes('|') ? s.replace(/\|/g, ' ') : s;
 }

@@ -30,8 +30,16 @@ export function statusBadge(status: Status, text: string | null): string {
 
 /** A page's href for a site path, relative from the page, each segment encoded. */
 export function href(ctx: PageContext, sitePath: string): string {
-  return ctx.root + sitePath.split('/').map(encodeURIComponent).join('/');
+  let encoded = ENCODED.get(sitePath);
+  if (encoded === undefined) {
+    encoded = sitePath.split('/').map(encodeURIComponent).join('/');
+    // Each record's path is linked from its page, its neighbours', the index, graph and timeline: encoded once.
+    if (ENCODED.size >= 100_000) ENCODED.clear();
+    ENCODED.set(sitePath, encoded);
+  }
+  return ctx.root + encoded;
 }
+const ENCODED = new Map<string, string>();
 
 export function recordPagePath(key: string): string {
   return `records/${key}.html`;
@@ -84,7 +92,11 @@ function options(values: readonly string[], label: string): string {
 
 export function indexPage(ctx: PageContext, model: SiteModel, summaries: ReadonlyMap<string, string>): string {
   const groups = new Map<string, SiteRecord[]>();
-  for (const r of model.records) groups.set(r.group, [...(groups.get(r.group) ?? []), r]);
+  for (const r of model.records) {
+    const members = groups.get(r.group);
+    if (members) members.push(r);
+    else groups.set(r.group, [r]);
+  }
   const statuses = [...new Set(model.records.map((r) => r.record.status))].sort();
   const tags = [...new Set(model.records.flatMap((r) => r.record.tags))].sort();
   const counts = statuses.map((s) => `${model.records.filter((r) => r.record.status === s).length} ${STATUS_WORD[s].toLowerCase()}`).join(', ');
@@ -113,7 +125,7 @@ ${groups.size > 1 ? `<label>Collection <select id="f-group">${options([...groups
 </form>
 <p id="result-count" class="result-count" aria-live="polite">${total} decision${total === 1 ? '' : 's'}</p>
 ${sections}`;
-  return layout(ctx, { title: model.title, body, current: 'index', scripts: ['assets/search-index.js'] });
+  return layout(ctx, { title: model.title, body, current: 'index', scripts: ['assets/search-docs.js'] });
 }
 
 const RELATION_WORD: Record<string, string> = {
@@ -228,7 +240,9 @@ export function timelinePage(ctx: PageContext, model: SiteModel, events: readonl
   const months = new Map<string, TimelineEvent[]>();
   for (const ev of events) {
     const m = ev.date.slice(0, 7);
-    months.set(m, [...(months.get(m) ?? []), ev]);
+    const those = months.get(m);
+    if (those) those.push(ev);
+    else months.set(m, [ev]);
   }
   const body = `<h1>Timeline</h1>
 <p class="lead">${events.length} event${events.length === 1 ? '' : 's'}, newest first${model.records.some((r) => r.record.history) ? ', from git history where the records have it, else their dates' : ', from the records\' dates'}.</p>

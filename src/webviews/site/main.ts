@@ -1,17 +1,61 @@
 /**
  * The static site's only script (assets/site.js): the theme toggle on every page, and on the index
- * page the filters and the full-text search over the MiniSearch index the generator built
- * (assets/search-index.js sets window.ADRW_SEARCH_INDEX). Without it every page still reads: the
- * index lists every record. It changes `hidden` and text only; it never writes HTML.
+ * page the filters and the full-text search, a MiniSearch index of the records' text the generator
+ * wrote (assets/search-docs.js sets window.ADRW_SEARCH_DOCS), built here: a few records at a time
+ * while the browser is idle, and what is left of it at once when a search comes first.
+ * Without this script every page still reads: the index lists every record. It changes `hidden`
+ * and text only; it never writes HTML.
  */
 import MiniSearch from 'minisearch';
 
+/** One record: its values in `FIELDS` order (src/core/site/search.ts writes them in the same order). */
+type SearchRow = readonly string[];
+
 declare global {
-  interface Window { ADRW_SEARCH_INDEX?: unknown }
+  interface Window { ADRW_SEARCH_DOCS?: readonly SearchRow[] }
 }
 
-// The same options as src/core/site/search.ts (MiniSearch.loadJSON needs them).
-const SEARCH_OPTIONS = { idField: 'key', fields: ['title', 'reference', 'tags', 'status', 'text'], storeFields: [] as string[] };
+// The same list as SEARCH_FIELDS in src/core/site/search.ts.
+const FIELDS = ['key', 'title', 'reference', 'tags', 'status', 'text'];
+const COLUMN = new Map(FIELDS.map((f, i) => [f, i]));
+const SEARCH_OPTIONS = {
+  idField: 'key', fields: FIELDS.slice(1), storeFields: [] as string[],
+  extractField: (row: SearchRow, field: string) => row[COLUMN.get(field) ?? -1],
+};
+/** Records indexed per step in the background, steps repeated while the browser is idle. */
+const CHUNK = 25;
+
+/** The search index, built from the rows as far as needed: all of them before a search, a chunk at a time before that. */
+function searchIndex(): { ready: () => MiniSearch<SearchRow> | undefined; warm: () => void } {
+  let ms: MiniSearch<SearchRow> | undefined;
+  let done = 0;
+  let warming = false;
+  const rows = (): readonly SearchRow[] | undefined => window.ADRW_SEARCH_DOCS;
+  const add = (upTo: number): MiniSearch<SearchRow> | undefined => {
+    const all = rows();
+    if (!all) return undefined;
+    ms ??= new MiniSearch<SearchRow>(SEARCH_OPTIONS);
+    const end = Math.min(upTo, all.length);
+    if (done < end) ms.addAll(all.slice(done, end));
+    done = Math.max(done, end);
+    return ms;
+  };
+  // When the browser is idle (or soon, where it cannot say): a few records at a time, never a long task.
+  const schedule = (): void => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(step, { timeout: 2000 });
+    else setTimeout(() => step(), 0);
+  };
+  const step = (deadline?: IdleDeadline): void => {
+    const all = rows();
+    if (!all || done >= all.length) return;
+    do add(done + CHUNK); while (done < all.length && deadline !== undefined && !deadline.didTimeout && deadline.timeRemaining() > 4);
+    schedule();
+  };
+  return {
+    ready: () => add(Infinity),
+    warm: () => { if (!warming) { warming = true; schedule(); } },
+  };
+}
 
 function theme(): void {
   const root = document.documentElement;
@@ -38,11 +82,9 @@ function filters(): void {
   const count = document.getElementById('result-count');
   const items = [...document.querySelectorAll<HTMLLIElement>('ul.records li[data-key]')];
   const sections = [...document.querySelectorAll<HTMLElement>('section.group')];
-  let search: MiniSearch | undefined;
-  const index = (): MiniSearch | undefined => {
-    if (!search && window.ADRW_SEARCH_INDEX) search = MiniSearch.loadJS(window.ADRW_SEARCH_INDEX as Parameters<typeof MiniSearch.loadJS>[0], SEARCH_OPTIONS);
-    return search;
-  };
+  const index = searchIndex();
+  // Indexed in the background from the start (a search before it is done finishes it at once).
+  if (q) index.warm();
   form.addEventListener('submit', (ev) => ev.preventDefault());
   const params = new URLSearchParams(location.search);
   if (q && params.get('q')) q.value = params.get('q')!;
@@ -52,7 +94,7 @@ function filters(): void {
     const text = q?.value.trim() ?? '';
     let hits: Set<string> | undefined;
     if (text) {
-      const ms = index();
+      const ms = index.ready();
       hits = ms ? new Set(ms.search(text, { prefix: true, fuzzy: 0.15, combineWith: 'AND' }).map((r) => String(r.id))) : undefined;
     }
     let shown = 0;
