@@ -12,6 +12,7 @@ import { registerAgents, type AgentsFeature } from './features/agents';
 import { registerAuthoring, type Authoring } from './features/authoring';
 import { registerCodeLinks, type CodeLinkFeatures } from './features/codelinks';
 import { registerDecisionsView, VIEW_ID, type DecisionsTree } from './features/decisions';
+import { registerDigest, type DigestFeature } from './features/digest';
 import { registerGraph, type GraphFeature } from './features/graph';
 import { registerLanguageFeatures, type LanguageFeatures } from './features/documents';
 import { registerReview, type ReviewFeature } from './features/review';
@@ -31,6 +32,7 @@ export interface Features {
   readonly codeLinks: CodeLinkFeatures;
   readonly graph: GraphFeature;
   readonly agents: AgentsFeature;
+  readonly digest: DigestFeature;
   /** Who asks the user; tests put a scripted prompter here (undefined: quick input). */
   prompter: Prompter | undefined;
 }
@@ -57,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(tree.setRecordChildren(codeLinks.governedCode));
   const graph = registerGraph(context, host, { revealInDecisions: (uri) => tree.reveal(uri, true) });
   const agents = registerAgents(context, host);
+  const digest = registerDigest(context, host);
 
   host.start();
   const { workspace } = host;
@@ -65,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
   const services: Features = {
     workspace, documents: host.documents, log: host.log, fs: host.fs, clock: host.clock,
-    tree, language, authoring, review, codeLinks, graph, agents,
+    tree, language, authoring, review, codeLinks, graph, agents, digest,
     get prompter() { return host.prompts.override; },
     set prompter(p) { host.prompts.override = p; },
   };

@@ -31,6 +31,7 @@ export const COMMANDS = {
   showHistory: ['adrWorkbench.showHistory', 'Show Decision History'],
   graphShow: ['adrWorkbench.graph.show', 'Show Decision Graph'],
   graphShowRecord: ['adrWorkbench.graph.showRecord', 'Show in Graph'],
+  digestShow: ['adrWorkbench.digest.show', 'Show Decision Digest'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type CommandKey = keyof typeof COMMANDS;
@@ -45,6 +46,7 @@ export const VIEWS = {
 /** Webview panel types (editor tabs; not in `contributes`). */
 export const PANELS = {
   graph: 'adrWorkbench.graph',
+  digest: 'adrWorkbench.digest',
 } as const;
 
 /** Context keys set with `setContext` (read by `when` clauses in package.json). */
