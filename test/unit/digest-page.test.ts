@@ -5,6 +5,9 @@
  * over the scripted repository of the digest goldens.
  */
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AdrIndex } from '../../src/core/index';
 import { collectDigest, formatDigestMarkdown, parseSince, type Digest } from '../../src/core/digest';
 import { readSignoffPolicy } from '../../src/core/signoff';
@@ -85,11 +88,11 @@ describe('digest page: the digest it is given', function () {
   let repo: HistoryRepo;
   let digest: Digest;
   let view: DigestView;
-  const digestOf = async (since: string): Promise<Digest> => {
+  const digestOf = async (since: string, folder = repo.root): Promise<Digest> => {
     const fs = new NodeFileSystem();
     const policy = readSignoffPolicy(DIGEST_POLICY).policy;
     return (await collectDigest(new CountingGit(), fs, new NodeWorkTree(), {
-      folder: repo.root, since: parseSince(since), sinceText: since, today: '2025-03-10', index: await AdrIndex.build(fs, repo.root), policyOf: () => policy,
+      folder, since: parseSince(since), sinceText: since, today: '2025-03-10', index: await AdrIndex.build(fs, folder), policyOf: () => policy,
     })).digest;
   };
   before(async () => {
@@ -154,5 +157,21 @@ describe('digest page: the digest it is given', function () {
     assert.equal(isEmptyDigest(none), none.awaiting.length + none.reviews.length === 0);
     assert.equal(isEmptyDigest({ ...none, awaiting: [], reviews: [] }), true);
     assert.equal(digestView({ ...none, awaiting: [], reviews: [] }).empty, true);
+  });
+
+  it('names the records by their repository paths for a folder opened through a symlink (the editor\'s spelling, not git\'s resolved one)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'adrw-digest-link-'));
+    try {
+      const link = join(dir, 'shop').replace(/\\/g, '/');
+      symlinkSync(repo.root, link, 'dir');
+      const through = await digestOf('2025-03-01', link);
+      // The records' paths are the repository's, as through the real folder. (Which record documents a change is the review
+      // engine's, which resolves the folder as git does: left as it is.)
+      for (const k of ['period', 'decisions', 'awaiting', 'reviews', 'governed'] as const) assert.deepEqual(through[k], digest[k], k);
+      assert.deepEqual(through.changes.undocumented.map((c) => c.subject).filter((x) => x === 'left-pad'), ['left-pad']);
+      assert.ok(through.decisions.every((e) => e.record.path.startsWith('doc/adr/')));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
