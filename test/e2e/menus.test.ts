@@ -177,6 +177,8 @@ describe('Contributed menus (e2e)', () => {
     click('view/item/context', 'adrWorkbench.graph.show');
     click('editor/title', 'adrWorkbench.graph.showRecord');
     click('editor/context', 'adrWorkbench.graph.showRecord');
+    // Clicked in digest.test.ts (the Decisions view's "…" menu opens the digest page on its own scripted repository).
+    click('view/title', 'adrWorkbench.digest.show');
     const menus = pkg.contributes.menus as Record<string, { command?: string }[]>;
     const contributed = Object.entries(menus).filter(([menu]) => menu !== 'commandPalette')
       .flatMap(([menu, entries]) => entries.filter((e) => e.command).map((e) => `${menu} ${e.command}`));

@@ -159,7 +159,9 @@ function inline(parts: readonly Part[], into: HTMLElement): void {
 
 function renderDigest(d: DigestView): void {
   const head = el('header');
-  head.append(el('h1', undefined, d.heading), el('p', 'summary', `${d.summary}${state.folder ? ` · ${state.folder}` : ''}`));
+  const summary = el('p', 'summary', d.summary);
+  if (state.folder) summary.append(el('span', 'folder', `Folder: ${state.folder}`));
+  head.append(el('h1', undefined, d.heading), summary);
   body.append(head);
   for (const s of d.sections) {
     const section = el('section', `group ${s.id}`);
@@ -197,11 +199,12 @@ function render(): void {
   copy.disabled = !ready;
   refresh.disabled = state.status === 'loading' || state.status === 'none';
   root.setAttribute('aria-busy', String(state.status === 'loading'));
-  const what = periodLabel(state.period);
-  if (state.status === 'loading') renderLine('loading', `Reading the digest of ${what}…`);
-  else if (state.status !== 'ready' || !state.digest) renderLine('error', state.message ?? 'No digest.');
-  else if (state.digest.empty) renderLine('empty', `Nothing happened to the decisions in ${what} (${state.digest.commits} commit${state.digest.commits === 1 ? '' : 's'}).`);
-  else renderLine('info', `The digest of ${what}.`);
+  // "the digest of the last 7 days", "the digest since v1.2".
+  const what = `${state.period.kind === 'days' ? 'of ' : ''}${periodLabel(state.period)}`;
+  if (state.status === 'loading') renderLine('loading', `Reading the digest ${what}…`);
+  else if (state.status !== 'ready' || !state.digest) renderLine(state.status === 'none' ? 'empty' : 'error', state.message ?? 'No digest.');
+  else if (state.digest.empty) renderLine('empty', `Nothing to report: the digest ${what} is empty (${state.digest.commits} commit${state.digest.commits === 1 ? '' : 's'}).`);
+  else renderLine('info', `The digest ${what}.`);
   if (ready) renderDigest(state.digest!);
 }
 
