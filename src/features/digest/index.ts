@@ -34,6 +34,8 @@ export interface DigestFeature {
   readonly panel: WebviewPanelHost<ToWebview, FromWebview>;
 }
 
+const samePeriod = (a: Period, b: Period) => a.kind === b.kind && a.value === b.value && a.until === b.until;
+
 /** The first line of an error's message. */
 const oneLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
 
@@ -135,7 +137,14 @@ export function registerDigest(context: vscode.ExtensionContext, host: Host): Di
     switch (m.type) {
       case 'ready': {
         const p = asked ?? m.period ?? period;
+        const again = !asked && state !== undefined && state.status !== 'loading' && samePeriod(state.period, p);
         asked = undefined;
+        // The page reloaded (its frame was re-created) on the period shown: the same state again, not a new read.
+        if (again) {
+          log.info('the page reloaded: its digest posted again');
+          post({ ...state! });
+          return;
+        }
         await run(p);
         return;
       }
@@ -150,8 +159,11 @@ export function registerDigest(context: vscode.ExtensionContext, host: Host): Di
       case 'open': {
         // Only records the digest shown names (the page is not trusted to name anything else).
         if (!current || !recordPaths(current.digest).has(m.path)) throw new UserError(vscode.l10n.t('That record is not in the digest shown; refresh it.'));
+        const path = join(current.root, m.path);
+        // A record the period's history names may be gone from the work tree since.
+        if (!(await host.fs.stat(path).catch(() => undefined))) throw new UserError(vscode.l10n.t('{0} is no longer in the workspace.', m.path));
         const column = panel.column === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
-        await vscode.window.showTextDocument(vscode.Uri.file(join(current.root, m.path)), { viewColumn: column, preview: true });
+        await vscode.window.showTextDocument(vscode.Uri.file(path), { viewColumn: column, preview: true });
         return;
       }
     }
