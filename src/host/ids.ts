@@ -31,6 +31,9 @@ export const COMMANDS = {
   showHistory: ['adrWorkbench.showHistory', 'Show Decision History'],
   graphShow: ['adrWorkbench.graph.show', 'Show Decision Graph'],
   graphShowRecord: ['adrWorkbench.graph.showRecord', 'Show in Graph'],
+  catalogOpen: ['adrWorkbench.catalog.open', 'Open Catalogue'],
+  catalogClose: ['adrWorkbench.catalog.close', 'Close Catalogue'],
+  catalogOpenOnWeb: ['adrWorkbench.catalog.openOnWeb', 'Open on Web'],
   digestShow: ['adrWorkbench.digest.show', 'Show Decision Digest'],
 } as const satisfies Record<string, readonly [string, string]>;
 
@@ -56,6 +59,7 @@ export const CONTEXT_KEYS = {
   filtered: 'adrWorkbench.filtered',
   recordPaths: 'adrWorkbench.recordPaths',
   collectionFolders: 'adrWorkbench.collectionFolders',
+  hasCatalogs: 'adrWorkbench.hasCatalogs',
 } as const;
 
 /** `viewItem` values of tree rows (a record row is `record.<status>`). */
@@ -64,6 +68,14 @@ export const VIEW_ITEMS = {
   collection: 'adrWorkbench.collection',
   group: 'adrWorkbench.group',
   governedCode: 'adrWorkbench.governedCode',
+  /** A catalogue's rows (read-only: never `record…`, so no editing action applies). */
+  catalog: 'adrWorkbench.catalog',
+  catalogSource: 'adrWorkbench.catalogSource',
+  catalogRecord: 'adrWorkbench.catalogRecord',
+  /** A catalogue record whose export knows its web address. */
+  catalogRecordWeb: 'adrWorkbench.catalogRecord.web',
+  catalogLink: 'adrWorkbench.catalogLink',
+  catalogProblem: 'adrWorkbench.catalogProblem',
 } as const;
 
 /** Status bar item ids. */
@@ -83,6 +95,8 @@ export const DIAGNOSTICS = {
 /** The workspace-state key of the tree's grouping. */
 export const STATE_KEYS = {
   groupBy: 'adrWorkbench.tree.groupBy',
+  /** The catalogue files opened with Open Catalogue (URIs). */
+  catalogsOpened: 'adrWorkbench.catalogs.opened',
 } as const;
 
 /** The MCP server definition provider (`contributes.mcpServerDefinitionProviders`). */

@@ -34,6 +34,8 @@ export interface Settings {
   readonly anchorsLens: boolean;
   readonly links: LinkSettings;
   readonly reviewEnabled: boolean;
+  /** Catalogue or export files shown read-only in the Decisions view (relative to the folder, or absolute). */
+  readonly catalogs: readonly string[];
   /** Window settings. */
   readonly groupBy: GroupBy;
   readonly agents: AgentSettings;
@@ -75,6 +77,7 @@ export function readSettings(scope?: vscode.Uri | vscode.WorkspaceFolder): Setti
       exclude: Object.entries(excludes ?? {}).filter(([, on]) => on === true).map(([glob]) => glob),
     },
     reviewEnabled: r.get<boolean>('review.enabled', true),
+    catalogs: stringList(r.get<unknown>('catalogs', [])),
     groupBy: w.get<GroupBy>('tree.groupBy', 'status'),
     agents: {
       mcpServer: w.get<boolean>('agents.mcpServer.enabled', true),

@@ -37,7 +37,15 @@ export interface ContributedNode {
   readonly children: () => TreeNode[];
 }
 
-export type TreeNode = RecordNode | GroupNode | ContributedNode;
+/** A row another feature shows at the view's top level, after the collections (a catalogue), and its rows. */
+export interface SectionNode {
+  readonly kind: 'section';
+  readonly id: string;
+  readonly parent: SectionNode | undefined;
+  readonly children: () => TreeNode[];
+}
+
+export type TreeNode = RecordNode | GroupNode | ContributedNode | SectionNode;
 
 /** Another feature's nodes under each record (shown before the records it supersedes). */
 export interface RecordChildren {
@@ -45,4 +53,13 @@ export interface RecordChildren {
   /** Called as rows render and expand: keep it cheap (cached). */
   nodes(node: RecordNode): ContributedNode[];
   treeItem(node: ContributedNode): vscode.TreeItem;
+}
+
+/** Another feature's rows at the view's top level, after the collections; that feature renders them. */
+export interface RootSections {
+  readonly onDidChange: vscode.Event<void>;
+  roots(): SectionNode[];
+  treeItem(node: SectionNode): vscode.TreeItem;
+  /** The tooltip, read when the user hovers. */
+  tooltip?(node: SectionNode): vscode.MarkdownString | string | undefined;
 }

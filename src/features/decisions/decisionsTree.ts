@@ -20,7 +20,7 @@ import { registerHistory, showHistory, type ShowHistoryArgs } from './history';
 import { CONTEXT_KEYS, STATE_KEYS, VIEW_ITEMS, VIEWS } from '../../host/ids';
 import { readSettings } from '../../host/settings';
 import { statusCodicon, statusIcon } from '../../host/statusIcons';
-import type { RecordChildren } from '../../host/treeNodes';
+import type { RecordChildren, RootSections } from '../../host/treeNodes';
 import { asFilter, asGroupBy, buildTree, childrenOf, hasSuperseded, type Filter, type GroupBy, type TreeNode } from './grouping';
 
 export const VIEW_ID = VIEWS.decisions;
@@ -34,6 +34,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
   private roots: TreeNode[] = [];
   private dirty = true;
   private contributor: RecordChildren | undefined;
+  private sections: RootSections | undefined;
 
   constructor(private readonly workspace: DecisionWorkspace, private readonly documents: Documents, private readonly state: vscode.Memento, private readonly history: RecordHistories) {
     super();
@@ -79,11 +80,20 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
     return { dispose: () => { sub.dispose(); if (this.contributor === contributor) this.contributor = undefined; } };
   }
 
+  /** Adds another feature's rows after the collections (the catalogues). */
+  setRootSections(sections: RootSections): vscode.Disposable {
+    this.sections = sections;
+    const sub = sections.onDidChange(() => this.refresh());
+    this.refresh();
+    return { dispose: () => { sub.dispose(); if (this.sections === sections) this.sections = undefined; } };
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
     if (node?.kind === 'record' && this.contributor) return [...this.contributor.nodes(node), ...childrenOf(node)];
     if (node) return childrenOf(node);
     this.rebuild();
-    return this.roots;
+    const sections = this.sections?.roots() ?? [];
+    return sections.length ? [...this.roots, ...sections] : this.roots;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -92,6 +102,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.kind === 'contributed') return this.contributor?.treeItem(node) ?? new vscode.TreeItem(node.id);
+    if (node.kind === 'section') return this.sections?.treeItem(node) ?? new vscode.TreeItem(node.id);
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
@@ -120,6 +131,10 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
 
   /** The tooltip reads the record's first lines only when the user hovers. */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (node.kind === 'section') {
+      item.tooltip ??= this.sections?.tooltip?.(node);
+      return item;
+    }
     if (node.kind !== 'record') return item;
     item.tooltip = await recordTooltip(this.documents, node.record, this.history);
     return item;
