@@ -17,7 +17,7 @@ import { registerDigest, type DigestFeature } from './features/digest';
 import { registerGraph, type GraphFeature } from './features/graph';
 import { registerLanguageFeatures, type LanguageFeatures } from './features/documents';
 import { registerReview, type ReviewFeature } from './features/review';
-import { registerSignoff } from './features/signoff';
+import { registerSignoff, type SignoffFeature } from './features/signoff';
 
 /** The features, as registered: for tests, the benchmark and other extensions. */
 export interface Features {
@@ -34,6 +34,7 @@ export interface Features {
   readonly graph: GraphFeature;
   readonly agents: AgentsFeature;
   readonly catalogs: CatalogFeature;
+  readonly signoff: SignoffFeature;
   readonly digest: DigestFeature;
   /** Who asks the user; tests put a scripted prompter here (undefined: quick input). */
   prompter: Prompter | undefined;
@@ -55,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = registerDecisionsView(context, host);
   const language = registerLanguageFeatures(context, host);
   const authoring = registerAuthoring(context, host);
-  registerSignoff(context, host);
+  const signoff = registerSignoff(context, host, { revealTopGroup: () => tree.revealTopGroup() });
+  context.subscriptions.push(tree.setTopGroup(signoff.needsAttention));
   const review = registerReview(context, host, { newDecision: authoring.newDecision });
   const codeLinks = registerCodeLinks(context, host, { newDecision: authoring.newDecision });
   context.subscriptions.push(tree.setRecordChildren(codeLinks.governedCode));
@@ -72,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
   const services: Features = {
     workspace, documents: host.documents, log: host.log, fs: host.fs, clock: host.clock,
-    tree, language, authoring, review, codeLinks, graph, agents, catalogs, digest,
+    tree, language, authoring, review, codeLinks, graph, agents, catalogs, signoff, digest,
     get prompter() { return host.prompts.override; },
     set prompter(p) { host.prompts.override = p; },
   };

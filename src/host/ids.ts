@@ -9,6 +9,8 @@ export const COMMANDS = {
   newDecisionHere: ['adrWorkbench.newDecisionHere', 'New Decision'],
   changeStatus: ['adrWorkbench.changeStatus', 'Change Status'],
   approveDecision: ['adrWorkbench.approveDecision', 'Approve Decision'],
+  markReviewed: ['adrWorkbench.markReviewed', 'Mark Reviewed'],
+  showNeedsAttention: ['adrWorkbench.showNeedsAttention', 'Show Decisions Needing Attention'],
   supersede: ['adrWorkbench.supersede', 'Supersede'],
   link: ['adrWorkbench.link', 'Amend / Link'],
   rename: ['adrWorkbench.rename', 'Rename Decision'],
@@ -60,6 +62,8 @@ export const CONTEXT_KEYS = {
   recordPaths: 'adrWorkbench.recordPaths',
   collectionFolders: 'adrWorkbench.collectionFolders',
   hasCatalogs: 'adrWorkbench.hasCatalogs',
+  /** Records whose review is due or overdue (paths). */
+  reviewDuePaths: 'adrWorkbench.reviewDuePaths',
 } as const;
 
 /** `viewItem` values of tree rows (a record row is `record.<status>`). */
@@ -82,6 +86,7 @@ export const VIEW_ITEMS = {
 export const STATUS_ITEMS = {
   recordStatus: 'adrWorkbench.status',
   review: 'adrWorkbench.review',
+  attention: 'adrWorkbench.attention',
 } as const;
 
 /** Diagnostic collection names. */

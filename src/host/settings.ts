@@ -39,6 +39,8 @@ export interface Settings {
   /** Window settings. */
   readonly groupBy: GroupBy;
   readonly agents: AgentSettings;
+  /** The status bar's "awaiting you" count (window). */
+  readonly attentionStatusBar: boolean;
 }
 
 /** Decisions for coding agents (window settings). */
@@ -84,6 +86,7 @@ export function readSettings(scope?: vscode.Uri | vscode.WorkspaceFolder): Setti
       allowWrite: w.get<boolean>('agents.mcpServer.allowWrite', false),
       tools: w.get<boolean>('agents.tools.enabled', true),
     },
+    attentionStatusBar: w.get<boolean>('signoff.statusBar.enabled', true),
   };
 }
 

@@ -183,6 +183,9 @@ describe('Contributed menus (e2e)', () => {
     click('view/item/context', 'adrWorkbench.graph.show');
     click('editor/title', 'adrWorkbench.graph.showRecord');
     click('editor/context', 'adrWorkbench.graph.showRecord');
+    // Clicked in attention.test.ts (each marks the record reviewed, answered to the end).
+    click('view/item/context', 'adrWorkbench.markReviewed');
+    click('editor/context', 'adrWorkbench.markReviewed');
     // Clicked in digest.test.ts (the Decisions view's "…" menu opens the digest page on its own scripted repository).
     click('view/title', 'adrWorkbench.digest.show');
     const menus = pkg.contributes.menus as Record<string, { command?: string }[]>;
