@@ -152,7 +152,8 @@ describe('Decision digest page (e2e)', () => {
     await wb().openViewContainer(WORKBENCH_CONTAINER);
     await wb().viewMenu(DECISIONS, 'Show Decision Digest…');
     const frame = await digestFrame(wb());
-    await shown(frame, -1, 'error');
+    // The period last shown is the bad ref of the test before (ready instead, had that test stopped earlier).
+    await Promise.any([shown(frame, -1, 'error'), shown(frame, -1, 'ready')]);
     assert.equal(await frame.getByRole('combobox', { name: 'Period' }).inputValue(), 'ref');
     // Back to a fixed period: picked, it runs at once.
     await frame.getByRole('combobox', { name: 'Period' }).selectOption('30');
