@@ -46,6 +46,8 @@ const configs = [
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webviews/review/main.ts'], outfile: 'dist/webview/review.js' },
   // The graph page lays its graph out itself (dagre through src/core/graph/layout): minified always, as it ships.
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', minify: true, entryPoints: ['src/webviews/graph/main.ts'], outfile: 'dist/webview/graph.js' },
+  // The digest page renders the sections the extension posts (no core code in it): minified as it ships.
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', minify: true, entryPoints: ['src/webviews/digest/main.ts'], outfile: 'dist/webview/digest.js' },
 ];
 
 if (watch) {

@@ -13,6 +13,7 @@ import { registerAuthoring, type Authoring } from './features/authoring';
 import { registerCatalogs, type CatalogFeature } from './features/catalog';
 import { registerCodeLinks, type CodeLinkFeatures } from './features/codelinks';
 import { registerDecisionsView, VIEW_ID, type DecisionsTree } from './features/decisions';
+import { registerDigest, type DigestFeature } from './features/digest';
 import { registerGraph, type GraphFeature } from './features/graph';
 import { registerLanguageFeatures, type LanguageFeatures } from './features/documents';
 import { registerReview, type ReviewFeature } from './features/review';
@@ -34,6 +35,7 @@ export interface Features {
   readonly agents: AgentsFeature;
   readonly catalogs: CatalogFeature;
   readonly signoff: SignoffFeature;
+  readonly digest: DigestFeature;
   /** Who asks the user; tests put a scripted prompter here (undefined: quick input). */
   prompter: Prompter | undefined;
 }
@@ -63,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const agents = registerAgents(context, host);
   const catalogs = registerCatalogs(context, host);
   context.subscriptions.push(tree.setRootSections(catalogs.catalogs));
+  const digest = registerDigest(context, host);
 
   host.start();
   const { workspace } = host;
@@ -71,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
   const services: Features = {
     workspace, documents: host.documents, log: host.log, fs: host.fs, clock: host.clock,
-    tree, language, authoring, review, codeLinks, graph, agents, catalogs, signoff,
+    tree, language, authoring, review, codeLinks, graph, agents, catalogs, signoff, digest,
     get prompter() { return host.prompts.override; },
     set prompter(p) { host.prompts.override = p; },
   };

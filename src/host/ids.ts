@@ -36,6 +36,7 @@ export const COMMANDS = {
   catalogOpen: ['adrWorkbench.catalog.open', 'Open Catalogue'],
   catalogClose: ['adrWorkbench.catalog.close', 'Close Catalogue'],
   catalogOpenOnWeb: ['adrWorkbench.catalog.openOnWeb', 'Open on Web'],
+  digestShow: ['adrWorkbench.digest.show', 'Show Decision Digest'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type CommandKey = keyof typeof COMMANDS;
@@ -50,6 +51,7 @@ export const VIEWS = {
 /** Webview panel types (editor tabs; not in `contributes`). */
 export const PANELS = {
   graph: 'adrWorkbench.graph',
+  digest: 'adrWorkbench.digest',
 } as const;
 
 /** Context keys set with `setContext` (read by `when` clauses in package.json). */

@@ -106,3 +106,83 @@ export function pageHtml(webview: Pick<vscode.Webview, 'cspSource' | 'asWebviewU
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/** An editor-tab page on the same template and handshake (`pageHtml`; state posted once the page says it is ready). */
+export interface WebviewPanelPage<In> extends WebviewPage<In> {
+  /** The panel's view type (`PANELS`). */
+  readonly viewType: string;
+  /** The tab's icon, under `media`. */
+  readonly icon?: string;
+}
+
+/** A webview editor tab, shown on demand and revealed when open; messages from the page validated before anyone sees them. */
+export class WebviewPanelHost<Out, In> extends Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private ready = false;
+  private readonly messages = this.register(new vscode.EventEmitter<In>());
+  private readonly closed = this.register(new vscode.EventEmitter<void>());
+  /** Validated messages from the page (the ready message too: post the whole state then). */
+  readonly onMessage = this.messages.event;
+  readonly onDidClose = this.closed.event;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly page: WebviewPanelPage<In>) {
+    super();
+    this.register({ dispose: () => { this.panel?.dispose(); this.release(); } });
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  get column(): vscode.ViewColumn | undefined {
+    return this.panel?.viewColumn;
+  }
+
+  /** Shows the panel, creating it when needed, in `column`. */
+  show(column: vscode.ViewColumn): void {
+    if (this.panel) {
+      this.panel.reveal(this.panel.viewColumn ?? column, false);
+      return;
+    }
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    const scripts = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel(this.page.viewType, this.page.title, { viewColumn: column, preserveFocus: false }, {
+      enableScripts: true, enableCommandUris: false, localResourceRoots: [media, scripts], retainContextWhenHidden: true,
+    });
+    if (this.page.icon) panel.iconPath = vscode.Uri.joinPath(media, this.page.icon);
+    this.panel = panel;
+    this.ready = false;
+    panel.webview.html = pageHtml(panel.webview, this.page.title, vscode.Uri.joinPath(scripts, this.page.script), vscode.Uri.joinPath(media, this.page.style));
+    this.panelDisposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        const m = this.page.parse(raw);
+        if (m === undefined) return;
+        if (this.page.isReady(m)) this.ready = true;
+        this.messages.fire(m);
+      }),
+      panel.onDidDispose(() => {
+        if (this.panel === panel) {
+          this.release();
+          this.closed.fire();
+        }
+      }),
+    );
+  }
+
+  /** Posts a message to the page, if it is there and ready (else the page asks when it is). */
+  post(message: Out): void {
+    if (!this.panel || !this.ready) return;
+    void this.panel.webview.postMessage(message);
+  }
+
+  private release(): void {
+    for (const d of this.panelDisposables.splice(0)) d.dispose();
+    this.panel = undefined;
+    this.ready = false;
+  }
+}

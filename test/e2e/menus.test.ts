@@ -186,6 +186,8 @@ describe('Contributed menus (e2e)', () => {
     // Clicked in attention.test.ts (each marks the record reviewed, answered to the end).
     click('view/item/context', 'adrWorkbench.markReviewed');
     click('editor/context', 'adrWorkbench.markReviewed');
+    // Clicked in digest.test.ts (the Decisions view's "…" menu opens the digest page on its own scripted repository).
+    click('view/title', 'adrWorkbench.digest.show');
     const menus = pkg.contributes.menus as Record<string, { command?: string }[]>;
     const contributed = Object.entries(menus).filter(([menu]) => menu !== 'commandPalette')
       .flatMap(([menu, entries]) => entries.filter((e) => e.command).map((e) => `${menu} ${e.command}`));

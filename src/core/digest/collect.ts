@@ -15,12 +15,13 @@
  */
 import type { AdrIndex } from '../index';
 import type { AdrRecord, Status } from '../model';
-import { dirname, join, relative } from '../paths';
+import { dirname, join, normalize, relative, toPosix } from '../paths';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
 import { UserError } from '../errors';
 import { recordReference } from '../presentation';
 import { readHistory, type HistoryEvent, type HistoryResult, type HistorySnapshot } from '../history';
+import { spelledRoot } from '../history/history';
 import { logArgs, parseLog, type LogCommit } from '../history/gitLog';
 import { ReviewEngine } from '../review/engine';
 import { EMPTY_TREE } from '../review/repository';
@@ -100,7 +101,8 @@ export function prOf(subject: string): number | null {
 export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree: WorkTreePort, o: DigestOptions): Promise<DigestResult> {
   const top = await git.run(o.folder, ['rev-parse', '--show-toplevel']);
   if (top.exitCode !== 0) throw new DigestError(`not in a git repository: ${firstLine(top.stderr)}`);
-  const root = top.stdout.trim();
+  // The repository's folder as the caller spells it (a folder opened through a symlink: the index's paths are under that spelling).
+  const root = await spelledRoot(fs, normalize(toPosix(o.folder)), normalize(toPosix(top.stdout.trim())));
   const untilRef = o.until ?? 'HEAD';
   const until = await commitOf(git, root, untilRef, '--until');
   let base: string | null = null;

@@ -174,3 +174,10 @@ export function formatDigest(d: Digest, format: DigestFormat, links: DigestLinks
     case 'markdown': return formatDigestMarkdown(d, { ...(links.file ? { file: links.file } : {}) });
   }
 }
+
+/** The parts of an entry and the sections every format renders (the editor's digest page renders them too: one wording). */
+export type DigestInline = Inline;
+export type DigestSection = Section;
+export const digestSections: (d: Digest, links?: DigestLinks) => readonly DigestSection[] = (d, links = {}) => sections(d, links);
+export const digestHeading = heading;
+export const digestSummary = summary;

@@ -151,7 +151,7 @@ export async function readHistory(git: GitPort, fs: FileSystem, options: History
 }
 
 /** `top` (git's top folder, symlinks resolved) as `folder` reaches it, when `folder` reaches it through a symlink. */
-async function spelledRoot(fs: FileSystem, folder: string, top: string): Promise<string> {
+export async function spelledRoot(fs: FileSystem, folder: string, top: string): Promise<string> {
   if (folder === top || isInside(top, folder)) return top;
   for (let dir = folder; ; dir = dirname(dir)) {
     if (await fs.stat(`${dir}/.git`).catch(() => undefined)) {
