@@ -30,7 +30,7 @@ import { ReviewEngine } from '../review/engine';
 import { EMPTY_TREE } from '../review/repository';
 import type { GitInputPort } from '../review/git';
 import type { WorkTreePort } from '../review/worktree';
-import { governingFromRecords } from '../review/governs';
+import { governingFromRecords, type GoverningLookup, type GoverningMatch } from '../review/governs';
 import type { ReviewFinding, VerdictEvidence } from '../review/types';
 import { isRecordFile } from '../naming/fileName';
 import { addPeriod, daysBetween } from '../signoff/dates';
@@ -128,8 +128,11 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
     ...(o.snapshot ? { snapshot: o.snapshot } : {}),
   });
   const empty = until.length === 64 ? EMPTY_TREE.sha256 : EMPTY_TREE.sha1;
-  const reviewRead = new ReviewEngine(git, fs, workTree)
-    .review({ folders: [root], scope: { kind: 'range', from: base ?? empty, to: until }, trusted: true, indexFor: async () => o.index });
+  // Which records govern a path, asked once per path (the review asks per file and per finding, the governed-code count per commit).
+  const governing = memoGoverning(governingFromRecords(o.index.records()));
+  const reviewRead = new ReviewEngine(git, fs, workTree).review({
+    folders: [root], scope: { kind: 'range', from: base ?? empty, to: until }, trusted: true, indexFor: async () => o.index, governingFor: () => governing,
+  });
   // Settled now, awaited below: a rejection is not left unhandled meanwhile.
   historyRead.catch(() => undefined);
   reviewRead.catch(() => undefined);
@@ -237,7 +240,6 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
   }
 
   // ---- governed code that changed, per record in force
-  const governing = governingFromRecords(o.index.records());
   const acc = new Map<string, { record: AdrRecord; paths: Set<string>; authors: Set<string>; commits: Set<string> }>();
   for (const c of commits) {
     if (c.parents.length > 1) continue;
@@ -375,6 +377,17 @@ function documenting(f: ReviewFinding, rel: (p: string) => string, index: AdrInd
 
 function basenameId(path: string): string {
   return path.slice(dirname(path).length + 1).replace(/\.md$/i, '');
+}
+
+function memoGoverning(lookup: GoverningLookup): GoverningLookup {
+  const known = new Map<string, readonly GoverningMatch[]>();
+  return {
+    governing(path) {
+      let m = known.get(path);
+      if (!m) known.set(path, (m = lookup.governing(path)));
+      return m;
+    },
+  };
 }
 
 function firstLine(s: string): string {
