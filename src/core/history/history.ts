@@ -176,7 +176,6 @@ function collectionKey(cs: ReadonlyMap<string, HistoryCollection>): string {
     .map(([p, c]) => [p, c.dialect ?? '', c.statusVocabulary ?? {}]));
 }
 
-
 class State {
   lineages: Lineage[] = [];
   headMap: TreeMap = new Map();
