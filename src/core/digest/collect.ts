@@ -22,6 +22,7 @@ import type { AdrRecord, Status } from '../model';
 import { dirname, join, relative } from '../paths';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
+import { mapLimit } from '../index/limit';
 import { UserError } from '../errors';
 import { recordReference } from '../presentation';
 import { readHistory, type HistoryEvent, type HistoryResult, type HistorySnapshot } from '../history';
@@ -133,6 +134,8 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
   const reviewRead = new ReviewEngine(git, fs, workTree).review({
     folders: [root], scope: { kind: 'range', from: base ?? empty, to: until }, trusted: true, indexFor: async () => o.index, governingFor: () => governing,
   });
+  // The records' texts now (their sign-off), read meanwhile too.
+  const textsRead = mapLimit(o.index.records(), 16, (r) => fs.readFile(r.path).then((b): string | undefined => decodeText(b, r.path).text).catch(() => undefined));
   // Settled now, awaited below: a rejection is not left unhandled meanwhile.
   historyRead.catch(() => undefined);
   reviewRead.catch(() => undefined);
@@ -178,13 +181,11 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
   // ---- the records now: proposals awaiting a decision, reviews due
   const awaiting: AwaitingProposal[] = [];
   const reviews: DueReview[] = [];
-  for (const r of o.index.records()) {
-    let text: string;
-    try {
-      text = decodeText(await fs.readFile(r.path), r.path).text;
-    } catch {
-      continue;
-    }
+  const records = o.index.records();
+  const texts = await textsRead;
+  for (const [i, r] of records.entries()) {
+    const text = texts[i];
+    if (text === undefined) continue;
     const signoff = readSignoff(r, text);
     const policy = o.policyOf(r.collection);
     const into = lastInto.get(r.path);
