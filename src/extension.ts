@@ -2,20 +2,21 @@
  * Composition root: builds the host kit (`src/host`), registers each feature (`src/features/*`)
  * with the dependencies it needs, handed in explicitly, and wires what one feature offers another:
  * New Decision (authoring) for the code links and the review, the code links' "Governed code"
- * rows under each record of the Decisions tree. Activation does no blocking work: indexing starts
- * in the background and the views show its progress.
+ * rows under each record of the Decisions tree, the catalogues after the collections. Activation
+ * does no blocking work: indexing starts in the background and the views show its progress.
  */
 import * as vscode from 'vscode';
 import { createHost, type Host } from './host';
 import type { Prompter } from './host/prompter';
 import { registerAgents, type AgentsFeature } from './features/agents';
 import { registerAuthoring, type Authoring } from './features/authoring';
+import { registerCatalogs, type CatalogFeature } from './features/catalog';
 import { registerCodeLinks, type CodeLinkFeatures } from './features/codelinks';
 import { registerDecisionsView, VIEW_ID, type DecisionsTree } from './features/decisions';
 import { registerGraph, type GraphFeature } from './features/graph';
 import { registerLanguageFeatures, type LanguageFeatures } from './features/documents';
 import { registerReview, type ReviewFeature } from './features/review';
-import { registerSignoff } from './features/signoff';
+import { registerSignoff, type SignoffFeature } from './features/signoff';
 
 /** The features, as registered: for tests, the benchmark and other extensions. */
 export interface Features {
@@ -31,6 +32,8 @@ export interface Features {
   readonly codeLinks: CodeLinkFeatures;
   readonly graph: GraphFeature;
   readonly agents: AgentsFeature;
+  readonly catalogs: CatalogFeature;
+  readonly signoff: SignoffFeature;
   /** Who asks the user; tests put a scripted prompter here (undefined: quick input). */
   prompter: Prompter | undefined;
 }
@@ -51,12 +54,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const tree = registerDecisionsView(context, host);
   const language = registerLanguageFeatures(context, host);
   const authoring = registerAuthoring(context, host);
-  registerSignoff(context, host);
+  const signoff = registerSignoff(context, host, { revealTopGroup: () => tree.revealTopGroup() });
+  context.subscriptions.push(tree.setTopGroup(signoff.needsAttention));
   const review = registerReview(context, host, { newDecision: authoring.newDecision });
   const codeLinks = registerCodeLinks(context, host, { newDecision: authoring.newDecision });
   context.subscriptions.push(tree.setRecordChildren(codeLinks.governedCode));
   const graph = registerGraph(context, host, { revealInDecisions: (uri) => tree.reveal(uri, true) });
   const agents = registerAgents(context, host);
+  const catalogs = registerCatalogs(context, host);
+  context.subscriptions.push(tree.setRootSections(catalogs.catalogs));
 
   host.start();
   const { workspace } = host;
@@ -65,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   void workspace.ready.then(() => { timings.indexReady = performance.now() - started; });
   const services: Features = {
     workspace, documents: host.documents, log: host.log, fs: host.fs, clock: host.clock,
-    tree, language, authoring, review, codeLinks, graph, agents,
+    tree, language, authoring, review, codeLinks, graph, agents, catalogs, signoff,
     get prompter() { return host.prompts.override; },
     set prompter(p) { host.prompts.override = p; },
   };

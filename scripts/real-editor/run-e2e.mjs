@@ -19,7 +19,7 @@ import { assembleWorkspace } from './workspace.mjs';
 
 const TIMEOUT_S = Number(process.env.ADRW_TIMEOUT_S ?? 600);
 /** The screenshots README.md shows ("What it looks like"), committed in media/screenshots/. */
-const README_SCREENSHOTS = ['decisions-view', 'decisions-filter', 'new-decision', 'record-hover-status', 'codelens', 'review-panel'];
+const README_SCREENSHOTS = ['decisions-view', 'decisions-filter', 'new-decision', 'record-hover-status', 'codelens', 'review-panel', 'catalogue', 'needs-attention'];
 const README_SCREENSHOT_LIMIT = 300 * 1024;
 const log = (msg) => console.log(`[e2e] ${msg}`);
 

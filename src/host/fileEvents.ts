@@ -45,6 +45,15 @@ export class FileEvents extends Disposable {
     this.register({ dispose: () => clearTimeout(this.timer) });
   }
 
+  /** Watches one file, in the workspace or outside it (a catalogue), apart from the batches: `listener` runs on each create, change or delete. */
+  watchFile(uri: vscode.Uri, listener: () => void): vscode.Disposable {
+    if (uri.scheme !== 'file') return { dispose: () => undefined };
+    const name = uri.path.split('/').pop() ?? '';
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), name));
+    const subs = [watcher.onDidCreate(listener), watcher.onDidChange(listener), watcher.onDidDelete(listener)];
+    return { dispose: () => { for (const s of subs) s.dispose(); watcher.dispose(); } };
+  }
+
   private queue(uri: vscode.Uri, kind: FileChangeKind): void {
     if (uri.scheme !== 'file') return;
     const path = toPosix(uri.fsPath);

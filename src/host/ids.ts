@@ -9,6 +9,8 @@ export const COMMANDS = {
   newDecisionHere: ['adrWorkbench.newDecisionHere', 'New Decision'],
   changeStatus: ['adrWorkbench.changeStatus', 'Change Status'],
   approveDecision: ['adrWorkbench.approveDecision', 'Approve Decision'],
+  markReviewed: ['adrWorkbench.markReviewed', 'Mark Reviewed'],
+  showNeedsAttention: ['adrWorkbench.showNeedsAttention', 'Show Decisions Needing Attention'],
   supersede: ['adrWorkbench.supersede', 'Supersede'],
   link: ['adrWorkbench.link', 'Amend / Link'],
   rename: ['adrWorkbench.rename', 'Rename Decision'],
@@ -31,6 +33,9 @@ export const COMMANDS = {
   showHistory: ['adrWorkbench.showHistory', 'Show Decision History'],
   graphShow: ['adrWorkbench.graph.show', 'Show Decision Graph'],
   graphShowRecord: ['adrWorkbench.graph.showRecord', 'Show in Graph'],
+  catalogOpen: ['adrWorkbench.catalog.open', 'Open Catalogue'],
+  catalogClose: ['adrWorkbench.catalog.close', 'Close Catalogue'],
+  catalogOpenOnWeb: ['adrWorkbench.catalog.openOnWeb', 'Open on Web'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type CommandKey = keyof typeof COMMANDS;
@@ -54,6 +59,9 @@ export const CONTEXT_KEYS = {
   filtered: 'adrWorkbench.filtered',
   recordPaths: 'adrWorkbench.recordPaths',
   collectionFolders: 'adrWorkbench.collectionFolders',
+  hasCatalogs: 'adrWorkbench.hasCatalogs',
+  /** Records whose review is due or overdue (paths). */
+  reviewDuePaths: 'adrWorkbench.reviewDuePaths',
 } as const;
 
 /** `viewItem` values of tree rows (a record row is `record.<status>`). */
@@ -62,12 +70,21 @@ export const VIEW_ITEMS = {
   collection: 'adrWorkbench.collection',
   group: 'adrWorkbench.group',
   governedCode: 'adrWorkbench.governedCode',
+  /** A catalogue's rows (read-only: never `record…`, so no editing action applies). */
+  catalog: 'adrWorkbench.catalog',
+  catalogSource: 'adrWorkbench.catalogSource',
+  catalogRecord: 'adrWorkbench.catalogRecord',
+  /** A catalogue record whose export knows its web address. */
+  catalogRecordWeb: 'adrWorkbench.catalogRecord.web',
+  catalogLink: 'adrWorkbench.catalogLink',
+  catalogProblem: 'adrWorkbench.catalogProblem',
 } as const;
 
 /** Status bar item ids. */
 export const STATUS_ITEMS = {
   recordStatus: 'adrWorkbench.status',
   review: 'adrWorkbench.review',
+  attention: 'adrWorkbench.attention',
 } as const;
 
 /** Diagnostic collection names. */
@@ -81,6 +98,8 @@ export const DIAGNOSTICS = {
 /** The workspace-state key of the tree's grouping. */
 export const STATE_KEYS = {
   groupBy: 'adrWorkbench.tree.groupBy',
+  /** The catalogue files opened with Open Catalogue (URIs). */
+  catalogsOpened: 'adrWorkbench.catalogs.opened',
 } as const;
 
 /** The MCP server definition provider (`contributes.mcpServerDefinitionProviders`). */

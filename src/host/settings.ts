@@ -34,9 +34,13 @@ export interface Settings {
   readonly anchorsLens: boolean;
   readonly links: LinkSettings;
   readonly reviewEnabled: boolean;
+  /** Catalogue or export files shown read-only in the Decisions view (relative to the folder, or absolute). */
+  readonly catalogs: readonly string[];
   /** Window settings. */
   readonly groupBy: GroupBy;
   readonly agents: AgentSettings;
+  /** The status bar's "awaiting you" count (window). */
+  readonly attentionStatusBar: boolean;
 }
 
 /** Decisions for coding agents (window settings). */
@@ -75,12 +79,14 @@ export function readSettings(scope?: vscode.Uri | vscode.WorkspaceFolder): Setti
       exclude: Object.entries(excludes ?? {}).filter(([, on]) => on === true).map(([glob]) => glob),
     },
     reviewEnabled: r.get<boolean>('review.enabled', true),
+    catalogs: stringList(r.get<unknown>('catalogs', [])),
     groupBy: w.get<GroupBy>('tree.groupBy', 'status'),
     agents: {
       mcpServer: w.get<boolean>('agents.mcpServer.enabled', true),
       allowWrite: w.get<boolean>('agents.mcpServer.allowWrite', false),
       tools: w.get<boolean>('agents.tools.enabled', true),
     },
+    attentionStatusBar: w.get<boolean>('signoff.statusBar.enabled', true),
   };
 }
 

@@ -57,6 +57,10 @@ describe('Contributed menus (e2e)', () => {
     // The summary notification (a toast, or in the notification centre when toasts are held back).
     await wb().notification(/^Lint Decisions: no problems in 12 records/);
     click('view/title', 'adrWorkbench.lint');
+    // Open Catalogue… shows the workbench's file dialog (a catalogue is opened in welcome.test.ts).
+    await wb().viewMenu(DECISIONS, 'Open Catalogue…');
+    await asked(/^Open Catalogue/);
+    click('view/title', 'adrWorkbench.catalog.open');
     await wb().viewMenu(DECISIONS, 'Regenerate Index');
     // The adr-tools fixture has no index file: the command asks before creating one.
     await wb().waitFor('.quick-input-widget, .monaco-dialog-box, .notifications-toasts', { hasText: /no index file/ });
@@ -172,11 +176,16 @@ describe('Contributed menus (e2e)', () => {
   it('clicked every entry that package.json contributes to a menu', () => {
     // Clicked in decisions.test.ts (the filter flow from the toolbar, with a row selected).
     click('view/title', 'adrWorkbench.tree.filter', 'adrWorkbench.tree.clearFilter');
+    // Clicked in welcome.test.ts (a catalogue's row and its records' rows).
+    click('view/item/context', 'adrWorkbench.catalog.close', 'adrWorkbench.catalog.openOnWeb');
     // Clicked in graph.test.ts (each opens the Decision Graph on the record it was clicked for).
     click('view/title', 'adrWorkbench.graph.show');
     click('view/item/context', 'adrWorkbench.graph.show');
     click('editor/title', 'adrWorkbench.graph.showRecord');
     click('editor/context', 'adrWorkbench.graph.showRecord');
+    // Clicked in attention.test.ts (each marks the record reviewed, answered to the end).
+    click('view/item/context', 'adrWorkbench.markReviewed');
+    click('editor/context', 'adrWorkbench.markReviewed');
     const menus = pkg.contributes.menus as Record<string, { command?: string }[]>;
     const contributed = Object.entries(menus).filter(([menu]) => menu !== 'commandPalette')
       .flatMap(([menu, entries]) => entries.filter((e) => e.command).map((e) => `${menu} ${e.command}`));

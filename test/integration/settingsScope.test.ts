@@ -58,9 +58,10 @@ describe('Settings read with the scope they declare (extension host log)', () =>
       await config().update('codeLens.anchors', false, vscode.ConfigurationTarget.Global);
       await config().update('links.includeProposed', true, vscode.ConfigurationTarget.Global);
       await config().update('review.enabled', false, vscode.ConfigurationTarget.Global);
+      await config().update('signoff.statusBar.enabled', false, vscode.ConfigurationTarget.Global);
       await settle();
     } finally {
-      for (const key of ['tree.groupBy', 'codeLens.anchors', 'links.includeProposed', 'review.enabled']) {
+      for (const key of ['tree.groupBy', 'codeLens.anchors', 'links.includeProposed', 'review.enabled', 'signoff.statusBar.enabled']) {
         await config().update(key, undefined, vscode.ConfigurationTarget.Global);
       }
     }

@@ -64,7 +64,7 @@ describe('extension manifest', () => {
       const text = String(messages[w.contents.replace(/^%|%$/g, '')] ?? w.contents);
       return [...text.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!);
     });
-    assert.deepEqual(linked, ['adrWorkbench.initCollection']);
+    assert.deepEqual(linked, ['adrWorkbench.initCollection', 'adrWorkbench.catalog.open']);
     assert.deepEqual(linked.filter((c) => !contributed.has(c)), []);
   });
 

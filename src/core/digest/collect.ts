@@ -34,9 +34,9 @@ import type { WorkTreePort } from '../review/worktree';
 import { governingFromRecords, type GoverningLookup, type GoverningMatch } from '../review/governs';
 import type { ReviewFinding, VerdictEvidence } from '../review/types';
 import { isRecordFile } from '../naming/fileName';
-import { addPeriod, daysBetween } from '../signoff/dates';
+import { addPeriod } from '../signoff/dates';
 import { readSignoff } from '../signoff/read';
-import { signoffState } from '../signoff/state';
+import { recordAttention, statusDates } from '../signoff/attention';
 import type { SignoffPolicy } from '../signoff/types';
 import {
   DIGEST_VERSION, type ArchitecturalChange, type AwaitingProposal, type DecisionChange, type DecisionEvent, type Digest, type DigestCommit,
@@ -161,20 +161,18 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
   const history = await historyRead;
   if (history.gap) notes.push(`history: ${history.gap}${history.problem ? ` (${history.problem})` : ''}`);
   const decisions: (DecisionEvent & { order: number })[] = [];
-  const lastInto = new Map<string, Map<Status, HistoryEvent>>();
+  const eventsOf = new Map<string, readonly HistoryEvent[]>();
   for (const h of history.all()) {
     const now = o.index.get(h.path);
     const rec = now ? recordRef(now) : { id: basenameId(h.path), number: null, label: basenameId(h.path), title: basenameId(h.path), path: rel(h.path), status: h.events[h.events.length - 1]?.status ?? 'unknown' };
-    const into = new Map<Status, HistoryEvent>();
     for (const e of h.events) {
       const became = e.change === 'created' ? e.status : e.statusFrom !== undefined ? e.status : undefined;
       if (!became) continue;
-      into.set(became === 'draft' ? 'proposed' : became, e);
       const kind = KIND[became];
       if (!kind || !byId.has(e.commit) || e.shallowBoundary) continue;
       decisions.push({ change: kind, record: rec, from: e.change === 'created' ? null : e.statusFrom ?? null, commit: ref(e), order: e.order });
     }
-    lastInto.set(h.path, into);
+    eventsOf.set(h.path, h.events);
   }
   decisions.sort((a, b) => a.order - b.order || (a.record.path < b.record.path ? -1 : 1));
 
@@ -188,15 +186,12 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
     if (text === undefined) continue;
     const signoff = readSignoff(r, text);
     const policy = o.policyOf(r.collection);
-    const into = lastInto.get(r.path);
-    const accepted = into?.get('accepted');
-    const state = signoffState(r, signoff, policy, { today: o.today, acceptedOn: accepted ? accepted.date.slice(0, 10) : null });
-    if (r.status === 'proposed') {
-      const p = into?.get('proposed');
-      const since = p ? p.date.slice(0, 10) : r.date;
+    const dates = statusDates(eventsOf.get(r.path) ?? []);
+    const { state, proposal } = recordAttention(r, signoff, policy, { today: o.today, proposedOn: dates.proposed?.date ?? null, acceptedOn: dates.accepted?.date ?? null });
+    if (proposal) {
       awaiting.push({
-        record: recordRef(r), since, ageDays: since ? daysBetween(since, o.today) : null, proposedBy: p?.author ?? null,
-        needed: signoffState(r, signoff, policy, { today: o.today, status: 'accepted' }).needed,
+        record: recordRef(r), since: proposal.since, ageDays: proposal.ageDays, proposedBy: dates.proposed?.author ?? null,
+        needed: proposal.needed,
         approvals: signoff.approvals.map((a) => ({ by: a.by, date: a.date, verdict: a.verdict, comment: a.comment ?? null })),
         approvedBy: state.approvedBy, changesRequestedBy: state.changesRequestedBy, awaited: state.awaited,
       });

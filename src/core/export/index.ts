@@ -6,3 +6,4 @@ export {
   type CatalogConfig, type CatalogDocument, type CatalogProblem, type CatalogRecord, type CatalogReference, type CatalogSource,
   type CatalogSourceConfig,
 } from './catalog';
+export { readCatalogOutline, sourceNameOf, type CatalogOutline, type OutlineLink, type OutlineRecord, type OutlineSource } from './outline';

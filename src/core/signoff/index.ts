@@ -7,3 +7,4 @@ export { headerLines, readSignoff } from './read';
 export { latestVerdicts, signoffState, type SignoffState, type StateOptions } from './state';
 export { approvalEdits, markReviewedEdits, mergeInserts, reviewByEdits, signoffInFrontMatter, type ApprovalEntry } from './edit';
 export { SIGNOFF_RULES, signoffFindings } from './lint';
+export { awaits, isPerson, recordAttention, statusDates, type AttentionKind, type AttentionOptions, type Person, type RecordAttention, type StatusEventLike } from './attention';

@@ -20,8 +20,8 @@ import { registerHistory, showHistory, type ShowHistoryArgs } from './history';
 import { CONTEXT_KEYS, STATE_KEYS, VIEW_ITEMS, VIEWS } from '../../host/ids';
 import { readSettings } from '../../host/settings';
 import { statusCodicon, statusIcon } from '../../host/statusIcons';
-import type { RecordChildren } from '../../host/treeNodes';
-import { asFilter, asGroupBy, buildTree, childrenOf, hasSuperseded, type Filter, type GroupBy, type TreeNode } from './grouping';
+import type { RecordChildren, RootSections, TopGroup } from '../../host/treeNodes';
+import { asFilter, asGroupBy, buildTree, childrenOf, hasSuperseded, matches, type Filter, type GroupBy, type GroupNode, type RecordNode, type TreeNode } from './grouping';
 
 export const VIEW_ID = VIEWS.decisions;
 export type { RecordChildren } from '../../host/treeNodes';
@@ -34,6 +34,9 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
   private roots: TreeNode[] = [];
   private dirty = true;
   private contributor: RecordChildren | undefined;
+  private sections: RootSections | undefined;
+  private top: TopGroup | undefined;
+  private topNode: GroupNode | undefined;
 
   constructor(private readonly workspace: DecisionWorkspace, private readonly documents: Documents, private readonly state: vscode.Memento, private readonly history: RecordHistories) {
     super();
@@ -79,11 +82,37 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
     return { dispose: () => { sub.dispose(); if (this.contributor === contributor) this.contributor = undefined; } };
   }
 
+  /** Adds another feature's rows after the collections (the catalogues). */
+  setRootSections(sections: RootSections): vscode.Disposable {
+    this.sections = sections;
+    const sub = sections.onDidChange(() => this.refresh());
+    this.refresh();
+    return { dispose: () => { sub.dispose(); if (this.sections === sections) this.sections = undefined; } };
+  }
+
+  /** Puts another feature's group at the top of the tree (Needs attention), shown while it has rows. */
+  setTopGroup(group: TopGroup): vscode.Disposable {
+    this.top = group;
+    const sub = group.onDidChange(() => this.refresh());
+    this.refresh();
+    return { dispose: () => { sub.dispose(); if (this.top === group) this.top = undefined; this.refresh(); } };
+  }
+
+  /** Reveals (expands, selects and focuses) the group at the top; false when it is not shown. */
+  async revealTopGroup(): Promise<boolean> {
+    this.rebuild();
+    if (!this.topNode) return false;
+    await this.view.reveal(this.topNode, { select: true, focus: true, expand: true });
+    return true;
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
+    if (node?.kind === 'record' && node.top) return [];
     if (node?.kind === 'record' && this.contributor) return [...this.contributor.nodes(node), ...childrenOf(node)];
     if (node) return childrenOf(node);
     this.rebuild();
-    return this.roots;
+    const sections = this.sections?.roots() ?? [];
+    return sections.length ? [...this.roots, ...sections] : this.roots;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -92,6 +121,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.kind === 'contributed') return this.contributor?.treeItem(node) ?? new vscode.TreeItem(node.id);
+    if (node.kind === 'section') return this.sections?.treeItem(node) ?? new vscode.TreeItem(node.id);
     if (node.kind === 'group') {
       const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
@@ -99,29 +129,40 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
       item.contextValue = node.collection ? VIEW_ITEMS.collection : VIEW_ITEMS.group;
       if (node.collection) item.resourceUri = vscode.Uri.file(node.collection.path);
       item.iconPath = groupIcon(node.groupKind, node.key);
+      if (node.groupKind === 'top') item.accessibilityInformation = { label: `${node.label} ${node.count}` };
       if (node.groupKind === 'status') item.collapsibleState = node.key === 'superseded' || node.key === 'rejected' || node.key === 'deprecated'
         ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded;
       return item;
     }
     const r = node.record;
     const index = this.workspace.locate(r.path)?.index;
-    const nested = (index ? hasSuperseded(index, r) : false) || (this.contributor?.nodes(node).length ?? 0) > 0;
+    const nested = !node.top && ((index ? hasSuperseded(index, r) : false) || (this.contributor?.nodes(node).length ?? 0) > 0);
     const item = new vscode.TreeItem(noIcons(recordLabel(r)), nested ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.resourceUri = vscode.Uri.file(r.path);
     item.description = [r.date, r.deciders.slice(0, 3).join(', ')].filter(Boolean).join(' · ');
     const broken = r.problems.some((p) => p.severity !== 'info');
     item.iconPath = broken ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : statusIcon(r.status);
-    item.contextValue = `${VIEW_ITEMS.record}.${r.status}`;
+    item.contextValue = `${VIEW_ITEMS.record}.${r.status}${this.top?.contextOf(r.path) ?? ''}`;
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Decision'), arguments: [vscode.Uri.file(r.path)] };
     item.accessibilityInformation = { label: `${noIcons(recordLabel(r))}, ${STATUS_LABEL[r.status]}${r.date ? `, ${r.date}` : ''}` };
+    if (node.top) {
+      // Read as "<group>: <record>, <why>", so that it is told apart from the record's row in its group.
+      item.description = node.top.description;
+      item.iconPath = node.top.color ? new vscode.ThemeIcon(node.top.icon, new vscode.ThemeColor(node.top.color)) : new vscode.ThemeIcon(node.top.icon);
+      item.accessibilityInformation = { label: `${this.top?.label ?? ''}: ${noIcons(recordLabel(r))}, ${node.top.accessibility}` };
+    }
     return item;
   }
 
   /** The tooltip reads the record's first lines only when the user hovers. */
   async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    if (node.kind === 'section') {
+      item.tooltip ??= this.sections?.tooltip?.(node);
+      return item;
+    }
     if (node.kind !== 'record') return item;
-    item.tooltip = await recordTooltip(this.documents, node.record, this.history);
+    item.tooltip = await recordTooltip(this.documents, node.record, this.history, node.top?.tooltip);
     return item;
   }
 
@@ -136,7 +177,9 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
   }
 
   private findNode(path: string): TreeNode | undefined {
-    const stack = [...this.getChildren()];
+    // The record's place in its group first; its row at the top only when it is nowhere else (filtered).
+    const roots = this.getChildren();
+    const stack = [...roots.filter((n) => n !== this.topNode), ...roots.filter((n) => n === this.topNode)];
     while (stack.length) {
       const n = stack.shift()!;
       if (n.kind === 'record' && n.record.path === path) return n;
@@ -154,7 +197,8 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
       return { name: f.folder.name, root: f.root, index: f.index, ...(byMonth ? { decidedOn: (r: AdrRecord) => decidedOn(this.history.peek(r.path)) } : {}) };
     });
     const { roots, shown, total } = buildTree(folders, this.groupBy, this.filter);
-    this.roots = roots;
+    this.topNode = this.topGroupNode();
+    this.roots = this.topNode ? [this.topNode, ...roots] : roots;
     const parts: string[] = [];
     if (this.workspace.isIndexing) parts.push('Indexing decision records…');
     if (this.filter.text || this.filter.statuses?.length) {
@@ -163,6 +207,23 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
     }
     this.view.message = parts.join('  ') || undefined;
     this.view.description = total > 0 ? `${total}` : undefined;
+  }
+
+  /** The group at the top with the rows that pass the filter, or undefined when none does. */
+  private topGroupNode(): GroupNode | undefined {
+    const top = this.top;
+    if (!top) return undefined;
+    const rows: { row: ReturnType<TopGroup['rows']>[number]; record: AdrRecord }[] = [];
+    for (const row of top.rows()) {
+      const record = this.workspace.locate(row.path)?.record;
+      if (record && matches(record, this.filter)) rows.push({ row, record });
+    }
+    if (rows.length === 0) return undefined;
+    const node: GroupNode = {
+      kind: 'group', id: 'top', label: top.label, groupKind: 'top', key: 'top', parent: undefined, count: rows.length,
+      children: () => rows.map(({ row, record }): RecordNode => ({ kind: 'record', id: `top/${record.path}`, record, parent: node, superseded: () => [], top: row })),
+    };
+    return node;
   }
 
   private updateContext(): void {
@@ -175,7 +236,7 @@ export class DecisionsTree extends Disposable implements vscode.TreeDataProvider
   }
 }
 
-function groupIcon(kind: GroupBy | 'folder', key: string): vscode.ThemeIcon {
+function groupIcon(kind: GroupBy | 'folder' | 'top', key: string): vscode.ThemeIcon {
   switch (kind) {
     case 'status': {
       return statusIcon(key as Status);
@@ -184,12 +245,14 @@ function groupIcon(kind: GroupBy | 'folder', key: string): vscode.ThemeIcon {
     case 'tag': return new vscode.ThemeIcon('tag');
     case 'month': return new vscode.ThemeIcon('calendar');
     case 'folder': return new vscode.ThemeIcon('root-folder');
+    case 'top': return new vscode.ThemeIcon('bell');
   }
 }
 
-async function recordTooltip(documents: Documents, r: AdrRecord, history: RecordHistories): Promise<vscode.MarkdownString> {
+async function recordTooltip(documents: Documents, r: AdrRecord, history: RecordHistories, why?: string): Promise<vscode.MarkdownString> {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${inlineMarkdown(recordLabel(r))}**\n\n`);
+  if (why) md.appendMarkdown(`$(bell) ${escapeMarkdown(why)}\n\n`);
   md.appendMarkdown(`$(${statusCodicon(r.status)}) ${escapeMarkdown(statusDisplay(r))}`);
   if (r.date) md.appendMarkdown(` · ${r.date}`);
   if (r.deciders.length) md.appendMarkdown(` · ${escapeMarkdown(r.deciders.join(', '))}`);
