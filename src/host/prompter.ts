@@ -76,8 +76,8 @@ export interface Prompter {
   pickMany<T>(items: readonly PickItem<T>[], options: QuestionOptions): Promise<Answer<T[]>>;
   /** A line of text, accepted only once `validate` finds nothing wrong. */
   input(options: InputOptions): Promise<Answer<string>>;
-  /** A yes/no question; true only when `action` was chosen. */
-  confirm(message: string, action: string): Promise<boolean>;
+  /** A yes/no question; true only when `action` was chosen (`warning`: asked as a warning). */
+  confirm(message: string, action: string, warning?: boolean): Promise<boolean>;
   /** A notification; resolves with the action clicked (it may never resolve: do not await it in commands). */
   notify(severity: NotifySeverity, message: string, ...actions: string[]): Promise<string | undefined>;
 }

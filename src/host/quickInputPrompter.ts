@@ -136,8 +136,9 @@ export class QuickInputPrompter implements Prompter {
     });
   }
 
-  async confirm(message: string, action: string): Promise<boolean> {
-    return (await vscode.window.showInformationMessage(message, { modal: true }, action)) === action;
+  async confirm(message: string, action: string, warning = false): Promise<boolean> {
+    const show = warning ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    return (await show(message, { modal: true }, action)) === action;
   }
 
   notify(severity: NotifySeverity, message: string, ...actions: string[]): Promise<string | undefined> {

@@ -12,7 +12,7 @@ import { isoDate } from '../../src/core/naming';
 import { addPeriod, daysBetween } from '../../src/core/signoff';
 import { CommandFixture, adr } from './support/commandFixture';
 import { fixture, readText, until, writeText } from './support/helpers';
-import { pick, type } from './support/scriptedPrompter';
+import { confirm, pick, type } from './support/scriptedPrompter';
 
 const day = (offset: number) => addPeriod(isoDate(new Date()), { months: 0, days: Math.abs(offset) }, offset < 0 ? -1 : 1);
 const nygard = (n: number, title: string, status: string, head: string, approvals = '') =>
@@ -174,5 +174,29 @@ describe('Needs attention', () => {
     const text = await readText(adr('0023-sign-releases.md'));
     assert.ok(text.includes(`Review-by: ${next}\n`), text);
     assert.ok(text.endsWith(`\n## Approvals\n\n* Reviewed by Erin on ${day(0)}\n`), text);
+  });
+
+  it('Change Status to Accepted without the approvals the policy needs warns and asks; declined, nothing is written', async () => {
+    await writeFixture();
+    const uri = adr('0020-publish-nightly-builds.md');
+    const before = await readText(uri);
+    let p = f.script(confirm(false));
+    await vscode.commands.executeCommand('adrWorkbench.changeStatus', { record: uri, status: 'Accepted' });
+    assert.deepEqual(p.problems, []);
+    assert.equal(p.asked.length, 1);
+    assert.equal(p.asked[0]!.kind, 'confirm');
+    assert.equal(p.asked[0]!.title, '0020. Publish nightly builds lacks the approvals the sign-off policy asks for before it is accepted: '
+      + '1 of 2 approvals; awaiting Alice Tester, Bob Reviewer. Set it anyway? [Set Anyway]');
+    assert.equal(await readText(uri), before, 'declined: unchanged');
+    p = f.script(confirm(true));
+    await vscode.commands.executeCommand('adrWorkbench.changeStatus', { record: uri, status: 'Accepted' });
+    assert.deepEqual(p.problems, []);
+    assert.equal(await readText(uri), before.replace('## Status\n\nProposed', '## Status\n\nAccepted'));
+    // With the approvals it needs, or another status, or forced: nothing is asked.
+    p = f.script();
+    await vscode.commands.executeCommand('adrWorkbench.changeStatus', { record: adr('0021-drop-windows-support.md'), status: 'Rejected' });
+    await vscode.commands.executeCommand('adrWorkbench.changeStatus', { record: adr('0021-drop-windows-support.md'), status: 'Accepted', force: true });
+    assert.deepEqual(p.asked, []);
+    assert.match(await readText(adr('0021-drop-windows-support.md')), /## Status\n\nAccepted\n/);
   });
 });

@@ -7,7 +7,7 @@ import { UserError } from '../../core/errors';
 import type { AdrRecord, Status } from '../../core/model';
 import { isoDate } from '../../core/naming';
 import {
-  addPeriod, approvalEdits, DEFAULT_REVIEW_PERIOD, foldName, markReviewedEdits, periodText, readSignoff, signoffState,
+  addPeriod, approvalEdits, DEFAULT_REVIEW_PERIOD, foldName, markReviewedEdits, periodText, readSignoff, signoffState, signoffSummary,
   type SignoffPolicy, type Verdict,
 } from '../../core/signoff';
 import { NodeGit } from '../../platform/git';
@@ -66,15 +66,8 @@ async function signoffEntry(args: readonly string[], io: CliIO, command: string,
   const parsed = parseRecord(after, { path: record.path, collection: record.collection });
   const state = signoffState(parsed, readSignoff(parsed, after), policy, { today, status: 'accepted' });
   io.stdout(`${rel(io, record.path)}\n`);
-  io.stderr(`${summary(state.approvedBy.length, state.needed, state.awaited, state.changesRequestedBy)}\n`);
+  io.stderr(`${signoffSummary(state)}\n`);
   return EXIT_OK;
-}
-
-function summary(approved: number, needed: number, awaited: readonly string[], changes: readonly string[]): string {
-  const parts = [needed > 0 ? `${approved} of ${needed} approvals` : `${approved} approval${approved === 1 ? '' : 's'}`];
-  if (awaited.length) parts.push(`awaiting ${awaited.join(', ')}`);
-  if (changes.length) parts.push(`changes requested by ${changes.join(', ')}`);
-  return parts.join('; ');
 }
 
 /** `approve REF [--by NAME] [--comment TEXT]`. */
@@ -116,5 +109,5 @@ export async function requireSignoff(io: CliIO, record: AdrRecord, text: string,
   if (!policy.statuses.includes(status)) return;
   const state = signoffState(record, readSignoff(record, text), policy, { today: isoDate(io.clock.now()), status });
   if (state.satisfied) return;
-  throw new UserError(`${rel(io, record.path)}: not ${status}: ${summary(state.approvedBy.length, state.needed, state.awaited, state.changesRequestedBy)} (the sign-off policy; --force to set it anyway)`);
+  throw new UserError(`${rel(io, record.path)}: not ${status}: ${signoffSummary(state)} (the sign-off policy; --force to set it anyway)`);
 }

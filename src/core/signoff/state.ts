@@ -22,6 +22,15 @@ export interface SignoffState {
   readonly reviewInDays?: number;
 }
 
+/** "1 of 2 approvals; awaiting Alice; changes requested by Bob": a state in one line (CLI and editor). */
+export function signoffSummary(state: Pick<SignoffState, 'approvedBy' | 'needed' | 'awaited' | 'changesRequestedBy'>): string {
+  const approved = state.approvedBy.length;
+  const parts = [state.needed > 0 ? `${approved} of ${state.needed} approvals` : `${approved} approval${approved === 1 ? '' : 's'}`];
+  if (state.awaited.length) parts.push(`awaiting ${state.awaited.join(', ')}`);
+  if (state.changesRequestedBy.length) parts.push(`changes requested by ${state.changesRequestedBy.join(', ')}`);
+  return parts.join('; ');
+}
+
 const NOT_IN_FORCE: readonly Status[] = ['superseded', 'rejected', 'deprecated'];
 
 export interface StateOptions {

@@ -5,14 +5,17 @@
  */
 import * as vscode from 'vscode';
 import { link, relate, setStatus, supersede } from '../../core/edit';
-import type { AdrRecord } from '../../core/model';
+import type { AdrRecord, Status } from '../../core/model';
+import { STATUSES } from '../../core/model';
+import { isoDate } from '../../core/naming';
 import { recordLabel } from '../../core/presentation';
+import { policyFor, policyRoot, readSignoff, signoffState, signoffSummary } from '../../core/signoff';
 import { noIcons } from '../../platform/markdownText';
 import type { Host } from '../../host';
 import { STATUS_CHOICES } from './authoring';
 import { runFlow } from '../../host/flow';
 import { pickRecord, pickStatus, pickVerbPair, recordItems, recordToActOn, type VerbPair } from '../../host/pickers';
-import { answered, BACK, type Prompter } from '../../host/prompter';
+import { answered, BACK, Cancelled, type Prompter } from '../../host/prompter';
 import { findRecord, type RecordRef } from '../../host/targets';
 
 /** Arguments of `adrWorkbench.changeStatus`. */
@@ -20,6 +23,8 @@ export interface ChangeStatusArgs {
   readonly record?: RecordRef;
   /** A known status ("Accepted", any case) is written in the record's own case; anything else verbatim. */
   readonly status?: string;
+  /** Set a status the sign-off policy guards without its approvals, without asking. */
+  readonly force?: boolean;
 }
 
 /** Sets a record's status; resolves with the record's URI. */
@@ -33,9 +38,32 @@ export async function changeStatus(host: Host, prompter: Prompter, args: ChangeS
     active: record.status === 'proposed' || record.status === 'draft' ? 'Accepted' : record.statusText ?? 'Accepted',
   }));
   const known = STATUS_CHOICES.find((s) => s.toLowerCase() === chosen.trim().toLowerCase());
+  if (known && args.force !== true) await confirmSignoff(host, prompter, record, text, known.toLowerCase() as Status);
   const edits = setStatus(record, text, known ? known.toLowerCase() : chosen.trim());
   await session.applyPlans({ edits: [{ path: record.path, edits }], creates: [] });
   return vscode.Uri.file(record.path);
+}
+
+/**
+ * A status the collection's sign-off policy (`.adr-workbench.yml`) guards, set without the approvals it
+ * needs: the user is warned and asked (the CLI refuses unless --force). Cancelled when they decline.
+ */
+async function confirmSignoff(host: Host, prompter: Prompter, record: AdrRecord, text: string, status: Status): Promise<void> {
+  if (status === record.status || !STATUSES.includes(status)) return;
+  const root = host.workspace.folderOf(record.collection)?.root ?? record.collection;
+  const read = await policyRoot(host.fs, root)
+    .then((top) => policyFor(host.fs, record.collection, record.collection.startsWith(top) ? top : root))
+    .catch(() => undefined);
+  const policy = read?.policy;
+  if (!policy?.statuses.includes(status)) return;
+  const state = signoffState(record, readSignoff(record, text), policy, { today: isoDate(host.clock.now()), status });
+  if (state.satisfied) return;
+  const ok = await prompter.confirm(
+    vscode.l10n.t('{0} lacks the approvals the sign-off policy asks for before it is {1}: {2}. Set it anyway?', noIcons(recordLabel(record)), status, signoffSummary(state)),
+    vscode.l10n.t('Set Anyway'),
+    true,
+  );
+  if (!ok) throw new Cancelled();
 }
 
 /** Arguments of `adrWorkbench.supersede`. */
