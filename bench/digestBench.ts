@@ -12,7 +12,7 @@
  * Rounds are interleaved (baseline, digest, …); each figure is a median.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { AdrIndex } from '../src/core/index';
@@ -113,16 +113,23 @@ function stream(): string {
 
 export async function digestBench(report: Report): Promise<void> {
   process.stdout.write(`\nDecision digest (a year: ${COMMITS} commits, ${RECORDS} records)\n`);
-  const root = realpathSync(tmpdir()) + `/adrw-bench-digest-${process.pid}`;
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(root, { recursive: true });
+  // BENCH_DIGEST_REPO=DIR keeps the generated repository there (and reuses it on the next run).
+  const kept = process.env.BENCH_DIGEST_REPO;
+  const root = kept ?? realpathSync(tmpdir()) + `/adrw-bench-digest-${process.pid}`;
+  const reuse = kept !== undefined && existsSync(`${kept}/.git`);
+  if (!reuse) {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+  }
   try {
     const t0 = performance.now();
-    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root, env: GIT_ENV });
-    execFileSync('git', ['fast-import', '--quiet'], { cwd: root, env: GIT_ENV, input: stream(), maxBuffer: 1 << 30 });
-    execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: root, env: GIT_ENV });
+    if (!reuse) {
+      execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root, env: GIT_ENV });
+      execFileSync('git', ['fast-import', '--quiet'], { cwd: root, env: GIT_ENV, input: stream(), maxBuffer: 1 << 30 });
+      execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: root, env: GIT_ENV });
+    }
     const count = Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: root, env: GIT_ENV, encoding: 'utf8' }).trim());
-    process.stdout.write(`  generated ${count} commits with git fast-import in ${ms(performance.now() - t0)}\n`);
+    process.stdout.write(`  ${reuse ? 'reused' : 'generated'} ${count} commits with git fast-import in ${ms(performance.now() - t0)}\n`);
     const fs = new NodeFileSystem();
     const index = await AdrIndex.build(fs, root);
     if (index.size !== RECORDS) throw new Error(`the index holds ${index.size} records, expected ${RECORDS}`);
@@ -164,6 +171,6 @@ export async function digestBench(report: Report): Promise<void> {
       report('CPU: digest / git log', `${(oc / bc).toFixed(2)}×`, '(the machine\'s load does not change it)');
     }
   } finally {
-    rmSync(root, { recursive: true, force: true });
+    if (kept === undefined) rmSync(root, { recursive: true, force: true });
   }
 }

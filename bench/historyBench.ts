@@ -6,7 +6,8 @@
  *
  *   git log     one `git log --name-status` over the collection folders (the baseline), as a process
  *   history     readHistory cold: every record's created / status changes / relations / last edit
- *               (rev-parse, git log -M --raw, cat-file --batch-check, cat-file --batch, every version parsed)
+ *               (rev-parse, git log -M --raw, cat-file --batch-check, cat-file --batch, every version
+ *               parsed but those that only edit prose no fact is read from: see core/history/facts.ts)
  *   update      the same after one more commit, from the state at the previous HEAD (incremental)
  *   cached      the same HEAD again (nothing read)
  *
@@ -174,7 +175,7 @@ export async function historyBench(report: Report): Promise<void> {
     const changes = all.reduce((n, h) => n + h.statusChanges.length, 0);
     const relations = all.reduce((n, h) => n + h.relationsAdded.length, 0);
     if (atHead.length !== RECORDS || atHead.some((h) => !h.created || !h.lastEdited)) throw new Error('history: a record without its creation or last edit');
-    process.stdout.write(`  ${atHead.length} records: ${changes} status changes, ${relations} relations added, ${result!.stats.blobs} versions parsed; git log printed ${baseLines} lines\n`);
+    process.stdout.write(`  ${atHead.length} records: ${changes} status changes, ${relations} relations added, ${result!.stats.blobs} versions read, ${result!.stats.parsed} parsed (the others only edit prose); git log printed ${baseLines} lines\n`);
     const b = median(base);
     const o = median(ours);
     report('git log --name-status, the folders (baseline)', ms(b));

@@ -1,7 +1,7 @@
 /** `adrw log`, `adrw list --at REV` and `adrw show REF --at REV`, in process and as the bundled binary. */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
@@ -156,5 +156,30 @@ describe('CLI: log, list --at, show --at', function () {
     const listed = bin('list', '--at', 'v1');
     assert.deepEqual([listed.code, listed.stderr], [0, '']);
     assert.equal(listed.stdout, 'doc/adr/0001-record-architecture-decisions.md\taccepted\ndoc/adr/0002-use-postgresql.md\taccepted\n');
+  });
+  it('digest reads the records\' history through the same per-user cache as log, and keeps it up to date', () => {
+    repo = repoWithTag();
+    const cache = realpathSync(mkdtempSync(join(tmpdir(), 'adrw-history-cache-')));
+    dirs.push(cache);
+    const bin = (env: Record<string, string>, ...args: string[]) => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: repo!.root, encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: cache, ADRW_COMPILE_CACHE: join(cache, 'v8'), ...env } });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    };
+    const digest = (env: Record<string, string> = {}) => bin(env, 'digest', '--since', 'v1', '--format', 'json');
+    const cold = digest({ ADRW_HISTORY_CACHE: 'off' });
+    assert.deepEqual([cold.code, cold.stderr], [0, '']);
+    assert.equal(existsSync(join(cache, 'adr-workbench')), false);
+    const first = digest();
+    assert.equal(first.stdout, cold.stdout);
+    const dir = join(cache, 'adr-workbench', 'history');
+    const [file] = readdirSync(dir);
+    const head = () => (JSON.parse(readFileSync(join(dir, file!), 'utf8')) as { head: string }).head;
+    assert.equal(head(), repo.head());
+    assert.equal(digest().stdout, cold.stdout, 'from the cache, the same digest');
+    repo.commitAs('Dave', '2024-04-01T09:00:00Z', 'Deprecate MySQL', { 'doc/adr/0003-use-mysql.md': nygard(3, 'Use MySQL', 'Deprecated') });
+    const next = digest();
+    assert.equal(next.stdout, digest({ ADRW_HISTORY_CACHE: 'off' }).stdout);
+    assert.match(next.stdout, /"change": "deprecated"/);
+    assert.equal(head(), repo.head(), 'the cache moved on to the new HEAD');
   });
 });

@@ -14,6 +14,7 @@ import { NodeWorkTree } from '../../platform/workTree';
 import { parse, str, UsageError } from '../args';
 import { EXIT_OK, EXIT_USAGE, type CliIO } from '../io';
 import { loadIndex } from '../workspace';
+import { historyCache } from './history';
 
 export async function digestCommand(args: readonly string[], io: CliIO): Promise<number> {
   const p = parse('digest', args, { since: { type: 'string' }, until: { type: 'string' }, format: { type: 'string' }, 'repo-url': { type: 'string' } });
@@ -26,10 +27,13 @@ export async function digestCommand(args: readonly string[], io: CliIO): Promise
   const index = await loadIndex(io);
   const policies = await collectionPolicies(io, index.collections.map((c) => c.path));
   try {
-    const { digest } = await collectDigest(new NodeGit(), io.fs, new NodeWorkTree(), {
+    // The records' history through the same per-user cache as `log` (the state at HEAD, updated incrementally).
+    const cache = await historyCache(io);
+    const { digest, history } = await collectDigest(new NodeGit(), io.fs, new NodeWorkTree(), {
       folder: io.cwd, since: parseSince(sinceText), sinceText, ...(until !== undefined ? { until } : {}), today: isoDate(io.clock.now()), index,
-      policyOf: (c) => policies.get(c) ?? DEFAULT_POLICY,
+      policyOf: (c) => policies.get(c) ?? DEFAULT_POLICY, ...(cache.snapshot ? { snapshot: cache.snapshot } : {}),
     });
+    cache.save(history);
     const url = str(p, 'repo-url') ?? (io.env.GITHUB_SERVER_URL && io.env.GITHUB_REPOSITORY ? `${io.env.GITHUB_SERVER_URL}/${io.env.GITHUB_REPOSITORY}` : undefined);
     const links = format === 'github' && url ? githubLinks(url, digest.period.until) : {};
     io.stdout(formatDigest(digest, format, links));

@@ -158,12 +158,23 @@ async function withGit<T>(io: CliIO, fn: () => Promise<T>): Promise<T | number> 
 /** The history of the index's collections, through the per-user cache of the state at HEAD. */
 export async function collectionHistory(io: CliIO, index: AdrIndex): Promise<HistoryResult> {
   const collections = index.collections.map((c) => ({ path: c.path, dialect: c.dialect, ...(c.statusVocabulary ? { statusVocabulary: c.statusVocabulary } : {}) }));
+  const cache = await historyCache(io);
+  const result = await readHistory(new NodeGit(), io.fs, { folder: io.cwd, collections, ...(cache.snapshot ? { snapshot: cache.snapshot } : {}) });
+  cache.save(result);
+  return result;
+}
+
+/** The per-user cache of the history's state at HEAD for the repository of the working folder (the digest reads through it too). */
+export async function historyCache(io: CliIO): Promise<{ readonly snapshot?: HistorySnapshot; save(result: HistoryResult): void }> {
   const root = await gitRoot(io.fs, io.cwd);
   const cacheFile = root ? snapshotFile(io, root) : undefined;
   const snapshot = cacheFile ? loadSnapshot(cacheFile) : undefined;
-  const result = await readHistory(new NodeGit(), io.fs, { folder: io.cwd, collections, ...(snapshot ? { snapshot } : {}) });
-  if (cacheFile && result.snapshot && result.stats.mode !== 'cached') saveSnapshot(cacheFile, result.snapshot);
-  return result;
+  return {
+    ...(snapshot ? { snapshot } : {}),
+    save(result) {
+      if (cacheFile && result.snapshot && result.stats.mode !== 'cached') saveSnapshot(cacheFile, result.snapshot);
+    },
+  };
 }
 
 async function gitRoot(fs: FileSystem, folder: string): Promise<string | undefined> {

@@ -9,15 +9,20 @@
  * 3. the records' history (core/history: one log over the collection folders, cached by HEAD), whose
  *    events in the period are the decisions proposed, accepted, superseded, deprecated, rejected;
  * 4. the review engine over the range (`{ kind: 'range' }`: the tree of UNTIL against BASE, reading
- *    only the files a rule looks at), each finding given the period's commit that made it (one
- *    `git log -p` over the flagged files several commits touched, none when one did);
+ *    only the files a rule looks at, records and manifests read in one batch), each finding given the
+ *    period's commit that made it (one `git log -p --no-walk` over the commits that touched the flagged
+ *    files several commits touched, none when one did);
  * 5. the records now (sign-off read in each dialect) for proposals awaiting a decision and reviews due.
+ *
+ * 2, 3 and 4 run at once: git's processes work beside this one (two cores make the digest about as
+ * long as its slowest part).
  */
 import type { AdrIndex } from '../index';
 import type { AdrRecord, Status } from '../model';
 import { dirname, join, normalize, relative, toPosix } from '../paths';
 import type { FileSystem } from '../ports';
 import { decodeText } from '../text';
+import { mapLimit } from '../index/limit';
 import { UserError } from '../errors';
 import { recordReference } from '../presentation';
 import { readHistory, type HistoryEvent, type HistoryResult, type HistorySnapshot } from '../history';
@@ -27,7 +32,7 @@ import { ReviewEngine } from '../review/engine';
 import { EMPTY_TREE } from '../review/repository';
 import type { GitInputPort } from '../review/git';
 import type { WorkTreePort } from '../review/worktree';
-import { governingFromRecords } from '../review/governs';
+import { governingFromRecords, type GoverningLookup, type GoverningMatch } from '../review/governs';
 import type { ReviewFinding, VerdictEvidence } from '../review/types';
 import { isRecordFile } from '../naming/fileName';
 import { addPeriod } from '../signoff/dates';
@@ -87,6 +92,8 @@ export interface DigestResult {
 }
 
 const REF_SAFE = /^[^-\s][^\s]*$/;
+/** The most the period's log may print (about 2 KB per commit: a 500,000-commit period). */
+const MAX_LOG_BYTES = 1 << 30;
 
 const KIND: Partial<Record<Status, DecisionChange>> = {
   proposed: 'proposed', draft: 'proposed', accepted: 'accepted', superseded: 'superseded', deprecated: 'deprecated', rejected: 'rejected',
@@ -116,8 +123,28 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
     base = r.stdout.trim() || null;
   }
 
-  // The one log of the period, parents first.
-  const log = await git.run(root, logArgs([base ? `${base}..${until}` : until], []));
+  // Three independent reads at once (git runs beside this process): the period's log, the records'
+  // history, the review over the range (run even for an empty period; its outcome is then unused).
+  const historyRead = readHistory(git, fs, {
+    folder: o.folder,
+    collections: o.index.collections.map((c) => ({ path: c.path, dialect: c.dialect, ...(c.statusVocabulary ? { statusVocabulary: c.statusVocabulary } : {}) })),
+    ...(o.snapshot ? { snapshot: o.snapshot } : {}),
+  });
+  const empty = until.length === 64 ? EMPTY_TREE.sha256 : EMPTY_TREE.sha1;
+  // Which records govern a path, asked once per path (the review asks per file and per finding, the governed-code count per commit).
+  const governing = memoGoverning(governingFromRecords(o.index.records()));
+  const reviewRead = new ReviewEngine(git, fs, workTree).review({
+    folders: [root], scope: { kind: 'range', from: base ?? empty, to: until }, trusted: true, indexFor: async () => o.index, governingFor: () => governing,
+  });
+  // The records' texts now (their sign-off), read meanwhile too.
+  const textsRead = mapLimit(o.index.records(), 16, (r) => fs.readFile(r.path).then((b): string | undefined => decodeText(b, r.path).text).catch(() => undefined));
+  // Settled now, awaited below: a rejection is not left unhandled meanwhile.
+  historyRead.catch(() => undefined);
+  reviewRead.catch(() => undefined);
+
+  // The one log of the period, parents first (straight through the port's own spawn: one big output).
+  const logRange = [base ? `${base}..${until}` : until];
+  const log = await git.runInput(root, logArgs(logRange, []), '', MAX_LOG_BYTES).then((r) => ({ ...r, stdout: new TextDecoder().decode(r.stdout) }));
   if (log.exitCode !== 0) throw new DigestError(`git log: ${firstLine(log.stderr)}`);
   const commits = parseLog(log.stdout);
   const byId = new Map(commits.map((c) => [c.commit, c]));
@@ -133,11 +160,7 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
   const notes: string[] = [];
 
   // ---- decisions of the period, from the records' history
-  const history = await readHistory(git, fs, {
-    folder: o.folder,
-    collections: o.index.collections.map((c) => ({ path: c.path, dialect: c.dialect, ...(c.statusVocabulary ? { statusVocabulary: c.statusVocabulary } : {}) })),
-    ...(o.snapshot ? { snapshot: o.snapshot } : {}),
-  });
+  const history = await historyRead;
   if (history.gap) notes.push(`history: ${history.gap}${history.problem ? ` (${history.problem})` : ''}`);
   const decisions: (DecisionEvent & { order: number })[] = [];
   const eventsOf = new Map<string, readonly HistoryEvent[]>();
@@ -158,13 +181,11 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
   // ---- the records now: proposals awaiting a decision, reviews due
   const awaiting: AwaitingProposal[] = [];
   const reviews: DueReview[] = [];
-  for (const r of o.index.records()) {
-    let text: string;
-    try {
-      text = decodeText(await fs.readFile(r.path), r.path).text;
-    } catch {
-      continue;
-    }
+  const records = o.index.records();
+  const texts = await textsRead;
+  for (const [i, r] of records.entries()) {
+    const text = texts[i];
+    if (text === undefined) continue;
     const signoff = readSignoff(r, text);
     const policy = o.policyOf(r.collection);
     const dates = statusDates(eventsOf.get(r.path) ?? []);
@@ -194,15 +215,13 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
   }
   const changes = { undocumented: [] as ArchitecturalChange[], documented: [] as ArchitecturalChange[], acknowledged: [] as ArchitecturalChange[] };
   const conflicts: DigestConflict[] = [];
-  if (commits.length > 0) {
-    const engine = new ReviewEngine(git, fs, workTree);
-    const empty = until.length === 64 ? EMPTY_TREE.sha256 : EMPTY_TREE.sha1;
-    const outcome = await engine.review({ folders: [root], scope: { kind: 'range', from: base ?? empty, to: until }, trusted: true, indexFor: async () => o.index });
+  const outcome = commits.length > 0 ? await reviewRead : undefined;
+  if (outcome) {
     if (outcome.kind === 'reviewed') {
       for (const n of outcome.notRepositories) notes.push(`review: ${n.message}`);
       for (const r of outcome.repositories) for (const p of r.problems) notes.push(`review: ${p}`);
       const wanted = [...outcome.findings.map((f) => ({ path: f.path, subject: f.subject })), ...outcome.conflicts.map((c) => ({ path: c.path, subject: c.subject }))];
-      const attribute = await attribution(git, root, base, until, touching, wanted);
+      const attribute = await attribution(git, root, touching, wanted);
       for (const f of outcome.findings) {
         const c = attribute(f.path, f.subject);
         const change: ArchitecturalChange = {
@@ -219,7 +238,6 @@ export async function collectDigest(git: GitInputPort, fs: FileSystem, workTree:
   }
 
   // ---- governed code that changed, per record in force
-  const governing = governingFromRecords(o.index.records());
   const acc = new Map<string, { record: AdrRecord; paths: Set<string>; authors: Set<string>; commits: Set<string> }>();
   for (const c of commits) {
     if (c.parents.length > 1) continue;
@@ -291,16 +309,23 @@ function pullRequests(commits: readonly LogCommit[], byId: ReadonlyMap<string, L
  * files), else the newest that touched it.
  */
 async function attribution(
-  git: GitInputPort, root: string, base: string | null, until: string, touching: ReadonlyMap<string, readonly LogCommit[]>,
+  git: GitInputPort, root: string, touching: ReadonlyMap<string, readonly LogCommit[]>,
   wanted: readonly { path: string; subject: string }[],
 ): Promise<(path: string, subject: string) => LogCommit | undefined> {
   const several = [...new Set(wanted.map((w) => w.path))].filter((p) => (touching.get(p)?.length ?? 0) > 1);
   const added = new Map<string, Map<string, string>>(); // path → commit → added text
   if (several.length > 0) {
-    const r = await git.run(root, [
+    // Only the commits that touched them (named on standard input, not walked), limited to their
+    // folders: git matches every pathspec against every entry of every diff, so hundreds of file
+    // names cost more than the diffs themselves; other files of those folders are skipped below.
+    const asked = new Set(several);
+    const ids = [...new Set(several.flatMap((p) => touching.get(p)!.map((c) => c.commit)))];
+    const folders = [...new Set(several.map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : p)))].map((p) => `:(literal)${p}`);
+    const args = [
       '-c', 'log.showSignature=false', 'log', '--no-show-signature', '--no-mailmap', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames',
-      '--diff-merges=off', '--format=%x01%H', '-p', '-U0', '--no-relative', base ? `${base}..${until}` : until, '--', ...several.map((p) => `:(literal)${p}`),
-    ]);
+      '--diff-merges=off', '--format=%x01%H', '-p', '-U0', '--no-relative', '--no-walk=unsorted', '--stdin', '--', ...folders,
+    ];
+    const r = await git.runInput(root, args, `${ids.join('\n')}\n`, MAX_LOG_BYTES).then((x) => ({ ...x, stdout: new TextDecoder().decode(x.stdout) }));
     if (r.exitCode === 0) {
       let commit = '';
       let path = '';
@@ -309,7 +334,7 @@ async function attribution(
           commit = line.slice(1).trim();
           path = '';
         } else if (line.startsWith('+++ ')) {
-          path = line.startsWith('+++ b/') ? line.slice(6) : '';
+          path = line.startsWith('+++ b/') && asked.has(line.slice(6)) ? line.slice(6) : '';
         } else if (path && line.startsWith('+')) {
           let m = added.get(path);
           if (!m) added.set(path, (m = new Map()));
@@ -350,6 +375,17 @@ function documenting(f: ReviewFinding, rel: (p: string) => string, index: AdrInd
 
 function basenameId(path: string): string {
   return path.slice(dirname(path).length + 1).replace(/\.md$/i, '');
+}
+
+function memoGoverning(lookup: GoverningLookup): GoverningLookup {
+  const known = new Map<string, readonly GoverningMatch[]>();
+  return {
+    governing(path) {
+      let m = known.get(path);
+      if (!m) known.set(path, (m = lookup.governing(path)));
+      return m;
+    },
+  };
 }
 
 function firstLine(s: string): string {

@@ -18,15 +18,14 @@
  * else (a rewritten branch, a merge of a branch that forked before the cached HEAD) reads everything
  * again.
  */
-import type { RelationType } from '../model';
 import { basename, dirname, isInside, normalize, relative, toPosix } from '../paths';
 import type { FileSystem } from '../ports';
-import { parseRecord } from '../parse/record';
 import { isRecordFile } from '../naming/fileName';
 import { decodeText } from '../text';
 import { insideRepository } from '../review/repository';
 import { canFeed, GitCommandError, type GitPort } from '../review/git';
 import { readBlobs } from './blobs';
+import { carriesFacts, factsOf, factsText, relationKey, type FactsText } from './facts';
 import { logArgs, parseLog, type LogCommit } from './gitLog';
 import type {
   BlobFacts, CommitRef, HistoryCollection, HistoryEvent, HistoryGap, HistoryReadStats, HistoryRepository, RecordHistory, RelationFact,
@@ -92,7 +91,7 @@ const EMPTY_FACTS: BlobFacts = { title: '', status: 'unknown', statusText: null,
 
 /** Reads the history of the records of `collections`. Rejects only when git cannot run. */
 export async function readHistory(git: GitPort, fs: FileSystem, options: HistoryReadOptions): Promise<HistoryResult> {
-  const stats = { mode: 'none' as HistoryReadStats['mode'], commits: 0, blobs: 0, processes: 0 };
+  const stats = { mode: 'none' as HistoryReadStats['mode'], commits: 0, blobs: 0, parsed: 0, processes: 0 };
   const none = (gap: 'no-repository' | 'no-commits', repository?: HistoryRepository, problem?: string): HistoryResult => ({
     ...(repository ? { repository } : {}), gap, ...(problem ? { problem } : {}), stats,
     of: (path) => ({ path, events: [], statusChanges: [], relationsAdded: [], gap }),
@@ -177,8 +176,6 @@ function collectionKey(cs: ReadonlyMap<string, HistoryCollection>): string {
     .map(([p, c]) => [p, c.dialect ?? '', c.statusVocabulary ?? {}]));
 }
 
-const relationKey = (r: RelationFact) => `${r.type}\0${r.target.toLowerCase()}`;
-
 class State {
   lineages: Lineage[] = [];
   headMap: TreeMap = new Map();
@@ -256,7 +253,7 @@ class State {
    * whose map `headMap` is). False when a commit's parent is neither `base` nor a commit of the
    * range (the caller then reads everything).
    */
-  async replay(git: GitPort, range: readonly string[], stats: { commits: number; blobs: number; processes: number }, base: string | undefined): Promise<boolean> {
+  async replay(git: GitPort, range: readonly string[], stats: { commits: number; blobs: number; parsed: number; processes: number }, base: string | undefined): Promise<boolean> {
     const pathspecs = this.collections.has('') ? [] : [...this.collections.keys()].map((p) => `:(literal)${p}`);
     stats.processes++;
     // Straight through the port's own spawn when it has one (simple-git adds nothing for one big output).
@@ -287,10 +284,69 @@ class State {
     }
     const blobs = await readBlobs(git, this.root, wanted, stats);
     stats.blobs += blobs.size;
-    for (const [sha, read] of blobs) {
+    // Each version's facts, in commit order: a version that only edits prose no fact is read from
+    // takes its parent version's facts unparsed (see `facts.ts`); every other is parsed.
+    const texts = new Map<string, FactsText>();
+    // How many later changes start from each version (its text is dropped after the last one).
+    const uses = new Map<string, number>();
+    for (const c of commits) for (const ch of c.changes) if (ch.oldBlob && ch.newBlob) uses.set(ch.oldBlob, (uses.get(ch.oldBlob) ?? 0) + 1);
+    const used = (sha: string) => {
+      const n = (uses.get(sha) ?? 1) - 1;
+      if (n > 0) uses.set(sha, n);
+      else {
+        uses.delete(sha);
+        texts.delete(sha);
+      }
+    };
+    const factsFor = (sha: string): BlobFacts | undefined => {
+      const known = this.facts.get(sha);
+      if (known) return known;
+      const read = blobs.get(sha);
+      if (!read) return undefined;
       const path = blobPaths.get(sha) ?? '';
-      this.facts.set(sha, 'unread' in read ? { ...EMPTY_FACTS, unread: read.unread } : this.parse(read.bytes, path));
+      let facts: BlobFacts;
+      if ('unread' in read) facts = { ...EMPTY_FACTS, unread: read.unread };
+      else {
+        const decoded = this.decode(read.bytes, path);
+        if (typeof decoded !== 'string') facts = decoded;
+        else {
+          if (uses.has(sha)) texts.set(sha, factsText(decoded));
+          facts = this.parse(decoded, path);
+          stats.parsed++;
+        }
+      }
+      this.facts.set(sha, facts);
+      return facts;
+    };
+    for (const c of commits) for (const ch of c.changes) {
+      const sha = ch.newBlob;
+      if (!sha || this.facts.has(sha) || !blobs.has(sha)) continue;
+      const old = ch.oldBlob;
+      const read = blobs.get(sha)!;
+      if (old && 'bytes' in read && (ch.status === 'M' || ch.status === 'R')) {
+        const path = blobPaths.get(sha) ?? '';
+        const oldPath = blobPaths.get(old) ?? '';
+        const was = blobs.has(old) && this.sameContext(path, oldPath) ? factsFor(old) : undefined;
+        const prev = was && !was.unread ? texts.get(old) : undefined;
+        used(old);
+        if (prev && was) {
+          const decoded = this.decode(read.bytes, path);
+          if (typeof decoded === 'string') {
+            const carried = carriesFacts(prev, decoded);
+            if (uses.has(sha)) texts.set(sha, prev.text === decoded ? prev : factsText(decoded));
+            if (carried) {
+              this.facts.set(sha, was);
+              continue;
+            }
+            this.facts.set(sha, this.parse(decoded, path));
+            stats.parsed++;
+            continue;
+          }
+        }
+      }
+      factsFor(sha);
     }
+    for (const sha of blobs.keys()) factsFor(sha);
     for (const sha of wanted) if (!this.facts.has(sha)) this.facts.set(sha, { ...EMPTY_FACTS, unread: 'not available in this repository' });
 
     // Replay, parents first; each commit's map is its first parent's (copied only where history forks).
@@ -323,21 +379,30 @@ class State {
     return true;
   }
 
-  private parse(bytes: Uint8Array, relPath: string): BlobFacts {
+  /** The version's text, or its facts when it cannot be read as a record (binary, too large). */
+  private decode(bytes: Uint8Array, relPath: string): string | BlobFacts {
+    try {
+      return decodeText(bytes, `${this.root}/${relPath}`).text;
+    } catch (e) {
+      return { ...EMPTY_FACTS, unread: e instanceof Error ? e.message.replace(/^[^:]*: /, '') : String(e) };
+    }
+  }
+
+  /** True when versions at the two paths are parsed alike (same collection, same file name). */
+  private sameContext(a: string, b: string): boolean {
+    return a === b || (basename(a) === basename(b) && this.collectionOf(a) === this.collectionOf(b) && this.collectionOf(a) !== undefined);
+  }
+
+  private parse(text: string, relPath: string): BlobFacts {
     const collection = this.collectionOf(relPath);
     const path = `${this.root}/${relPath}`;
     try {
-      const { text, bom } = decodeText(bytes, path);
-      const r = parseRecord(text, {
-        path, bom,
+      return factsOf(text, {
+        path,
         ...(collection ? { collection: `${this.root}/${relativeDir(relPath)}`.replace(/\/$/, '') } : {}),
         ...(collection?.dialect ? { collectionDialect: collection.dialect } : {}),
         ...(collection?.statusVocabulary ? { statusVocabulary: collection.statusVocabulary } : {}),
       });
-      return {
-        title: r.title, status: r.status, statusText: r.statusText,
-        relations: dedupe(r.relations.map((x) => ({ type: x.type as RelationType, verb: x.verb, target: x.target }))),
-      };
     } catch (e) {
       return { ...EMPTY_FACTS, unread: e instanceof Error ? e.message.replace(/^[^:]*: /, '') : String(e) };
     }
@@ -479,9 +544,5 @@ function relativeDir(relPath: string): string {
   return d === '.' ? '' : d;
 }
 
-function dedupe(rs: RelationFact[]): RelationFact[] {
-  const seen = new Set<string>();
-  return rs.filter((r) => (seen.has(relationKey(r)) ? false : (seen.add(relationKey(r)), true)));
-}
 
 

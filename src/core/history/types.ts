@@ -114,6 +114,8 @@ export interface HistoryReadStats {
   readonly commits: number;
   /** Blobs read with `cat-file --batch`. */
   readonly blobs: number;
+  /** Of those, the versions parsed (the others only edit prose no fact is read from: see `facts.ts`). */
+  readonly parsed: number;
   /** Git processes started. */
   readonly processes: number;
 }

@@ -43,7 +43,7 @@ export interface ChangeSet {
 export interface ReadOptions {
   /** Paths (new or old name) whose hunks are wanted; default: every path. */
   readonly wantsPatch?: (path: string) => boolean;
-  /** Paths whose old version will be read (kept for callers; blobs are read on demand). */
+  /** Paths (new or old name) whose versions will be read: their blobs are read with the hunks', in the same two processes. */
   readonly prefetch?: (path: string) => boolean;
 }
 
@@ -331,7 +331,9 @@ export class ChangeReader {
 
     // Hunks, for the files some rule reads: their blobs first, in two processes for all of them.
     this.listed = listed;
-    await this.prefetch([...listed.values()].filter((l) => wanted(l.path, l.oldPath)).flatMap((l) => [l.oldBlob, l.newBlob]));
+    const prefetched = options.prefetch;
+    const read = (l: { path: string; oldPath?: string }) => wanted(l.path, l.oldPath) || (prefetched !== undefined && (prefetched(l.path) || (l.oldPath !== undefined && prefetched(l.oldPath))));
+    await this.prefetch([...listed.values()].filter(read).flatMap((l) => [l.oldBlob, l.newBlob]));
     const nextHunks = new Map<string, { hunks: readonly Hunk[]; binary: boolean }>();
     const files = await mapLimit([...listed.values()], 16, async (l): Promise<ChangedFile> => {
       const file = fileOf(l, [], false);

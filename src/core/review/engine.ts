@@ -181,7 +181,9 @@ export class ReviewEngine {
       return v;
     };
     const wantsPatch = (p: string): boolean => ruleWants(p) || (!ignored(p) && governing.governing(p).length > 0);
-    const changes = await state.reader.read(base, { wantsPatch, prefetch: (p) => manifestKind(p) !== undefined });
+    // Records in the change are read too (`changedRecords`): with the hunks' blobs, not one process each.
+    const isRecordPath = (p: string) => isRecordFile(basename(p)) && index.collection(dirname(join(repo.root, p))) !== undefined;
+    const changes = await state.reader.read(base, { wantsPatch, prefetch: (p) => manifestKind(p) !== undefined || isRecordPath(p) });
     const content = { before: (f: ChangedFile) => state.reader.beforeContent(f), after: (f: ChangedFile) => state.reader.afterContent(f) };
     const isConfig = (p: string) => (CONFIG_FILES as readonly string[]).includes(p);
     // Files no rule reads (most of a large change) cost nothing more.

@@ -22,9 +22,20 @@ export function inForce(status: Status): boolean {
   return isInForce(status);
 }
 
+/** Per record (records are not changed once parsed), the answers so far: a range review asks for every finding against every record it adds. */
+const answers = new WeakMap<AdrRecord, Map<string, string | null>>();
+
 /** The first of the record's globs that matches the repository-relative path (none when excluded). */
 export function governsGlob(record: AdrRecord, path: string): string | undefined {
-  return matchingPatterns(record, path)[0];
+  if (record.governs.length === 0) return undefined;
+  let known = answers.get(record);
+  if (!known) answers.set(record, (known = new Map()));
+  let glob = known.get(path);
+  if (glob === undefined) {
+    if (known.size >= 4096) known.clear();
+    known.set(path, (glob = matchingPatterns(record, path)[0] ?? null));
+  }
+  return glob ?? undefined;
 }
 
 /** A lookup over a fixed list of records (the in-force ones with globs are kept). */
