@@ -59,14 +59,22 @@ export function parseCatalogConfig(text: string, file: string): CatalogConfig {
   return { title, sources };
 }
 
-/** An export file's text as a document, checked for the fields the catalogue uses. */
-export function parseExportFile(text: string, file: string): ExportDocument {
-  let data: unknown;
+/** A JSON file's text, or a one-line `UserError` naming the file. */
+export function parseJsonFile(text: string, file: string): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new UserError(`${file}: not JSON (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
   }
+}
+
+/** An export file's text as a document, checked for the fields the catalogue uses. */
+export function parseExportFile(text: string, file: string): ExportDocument {
+  return checkExport(parseJsonFile(text, file), file);
+}
+
+/** Parsed JSON checked for the fields of an export the catalogue uses. */
+export function checkExport(data: unknown, file: string): ExportDocument {
   const d = data as Partial<ExportDocument> | null;
   if (!d || typeof d !== 'object' || d.format !== EXPORT_FORMAT) throw new UserError(`${file}: not an adr-workbench export (no "format": "${EXPORT_FORMAT}")`);
   if (d.version !== 1) throw new UserError(`${file}: export version ${String(d.version)}; this adr-workbench reads version 1`);

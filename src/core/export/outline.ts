@@ -10,7 +10,7 @@
 import { UserError } from '../errors';
 import { STATUSES, type Status } from '../model';
 import { recordLabel } from '../presentation';
-import { buildCatalog, CATALOG_FORMAT, parseExportFile, type CatalogProblem } from './catalog';
+import { buildCatalog, CATALOG_FORMAT, checkExport, parseJsonFile, type CatalogProblem } from './catalog';
 import { EXPORT_FORMAT } from './export';
 
 export interface OutlineLink {
@@ -83,15 +83,10 @@ export function sourceNameOf(file: string): string {
 
 /** Reads a catalogue or export file's text; a one-line `UserError` when it is neither. */
 export function readCatalogOutline(text: string, file: string): CatalogOutline {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${file}: not JSON (${(e instanceof Error ? e.message : String(e)).split('\n')[0]})`);
-  }
+  const data = parseJsonFile(text, file);
   if (!isObj(data)) throw new UserError(`${file}: not an adr-workbench catalogue or export`);
   if (data.format === EXPORT_FORMAT) {
-    const doc = parseExportFile(text, file);
+    const doc = checkExport(data, file);
     const name = sourceNameOf(file);
     const catalog = buildCatalog({ title: doc.provenance.repository ?? name, sources: [{ config: { name, export: file }, doc }] });
     return outlineOf('export', catalog as unknown as Obj);
