@@ -12,8 +12,7 @@
  * Rounds are interleaved (baseline, digest, …); each figure is a median.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { AdrIndex } from '../src/core/index';
 import { collectDigest, parseSince, type Digest } from '../src/core/digest';
@@ -22,7 +21,7 @@ import { readSignoffPolicy } from '../src/core/signoff';
 import { NodeGit } from '../src/platform/git';
 import { NodeFileSystem } from '../src/platform/nodeFileSystem';
 import { NodeWorkTree } from '../src/platform/workTree';
-import { AUTHORS, data, fastImportStream } from './fastImport';
+import { AUTHORS, benchRepo, data, fastImportStream, GIT_ENV, importRepo } from './fastImport';
 
 type Report = (name: string, value: string, target?: string, ok?: boolean) => void;
 
@@ -32,7 +31,6 @@ const ROUNDS = Number(process.env.BENCH_DIGEST_ROUNDS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const run = promisify(execFile);
-const GIT_ENV = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^GIT_/.test(k))), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' };
 const POLICY = 'signoff:\n  required: 1\n  review-every: 6 months\n';
 
 /** CPU milliseconds of this process and its finished children (Linux: /proc/self/stat), 0 elsewhere. */
@@ -114,20 +112,11 @@ function stream(): string {
 export async function digestBench(report: Report): Promise<void> {
   process.stdout.write(`\nDecision digest (a year: ${COMMITS} commits, ${RECORDS} records)\n`);
   // BENCH_DIGEST_REPO=DIR keeps the generated repository there (and reuses it on the next run).
-  const kept = process.env.BENCH_DIGEST_REPO;
-  const root = kept ?? realpathSync(tmpdir()) + `/adrw-bench-digest-${process.pid}`;
-  const reuse = kept !== undefined && existsSync(`${kept}/.git`);
-  if (!reuse) {
-    rmSync(root, { recursive: true, force: true });
-    mkdirSync(root, { recursive: true });
-  }
+  const repo = benchRepo(process.env.BENCH_DIGEST_REPO, 'digest');
+  const { root, reuse } = repo;
   try {
     const t0 = performance.now();
-    if (!reuse) {
-      execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root, env: GIT_ENV });
-      execFileSync('git', ['fast-import', '--quiet'], { cwd: root, env: GIT_ENV, input: stream(), maxBuffer: 1 << 30 });
-      execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: root, env: GIT_ENV });
-    }
+    if (!reuse) importRepo(root, stream());
     const count = Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: root, env: GIT_ENV, encoding: 'utf8' }).trim());
     process.stdout.write(`  ${reuse ? 'reused' : 'generated'} ${count} commits with git fast-import in ${ms(performance.now() - t0)}\n`);
     const fs = new NodeFileSystem();
@@ -171,6 +160,6 @@ export async function digestBench(report: Report): Promise<void> {
       report('CPU: digest / git log', `${(oc / bc).toFixed(2)}×`, '(the machine\'s load does not change it)');
     }
   } finally {
-    if (kept === undefined) rmSync(root, { recursive: true, force: true });
+    repo.done();
   }
 }

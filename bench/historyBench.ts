@@ -14,14 +14,13 @@
  * Rounds are interleaved (baseline, history, baseline, …); each figure is a median.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { AdrIndex } from '../src/core/index';
 import { readHistory, type HistoryResult } from '../src/core/history';
 import { NodeGit } from '../src/platform/git';
 import { NodeFileSystem } from '../src/platform/nodeFileSystem';
-import { data, fastImportStream } from './fastImport';
+import { benchRepo, data, fastImportStream, GIT_ENV, importRepo } from './fastImport';
 
 type Report = (name: string, value: string, target?: string, ok?: boolean) => void;
 
@@ -32,7 +31,6 @@ const FOLDERS = ['doc/adr', 'docs/decisions'];
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
 const run = promisify(execFile);
-const GIT_ENV = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^GIT_/.test(k))), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' };
 
 /** CPU milliseconds of this process and its finished children (Linux: /proc/self/stat), 0 elsewhere. */
 function cpu(): number {
@@ -125,20 +123,12 @@ function stream(): { data: string; commits: number } {
 export async function historyBench(report: Report): Promise<void> {
   process.stdout.write(`\nHistory from git (${RECORDS} records, ${COMMITS} commits)\n`);
   // BENCH_HISTORY_REPO=DIR keeps the generated repository there (and reuses it on the next run).
-  const kept = process.env.BENCH_HISTORY_REPO;
-  const root = kept ?? realpathSync(tmpdir()) + `/adrw-bench-history-${process.pid}`;
-  const reuse = kept !== undefined && existsSync(`${kept}/.git`);
-  if (!reuse) {
-    rmSync(root, { recursive: true, force: true });
-    mkdirSync(root, { recursive: true });
-  }
+  const repo = benchRepo(process.env.BENCH_HISTORY_REPO, 'history');
+  const { root, reuse } = repo;
   try {
     const t0 = performance.now();
     if (!reuse) {
-      execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root, env: GIT_ENV });
-      const { data } = stream();
-      execFileSync('git', ['fast-import', '--quiet'], { cwd: root, env: GIT_ENV, input: data, maxBuffer: 1 << 30 });
-      execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: root, env: GIT_ENV });
+      importRepo(root, stream().data);
       execFileSync('git', ['tag', 'bench-base'], { cwd: root, env: GIT_ENV });
     } else execFileSync('git', ['reset', '-q', '--hard', 'bench-base'], { cwd: root, env: GIT_ENV });
     const count = Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: root, env: GIT_ENV, encoding: 'utf8' }).trim());
@@ -210,6 +200,6 @@ export async function historyBench(report: Report): Promise<void> {
     }
     report('history, same HEAD (cached)', ms(median(cached)));
   } finally {
-    if (kept === undefined) rmSync(root, { recursive: true, force: true });
+    repo.done();
   }
 }

@@ -9,9 +9,9 @@
  * breaks and accents.
  */
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { flag, parse, str, strs } from '../../src/cli/args';
 import { describeCollection } from '../../src/core/discovery/layout';
@@ -19,27 +19,11 @@ import { list } from '../../src/core/discovery/walk';
 import { newestRecordNames, parseFileName, recordNamesAt, rememberNewest } from '../../src/core/naming/fileName';
 import { FAST_MIN, highestNumber, scanNames, scannedPattern, summariseNames, summaryOf, type PatternDefaults } from '../../src/core/naming/pattern';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
-import { CORPORA, corporaAvailable } from '../support/corpora';
-import { CORPORA_WILD, corporaWildAvailable } from '../support/corporaWild';
+import { CORPUS_ROOTS, foldersUnder } from '../support/corpusFolders';
 
-function folders(root: string, depth = 0): string[] {
-  if (depth > 8) return [];
-  const out = [root];
-  for (const name of readdirSync(root)) {
-    if (name === 'node_modules' || name === '.git') continue;
-    const p = join(root, name);
-    if (statSync(p).isDirectory()) out.push(...folders(p, depth + 1));
-  }
-  return out;
-}
-
-const ROOTS = [
-  ...(corporaAvailable() ? [CORPORA] : []),
-  ...(corporaWildAvailable() ? [CORPORA_WILD] : []),
-  resolve('test/fixtures'),
-];
+const ROOTS = CORPUS_ROOTS;
 /** The files of every folder of the corpora and fixtures. */
-const LISTINGS = ROOTS.flatMap((r) => folders(r)).map((f) => readdirSync(f, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)).filter((l) => l.length > 0);
+const LISTINGS = ROOTS.flatMap((r) => foldersUnder(r)).map((f) => readdirSync(f, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)).filter((l) => l.length > 0);
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0');
 /** `count` plain names `NNNN-slug.md` of `width` digits from `first`, `step` apart. */

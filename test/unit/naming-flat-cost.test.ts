@@ -8,7 +8,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { discover } from '../../src/core/discovery';
 import { describeCollection } from '../../src/core/discovery/layout';
 import { list } from '../../src/core/discovery/walk';
@@ -19,8 +19,7 @@ import {
 } from '../../src/core/naming';
 import { orderNumber, plainRead, readPlainRecordName } from '../../src/core/naming/fileName';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
-import { CORPORA, corporaAvailable } from '../support/corpora';
-import { CORPORA_WILD, corporaWildAvailable } from '../support/corporaWild';
+import { CORPUS_ROOTS, foldersUnder } from '../support/corpusFolders';
 
 // --- The definitions, as they read before the fast paths (one regex after another, every call). ---
 
@@ -108,23 +107,8 @@ function referenceScan(names: readonly string[]): { records: string[]; lowest: n
 
 // --- Names to check: every entry of every folder of the corpora and fixtures, plus edge cases. ---
 
-function folders(root: string, depth = 0): string[] {
-  if (depth > 8) return [];
-  const out = [root];
-  for (const name of readdirSync(root)) {
-    if (name === 'node_modules' || name === '.git') continue;
-    const p = join(root, name);
-    if (statSync(p).isDirectory()) out.push(...folders(p, depth + 1));
-  }
-  return out;
-}
-
-const ROOTS = [
-  ...(corporaAvailable() ? [CORPORA] : []),
-  ...(corporaWildAvailable() ? [CORPORA_WILD] : []),
-  resolve('test/fixtures'),
-];
-const FOLDERS = ROOTS.flatMap((r) => folders(r));
+const ROOTS = CORPUS_ROOTS;
+const FOLDERS = ROOTS.flatMap((r) => foldersUnder(r));
 const LISTINGS = FOLDERS.map((f) => readdirSync(f)).filter((l) => l.length > 0);
 
 const EDGE_NAMES = [

@@ -16,7 +16,7 @@ export class GraphPanel extends WebviewPanelHost<ToWebview, FromWebview> {
 
   constructor(extensionUri: vscode.Uri) {
     super(extensionUri, {
-      viewType: PANELS.graph, title: 'Decision Graph', script: 'graph.js', style: 'graph.css', icon: 'decisions.svg',
+      viewType: PANELS.graph, title: vscode.l10n.t('Decision Graph'), script: 'graph.js', style: 'graph.css', icon: 'decisions.svg',
       parse: parseFromWebview, isReady: (m) => m.type === 'ready',
     });
     this.register(this.onMessage((m) => { if (m.type === 'ready') this.readyEmitter.fire(); }));
