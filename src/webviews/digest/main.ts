@@ -8,32 +8,11 @@
 import {
   DEFAULT_PERIOD, parsePeriod, parseToWebview, periodLabel, periodProblem, type DigestState, type DigestView, type FromWebview, type Part, type Period,
 } from './protocol';
+import { button, el, vsCodeApi } from '../dom';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vsCodeApi<FromWebview>();
 const root = document.getElementById('root')!;
 const post = (m: FromWebview) => vscode.postMessage(m);
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function button(label: string, title: string, onClick: () => void, cls?: string): HTMLButtonElement {
-  const b = el('button', cls, label);
-  b.type = 'button';
-  b.title = title;
-  b.addEventListener('click', onClick);
-  return b;
-}
 
 // ---- the period picker --------------------------------------------------------------------------
 

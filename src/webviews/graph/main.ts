@@ -11,18 +11,12 @@ import { truncate } from '../../core/graph/svg';
 import type { DecisionGraph, GraphNode } from '../../core/graph/types';
 import type { Status } from '../../core/model';
 import { EMPTY_SELECTION, parseSelection, parseToWebview, type ExportFormat, type FromWebview, type Selection } from './protocol';
+import { button, el, vsCodeApi } from '../dom';
 import { applySelection, describe, exportText, filterChoices, hoverLines, isNarrowed, listModel, nearestInDirection, shapePath, statusWord } from './view';
-
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
 
 interface Saved { selection: Selection; mode: 'graph' | 'list' }
 
-const vscode = acquireVsCodeApi();
+const vscode = vsCodeApi<FromWebview>();
 const root = document.getElementById('root')!;
 const NS = 'http://www.w3.org/2000/svg';
 
@@ -55,26 +49,11 @@ const listEls = new Map<string, HTMLLIElement>();
 
 // ---- DOM helpers: text only --------------------------------------------------------------------
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, cls?: string): SVGElementTagNameMap[K] {
   const e = document.createElementNS(NS, tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
   if (cls) e.setAttribute('class', cls);
   return e;
-}
-
-function button(label: string, title: string, onClick: () => void, cls?: string): HTMLButtonElement {
-  const b = el('button', cls, label);
-  b.type = 'button';
-  b.title = title;
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 const post = (m: FromWebview) => vscode.postMessage(m);

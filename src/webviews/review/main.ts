@@ -3,30 +3,13 @@
  * with `textContent` only (never `innerHTML`), and talks to the extension through typed messages.
  */
 import type { ConflictView, ExcerptView, FindingAction, FindingView, FromWebview, PanelState, ToWebview } from './protocol';
+import { button, el, vsCodeApi } from '../dom';
 
-interface VsCodeApi {
-  postMessage(message: FromWebview): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vsCodeApi<FromWebview>();
 const root = document.getElementById('root')!;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function button(label: string, title: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', 'action', label);
-  b.type = 'button';
-  b.title = title;
-  b.addEventListener('click', onClick);
-  return b;
+function action(label: string, title: string, onClick: () => void): HTMLButtonElement {
+  return button(label, title, onClick, 'action');
 }
 
 const VERDICT_LABEL: Record<FindingView['verdict'], string> = {
@@ -93,7 +76,7 @@ function conflictCard(c: ConflictView): HTMLElement {
   ul.append(li);
   card.append(ul);
   const actions = el('div', 'actions');
-  actions.append(button('Open Record', `Open ${c.recordFile} at line ${c.recordLine}`, act('openRecord', c.id)));
+  actions.append(action('Open Record', `Open ${c.recordFile} at line ${c.recordLine}`, act('openRecord', c.id)));
   card.append(actions);
   return card;
 }
@@ -124,12 +107,12 @@ function findingCard(f: FindingView): HTMLElement {
   const actions = el('div', 'actions');
   if (f.verdict === 'undocumented') {
     actions.append(
-      button('Draft ADR', 'Create a decision record for this change', () => vscode.postMessage({ type: 'action', action: 'draftAdr', id: f.id })),
-      button('Link to Existing ADR…', 'Say which decision already covers this', () => vscode.postMessage({ type: 'action', action: 'linkToAdr', id: f.id })),
-      button('Acknowledge…', 'Mark as not architectural, with a reason', () => vscode.postMessage({ type: 'action', action: 'acknowledge', id: f.id })),
+      action('Draft ADR', 'Create a decision record for this change', () => vscode.postMessage({ type: 'action', action: 'draftAdr', id: f.id })),
+      action('Link to Existing ADR…', 'Say which decision already covers this', () => vscode.postMessage({ type: 'action', action: 'linkToAdr', id: f.id })),
+      action('Acknowledge…', 'Mark as not architectural, with a reason', () => vscode.postMessage({ type: 'action', action: 'acknowledge', id: f.id })),
     );
   }
-  actions.append(button('Open Diff', 'Show the change', () => vscode.postMessage({ type: 'action', action: 'openDiff', id: f.id })));
+  actions.append(action('Open Diff', 'Show the change', () => vscode.postMessage({ type: 'action', action: 'openDiff', id: f.id })));
   card.append(actions);
   return card;
 }
