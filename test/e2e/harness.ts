@@ -76,8 +76,17 @@ export class Workbench {
   /** Runs a command by its palette label (e.g. 'View: Show Explorer'): F1, type, pick the row
    * with exactly that label, and wait for the palette to close. */
   async runCommand(label: string): Promise<void> {
-    await this.openQuickInput('F1');
-    await this.page.locator(`${QUICK_INPUT} input`).fill(`>${label}`);
+    for (let attempt = 1; ; attempt++) {
+      await this.openQuickInput('F1');
+      try {
+        await this.page.locator(`${QUICK_INPUT} input`).fill(`>${label}`, { timeout: 10_000 });
+        break;
+      } catch (e) {
+        // The palette closes when a webview that is still loading takes the focus: open it again.
+        if (attempt === 3) throw e;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     await this.pickRow(new RegExp(`^${reEscape(label)}(,|$)`));
   }
 
