@@ -6,6 +6,7 @@ import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { AdrIndex } from '../../src/core/index';
 import { readHistory, type HistoryResult, type HistorySnapshot } from '../../src/core/history';
 import type { GitBytesOutput, GitInputPort, GitOutput } from '../../src/core/review/git';
+import type { GitProcess, GitStreamPort } from '../../src/core/history/stream';
 
 export class HistoryRepo extends TempRepo {
   /** Stages everything and commits as `author` on `date` (both author and committer). */
@@ -34,7 +35,7 @@ export class HistoryRepo extends TempRepo {
 }
 
 /** A git port counting the processes it starts (and what they were). */
-export class CountingGit implements GitInputPort {
+export class CountingGit implements GitStreamPort {
   readonly calls: string[][] = [];
   private readonly inner = new NodeGit();
 
@@ -46,6 +47,11 @@ export class CountingGit implements GitInputPort {
   runInput(cwd: string, args: readonly string[], input: string, maxBytes: number): Promise<GitBytesOutput> {
     this.calls.push([...args]);
     return this.inner.runInput(cwd, args, input, maxBytes);
+  }
+
+  spawn(cwd: string, args: readonly string[], onData: (chunk: Uint8Array) => void, maxBytes: number): GitProcess {
+    this.calls.push([...args]);
+    return this.inner.spawn(cwd, args, onData, maxBytes);
   }
 
   /** The git subcommands run, `-c` settings left out. */

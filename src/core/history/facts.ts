@@ -119,3 +119,44 @@ export function carriesFacts(prev: FactsText, next: string): boolean {
   }
   return true;
 }
+
+/**
+ * The text a version's facts are read from: `text` without the lines `carriesFacts` lets change
+ * freely (inert prose after the second heading, in sections that cannot be a Status or Links
+ * section). `carriesFacts(text, skeleton)` is checked for each (else `text` itself is returned), so
+ * parsing the skeleton gives `text`'s facts, and versions with the same skeleton (at the same path)
+ * have the same facts: most versions of a record differ only in their prose, and are parsed once per
+ * distinct skeleton, each parse on a fraction of the text.
+ */
+export function factsSkeleton(text: string): string {
+  if (COMPLEX.test(text)) return text;
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  const open: { depth: number; plain: boolean }[] = [];
+  let headings = 0;
+  let prose = false;
+  let dropped = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (i < lines.length - 1 && inert(line)) {
+      if (prose) {
+        dropped = true;
+        continue;
+      }
+    } else {
+      const m = HEADING.exec(line);
+      if (m) {
+        headings++;
+        const depth = m[1]!.length;
+        while (open.length > 0 && open[open.length - 1]!.depth >= depth) open.pop();
+        const content = (m[2] ?? '').replace(/\r$/, '');
+        open.push({ depth, plain: PLAIN_HEADING.test(content) && !SUSPECT.test(content) });
+        prose = headings >= 2 && open.every((o) => o.plain);
+      }
+    }
+    kept.push(line);
+  }
+  if (!dropped) return text;
+  const skeleton = kept.join('\n');
+  return carriesFacts({ text, simple: true }, skeleton) ? skeleton : text;
+}

@@ -24,9 +24,10 @@ import { isRecordFile } from '../naming/fileName';
 import { decodeText } from '../text';
 import { insideRepository } from '../review/repository';
 import { canFeed, GitCommandError, type GitPort } from '../review/git';
-import { readBlobs } from './blobs';
-import { carriesFacts, factsOf, factsText, relationKey, type FactsText } from './facts';
-import { logArgs, parseLog, type LogCommit } from './gitLog';
+import { BlobStream, readBlobs, type BlobRead } from './blobs';
+import { factsOf, factsSkeleton, relationKey } from './facts';
+import { logArgs, LogParser, parseLog, topoOrder, type LogCommit } from './gitLog';
+import { canStream } from './stream';
 import type {
   BlobFacts, CommitRef, HistoryCollection, HistoryEvent, HistoryGap, HistoryReadStats, HistoryRepository, RecordHistory, RelationFact,
 } from './types';
@@ -77,11 +78,17 @@ export interface HistoryReadOptions {
   readonly collections: readonly HistoryCollection[];
   /** The state of an earlier read (from `HistoryResult.snapshot`, perhaps of another process). */
   readonly snapshot?: HistorySnapshot;
+  /**
+   * Every version parsed in full, the log and the blobs read whole once it has finished (slower):
+   * the reference the fast road (streamed, parsing one skeleton per distinct version) is tested against.
+   */
+  readonly fullParse?: boolean;
 }
 
 type PathState = { lineage: number; blob: string };
 type TreeMap = Map<string, PathState>;
 interface Lineage { events: HistoryEvent[]; alias?: number }
+type Stats = { commits: number; blobs: number; parsed: number; processes: number };
 
 const REGULAR = new Set(['100644', '100755']);
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
@@ -121,6 +128,7 @@ export async function readHistory(git: GitPort, fs: FileSystem, options: History
   }
   const key = collectionKey(relCollections);
   const state = new State(root, relCollections, shallow);
+  state.fullParse = options.fullParse === true;
   let snapshot = options.snapshot;
   if (snapshot && (snapshot.version !== 1 || snapshot.root !== root || snapshot.key !== key || snapshot.shallow !== shallow)) snapshot = undefined;
 
@@ -140,6 +148,7 @@ export async function readHistory(git: GitPort, fs: FileSystem, options: History
     }
     if (!done) {
       const fresh = new State(root, relCollections, shallow);
+      fresh.fullParse = options.fullParse === true;
       if (shallow) fresh.shallowCommits = await readShallow(fs, normalize(toPosix(gitDirLine)));
       await fresh.replay(git, [head], stats, undefined);
       stats.mode = 'full';
@@ -253,16 +262,69 @@ class State {
    * whose map `headMap` is). False when a commit's parent is neither `base` nor a commit of the
    * range (the caller then reads everything).
    */
-  async replay(git: GitPort, range: readonly string[], stats: { commits: number; blobs: number; parsed: number; processes: number }, base: string | undefined): Promise<boolean> {
+  async replay(git: GitPort, range: readonly string[], stats: Stats, base: string | undefined): Promise<boolean> {
     const pathspecs = this.collections.has('') ? [] : [...this.collections.keys()].map((p) => `:(literal)${p}`);
     stats.processes++;
-    // Straight through the port's own spawn when it has one (simple-git adds nothing for one big output).
-    const args = logArgs(range, pathspecs);
-    const out = canFeed(git)
-      ? await git.runInput(this.root, args, '', MAX_LOG_BYTES).then((r) => ({ ...r, stdout: new TextDecoder().decode(r.stdout) }))
-      : await git.run(this.root, args);
-    if (out.exitCode !== 0) throw new GitCommandError(['log', ...range], out.exitCode, out.stderr);
-    const commits = parseLog(out.stdout);
+    const stream = canStream(git) && !this.fullParse;
+    const args = logArgs(range, pathspecs, stream ? 'walk' : 'topo');
+    const wanted: string[] = [];
+    const want = (c: LogCommit, each: (sha: string) => void) => {
+      for (const ch of c.changes) {
+        if (ch.newBlob && this.isRecord(ch.path, ch.newMode) && !this.facts.has(ch.newBlob)) each(ch.newBlob);
+        const old = ch.oldPath ?? ch.path;
+        if (ch.oldBlob && this.isRecord(old, ch.oldMode) && !this.facts.has(ch.oldBlob)) each(ch.oldBlob);
+      }
+    };
+    let printed: LogCommit[];
+    let streamed = false;
+    // What each version read says, and the path it was read at (see `finalPaths`).
+    const read = new Map<string, { facts: BlobFacts; path: string; skeleton?: string }>();
+    if (stream) {
+      // The log read as git prints it; every version it names read (and parsed) meanwhile.
+      printed = [];
+      const firstPath = new Map<string, string>();
+      const blobs = new BlobStream(git, this.root, (sha, r) => {
+        const path = firstPath.get(sha) ?? '';
+        read.set(sha, { path, ...this.versionFacts(r, path, stats) });
+      }, stats);
+      const parser = new LogParser();
+      const decoder = new TextDecoder();
+      const take = (commits: LogCommit[]) => {
+        for (const c of commits) {
+          printed.push(c);
+          want(c, (sha) => {
+            if (!firstPath.has(sha)) firstPath.set(sha, pathOf(c, sha));
+            wanted.push(sha);
+            blobs.want(sha);
+          });
+        }
+        blobs.flush();
+      };
+      const log = git.spawn(this.root, args, (b) => take(parser.push(decoder.decode(b, { stream: true }))), MAX_LOG_BYTES);
+      let out: { exitCode: number; stderr: string };
+      try {
+        out = await log.done;
+      } catch (e) {
+        blobs.kill('the log failed');
+        throw e;
+      }
+      if (out.exitCode !== 0) {
+        blobs.kill('the log failed');
+        throw new GitCommandError(['log', ...range], out.exitCode, out.stderr);
+      }
+      take(parser.end(decoder.decode()));
+      await blobs.finish();
+      streamed = true;
+    } else {
+      // Straight through the port's own spawn when it has one (simple-git adds nothing for one big output).
+      const out = canFeed(git)
+        ? await git.runInput(this.root, args, '', MAX_LOG_BYTES).then((r) => ({ ...r, stdout: new TextDecoder().decode(r.stdout) }))
+        : await git.run(this.root, args);
+      if (out.exitCode !== 0) throw new GitCommandError(['log', ...range], out.exitCode, out.stderr);
+      printed = parseLog(out.stdout);
+      for (const c of printed) want(c, (sha) => wanted.push(sha));
+    }
+    const commits = stream ? topoOrder(printed) : printed;
     stats.commits += commits.length;
     const known = new Set(commits.map((c) => c.commit));
     if (base !== undefined) known.add(base);
@@ -270,83 +332,22 @@ class State {
       // A parent outside the range: the history of a branch that forked before the cached HEAD.
       if (base !== undefined) return false;
     }
-    // Every version any commit names, read and parsed once.
-    const wanted: string[] = [];
-    for (const c of commits) for (const ch of c.changes) {
-      if (ch.newBlob && this.isRecord(ch.path, ch.newMode) && !this.facts.has(ch.newBlob)) wanted.push(ch.newBlob);
-      const old = ch.oldPath ?? ch.path;
-      if (ch.oldBlob && this.isRecord(old, ch.oldMode) && !this.facts.has(ch.oldBlob)) wanted.push(ch.oldBlob);
-    }
-    const blobPaths = new Map<string, string>();
-    for (const c of commits) for (const ch of c.changes) {
-      if (ch.newBlob) blobPaths.set(ch.newBlob, ch.path);
-      if (ch.oldBlob && !blobPaths.has(ch.oldBlob)) blobPaths.set(ch.oldBlob, ch.oldPath ?? ch.path);
-    }
-    const blobs = await readBlobs(git, this.root, wanted, stats);
-    stats.blobs += blobs.size;
-    // Each version's facts, in commit order: a version that only edits prose no fact is read from
-    // takes its parent version's facts unparsed (see `facts.ts`); every other is parsed.
-    const texts = new Map<string, FactsText>();
-    // How many later changes start from each version (its text is dropped after the last one).
-    const uses = new Map<string, number>();
-    for (const c of commits) for (const ch of c.changes) if (ch.oldBlob && ch.newBlob) uses.set(ch.oldBlob, (uses.get(ch.oldBlob) ?? 0) + 1);
-    const used = (sha: string) => {
-      const n = (uses.get(sha) ?? 1) - 1;
-      if (n > 0) uses.set(sha, n);
-      else {
-        uses.delete(sha);
-        texts.delete(sha);
+    const paths = finalPaths(commits);
+    if (!streamed && wanted.length > 0) {
+      const blobs = await readBlobs(git, this.root, wanted, stats);
+      for (const [sha, r] of blobs) {
+        const path = paths.get(sha) ?? '';
+        read.set(sha, { path, ...this.versionFacts(r, path, stats) });
       }
-    };
-    const factsFor = (sha: string): BlobFacts | undefined => {
-      const known = this.facts.get(sha);
-      if (known) return known;
-      const read = blobs.get(sha);
-      if (!read) return undefined;
-      const path = blobPaths.get(sha) ?? '';
-      let facts: BlobFacts;
-      if ('unread' in read) facts = { ...EMPTY_FACTS, unread: read.unread };
-      else {
-        const decoded = this.decode(read.bytes, path);
-        if (typeof decoded !== 'string') facts = decoded;
-        else {
-          if (uses.has(sha)) texts.set(sha, factsText(decoded));
-          facts = this.parse(decoded, path);
-          stats.parsed++;
-        }
-      }
+    }
+    stats.blobs += read.size;
+    for (const [sha, r] of read) {
+      if (this.facts.has(sha)) continue;
+      const path = paths.get(sha) ?? '';
+      // Read at another path than the one its facts belong to (a rare copy): its facts at that one.
+      const facts = r.path === path || r.skeleton === undefined ? r.facts : this.skeletonFacts(r.skeleton, path, stats);
       this.facts.set(sha, facts);
-      return facts;
-    };
-    for (const c of commits) for (const ch of c.changes) {
-      const sha = ch.newBlob;
-      if (!sha || this.facts.has(sha) || !blobs.has(sha)) continue;
-      const old = ch.oldBlob;
-      const read = blobs.get(sha)!;
-      if (old && 'bytes' in read && (ch.status === 'M' || ch.status === 'R')) {
-        const path = blobPaths.get(sha) ?? '';
-        const oldPath = blobPaths.get(old) ?? '';
-        const was = blobs.has(old) && this.sameContext(path, oldPath) ? factsFor(old) : undefined;
-        const prev = was && !was.unread ? texts.get(old) : undefined;
-        used(old);
-        if (prev && was) {
-          const decoded = this.decode(read.bytes, path);
-          if (typeof decoded === 'string') {
-            const carried = carriesFacts(prev, decoded);
-            if (uses.has(sha)) texts.set(sha, prev.text === decoded ? prev : factsText(decoded));
-            if (carried) {
-              this.facts.set(sha, was);
-              continue;
-            }
-            this.facts.set(sha, this.parse(decoded, path));
-            stats.parsed++;
-            continue;
-          }
-        }
-      }
-      factsFor(sha);
     }
-    for (const sha of blobs.keys()) factsFor(sha);
     for (const sha of wanted) if (!this.facts.has(sha)) this.facts.set(sha, { ...EMPTY_FACTS, unread: 'not available in this repository' });
 
     // Replay, parents first; each commit's map is its first parent's (copied only where history forks).
@@ -379,6 +380,37 @@ class State {
     return true;
   }
 
+  /** Reads every version with the full parser, the log and blobs read whole (tests compare the fast road against it). */
+  fullParse = false;
+
+  /** Per path, per skeleton (see `factsSkeleton`): the facts of the versions read at that path. */
+  private readonly skeletons = new Map<string, Map<string, BlobFacts>>();
+
+  /** The facts of one version read at `relPath`, and the skeleton they were read from. */
+  private versionFacts(read: BlobRead, relPath: string, stats: Stats): { facts: BlobFacts; skeleton?: string } {
+    if ('unread' in read) return { facts: { ...EMPTY_FACTS, unread: read.unread } };
+    const decoded = this.decode(read.bytes, relPath);
+    if (typeof decoded !== 'string') return { facts: decoded };
+    if (this.fullParse) {
+      stats.parsed++;
+      return { facts: this.parse(decoded, relPath) };
+    }
+    const skeleton = factsSkeleton(decoded);
+    return { facts: this.skeletonFacts(skeleton, relPath, stats), skeleton };
+  }
+
+  private skeletonFacts(skeleton: string, relPath: string, stats: Stats): BlobFacts {
+    let byText = this.skeletons.get(relPath);
+    if (!byText) this.skeletons.set(relPath, (byText = new Map()));
+    let facts = byText.get(skeleton);
+    if (!facts) {
+      facts = this.parse(skeleton, relPath);
+      stats.parsed++;
+      byText.set(skeleton, facts);
+    }
+    return facts;
+  }
+
   /** The version's text, or its facts when it cannot be read as a record (binary, too large). */
   private decode(bytes: Uint8Array, relPath: string): string | BlobFacts {
     try {
@@ -386,11 +418,6 @@ class State {
     } catch (e) {
       return { ...EMPTY_FACTS, unread: e instanceof Error ? e.message.replace(/^[^:]*: /, '') : String(e) };
     }
-  }
-
-  /** True when versions at the two paths are parsed alike (same collection, same file name). */
-  private sameContext(a: string, b: string): boolean {
-    return a === b || (basename(a) === basename(b) && this.collectionOf(a) === this.collectionOf(b) && this.collectionOf(a) !== undefined);
   }
 
   private parse(text: string, relPath: string): BlobFacts {
@@ -544,5 +571,21 @@ function relativeDir(relPath: string): string {
   return d === '.' ? '' : d;
 }
 
+/** The path a version named by `c` is at: its new path, or its old one when it is the version before. */
+function pathOf(c: LogCommit, sha: string): string {
+  const ch = c.changes.find((x) => x.newBlob === sha) ?? c.changes.find((x) => x.oldBlob === sha);
+  return ch ? (ch.newBlob === sha ? ch.path : ch.oldPath ?? ch.path) : '';
+}
 
-
+/**
+ * The path each version's facts are read at (`commits` parents first): the newest path it was
+ * written at, else (never written in the range) the first path it was the version before a change.
+ */
+function finalPaths(commits: readonly LogCommit[]): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const c of commits) for (const ch of c.changes) {
+    if (ch.newBlob) paths.set(ch.newBlob, ch.path);
+    if (ch.oldBlob && !paths.has(ch.oldBlob)) paths.set(ch.oldBlob, ch.oldPath ?? ch.path);
+  }
+  return paths;
+}
