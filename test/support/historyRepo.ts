@@ -65,13 +65,14 @@ export class CountingGit implements GitStreamPort {
 }
 
 /** The history of every collection found under `folder`, read the way the CLI reads it. */
-export async function historyOf(folder: string, options: { git?: GitInputPort; snapshot?: HistorySnapshot } = {}): Promise<HistoryResult> {
+export async function historyOf(folder: string, options: { git?: GitInputPort; snapshot?: HistorySnapshot; fullParse?: boolean } = {}): Promise<HistoryResult> {
   const fs = new NodeFileSystem();
   const index = await AdrIndex.build(fs, folder);
   return readHistory(options.git ?? new NodeGit(), fs, {
     folder,
     collections: index.collections.map((c) => ({ path: c.path, dialect: c.dialect, ...(c.statusVocabulary ? { statusVocabulary: c.statusVocabulary } : {}) })),
     ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+    ...(options.fullParse ? { fullParse: true } : {}),
   });
 }
 
