@@ -10,6 +10,8 @@ import type { GitProcess, GitStreamPort } from './stream';
 export type BlobRead = { readonly bytes: Uint8Array } | { readonly unread: string };
 
 const decoder = new TextDecoder();
+/** Names written to a streamed `cat-file` at once (see `BlobStream.flush`). */
+const WRITE_NAMES = 128;
 /** Content read per `cat-file --batch` process; a larger history takes several. */
 const BATCH_BYTES = 256 << 20;
 
@@ -92,9 +94,13 @@ export class BlobStream {
     this.checkInput.push(sha);
   }
 
-  /** Hands git the names asked for since the last flush. */
-  flush(): void {
-    if (this.checkInput.length === 0) return;
+  /**
+   * Hands git the names asked for since the last flush, once there are enough of them to be worth a
+   * write (`all`: however few). git prints the log commit by commit: one write per commit costs more
+   * than git's answer.
+   */
+  flush(all = false): void {
+    if (this.checkInput.length === 0 || (!all && this.checkInput.length < WRITE_NAMES)) return;
     if (!this.check) {
       if (this.counter) this.counter.processes++;
       this.check = this.git.spawn(this.root, ['cat-file', '--batch-check', '--buffer'], (b) => this.onCheck(b), 1 << 30);
@@ -106,7 +112,7 @@ export class BlobStream {
 
   /** Waits for every blob asked for (none can be asked after). */
   async finish(): Promise<void> {
-    this.flush();
+    this.flush(true);
     if (!this.check) return;
     this.check.end();
     try {
@@ -115,7 +121,7 @@ export class BlobStream {
       if (this.failed) throw this.failed;
       this.onCheckLine(this.checkText);
       this.checkText = '';
-      this.flushBatch();
+      this.flushBatch(true);
       if (!this.batch) return;
       this.batch.end();
       const b = await this.batch.done;
@@ -162,8 +168,8 @@ export class BlobStream {
     }
   }
 
-  private flushBatch(): void {
-    if (this.batchInput.length === 0) return;
+  private flushBatch(all = false): void {
+    if (this.batchInput.length === 0 || (!all && this.batchInput.length < WRITE_NAMES)) return;
     if (!this.batch) {
       if (this.counter) this.counter.processes++;
       this.batch = this.git.spawn(this.root, ['cat-file', '--batch', '--buffer'], (b) => this.onBatch(b), 1 << 30);

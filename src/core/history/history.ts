@@ -25,7 +25,7 @@ import { decodeText } from '../text';
 import { insideRepository } from '../review/repository';
 import { canFeed, GitCommandError, type GitPort } from '../review/git';
 import { BlobStream, readBlobs, type BlobRead } from './blobs';
-import { factsOf, factsSkeleton, relationKey } from './facts';
+import { carriesFacts, factsOf, factsText, relationKey } from './facts';
 import { logArgs, LogParser, parseLog, topoOrder, type LogCommit } from './gitLog';
 import { canStream } from './stream';
 import type {
@@ -88,6 +88,9 @@ export interface HistoryReadOptions {
 type PathState = { lineage: number; blob: string };
 type TreeMap = Map<string, PathState>;
 interface Lineage { events: HistoryEvent[]; alias?: number }
+/** A version read: the path it was read at, what it says, its bytes (while the read goes on). */
+interface Version { readonly path: string; readonly facts: BlobFacts; readonly bytes?: Uint8Array }
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Stats = { commits: number; blobs: number; parsed: number; processes: number };
 
 const REGULAR = new Set(['100644', '100755']);
@@ -268,25 +271,36 @@ class State {
     const stream = canStream(git) && !this.fullParse;
     const args = logArgs(range, pathspecs, stream ? 'walk' : 'topo');
     const wanted: string[] = [];
+    // The versions read, with what each says; and, per version, the other side of each change
+    // that edits it in place (a version that only edits prose takes its other side's facts unparsed).
+    const versions = new Map<string, Version>();
+    const sides = new Map<string, string[]>();
+    const side = (a: string, b: string) => {
+      const l = sides.get(a);
+      if (l) l.push(b);
+      else sides.set(a, [b]);
+    };
     const want = (c: LogCommit, each: (sha: string) => void) => {
       for (const ch of c.changes) {
-        if (ch.newBlob && this.isRecord(ch.path, ch.newMode) && !this.facts.has(ch.newBlob)) each(ch.newBlob);
-        const old = ch.oldPath ?? ch.path;
-        if (ch.oldBlob && this.isRecord(old, ch.oldMode) && !this.facts.has(ch.oldBlob)) each(ch.oldBlob);
+        const newRecord = ch.newBlob !== undefined && this.isRecord(ch.path, ch.newMode);
+        const oldPath = ch.oldPath ?? ch.path;
+        const oldRecord = ch.oldBlob !== undefined && this.isRecord(oldPath, ch.oldMode);
+        if (newRecord && !this.facts.has(ch.newBlob!)) each(ch.newBlob!);
+        if (oldRecord && !this.facts.has(ch.oldBlob!)) each(ch.oldBlob!);
+        if (newRecord && oldRecord && oldPath === ch.path && (ch.status === 'M' || ch.status === 'R') && ch.oldBlob !== ch.newBlob) {
+          side(ch.newBlob!, ch.oldBlob!);
+          side(ch.oldBlob!, ch.newBlob!);
+        }
       }
     };
+    const arrive = (sha: string, r: BlobRead, path: string) => versions.set(sha, this.version(r, path, sides.get(sha), versions, stats));
     let printed: LogCommit[];
     let streamed = false;
-    // What each version read says, and the path it was read at (see `finalPaths`).
-    const read = new Map<string, { facts: BlobFacts; path: string; skeleton?: string }>();
     if (stream) {
       // The log read as git prints it; every version it names read (and parsed) meanwhile.
       printed = [];
       const firstPath = new Map<string, string>();
-      const blobs = new BlobStream(git, this.root, (sha, r) => {
-        const path = firstPath.get(sha) ?? '';
-        read.set(sha, { path, ...this.versionFacts(r, path, stats) });
-      }, stats);
+      const blobs = new BlobStream(git, this.root, (sha, r) => arrive(sha, r, firstPath.get(sha) ?? ''), stats);
       const parser = new LogParser();
       const decoder = new TextDecoder();
       const take = (commits: LogCommit[]) => {
@@ -335,17 +349,21 @@ class State {
     const paths = finalPaths(commits);
     if (!streamed && wanted.length > 0) {
       const blobs = await readBlobs(git, this.root, wanted, stats);
-      for (const [sha, r] of blobs) {
-        const path = paths.get(sha) ?? '';
-        read.set(sha, { path, ...this.versionFacts(r, path, stats) });
+      for (const sha of new Set(wanted)) {
+        const r = blobs.get(sha);
+        if (r) arrive(sha, r, paths.get(sha) ?? '');
       }
     }
-    stats.blobs += read.size;
-    for (const [sha, r] of read) {
+    stats.blobs += versions.size;
+    for (const [sha, v] of versions) {
       if (this.facts.has(sha)) continue;
       const path = paths.get(sha) ?? '';
-      // Read at another path than the one its facts belong to (a rare copy): its facts at that one.
-      const facts = r.path === path || r.skeleton === undefined ? r.facts : this.skeletonFacts(r.skeleton, path, stats);
+      // Read at another path than the one its facts belong to (a copy seen first elsewhere): its facts at that one.
+      let facts = v.facts;
+      if (v.path !== path && v.bytes !== undefined) {
+        facts = this.parse(this.decode(v.bytes, path) as string, path);
+        stats.parsed++;
+      }
       this.facts.set(sha, facts);
     }
     for (const sha of wanted) if (!this.facts.has(sha)) this.facts.set(sha, { ...EMPTY_FACTS, unread: 'not available in this repository' });
@@ -383,32 +401,22 @@ class State {
   /** Reads every version with the full parser, the log and blobs read whole (tests compare the fast road against it). */
   fullParse = false;
 
-  /** Per path, per skeleton (see `factsSkeleton`): the facts of the versions read at that path. */
-  private readonly skeletons = new Map<string, Map<string, BlobFacts>>();
-
-  /** The facts of one version read at `relPath`, and the skeleton they were read from. */
-  private versionFacts(read: BlobRead, relPath: string, stats: Stats): { facts: BlobFacts; skeleton?: string } {
-    if ('unread' in read) return { facts: { ...EMPTY_FACTS, unread: read.unread } };
+  /**
+   * One version read at `relPath`: its facts are those of the other side of a change that edits it
+   * in place when `carriesFacts` proves it (that side read first, at the same path), else parsed.
+   */
+  private version(read: BlobRead, relPath: string, others: readonly string[] | undefined, versions: ReadonlyMap<string, Version>, stats: Stats): Version {
+    if ('unread' in read) return { path: relPath, facts: { ...EMPTY_FACTS, unread: read.unread } };
     const decoded = this.decode(read.bytes, relPath);
-    if (typeof decoded !== 'string') return { facts: decoded };
-    if (this.fullParse) {
-      stats.parsed++;
-      return { facts: this.parse(decoded, relPath) };
+    if (typeof decoded !== 'string') return { path: relPath, facts: decoded };
+    // Its bytes are kept, not its text: outside the JavaScript heap, they cost the collector nothing.
+    if (!this.fullParse && others) for (const o of others) {
+      const v = versions.get(o);
+      if (!v || v.bytes === undefined || v.path !== relPath || v.facts.unread) continue;
+      if (carriesFacts(factsText(this.decode(v.bytes, relPath) as string), decoded)) return { path: relPath, facts: v.facts, bytes: read.bytes };
     }
-    const skeleton = factsSkeleton(decoded);
-    return { facts: this.skeletonFacts(skeleton, relPath, stats), skeleton };
-  }
-
-  private skeletonFacts(skeleton: string, relPath: string, stats: Stats): BlobFacts {
-    let byText = this.skeletons.get(relPath);
-    if (!byText) this.skeletons.set(relPath, (byText = new Map()));
-    let facts = byText.get(skeleton);
-    if (!facts) {
-      facts = this.parse(skeleton, relPath);
-      stats.parsed++;
-      byText.set(skeleton, facts);
-    }
-    return facts;
+    stats.parsed++;
+    return { path: relPath, facts: this.parse(decoded, relPath), bytes: read.bytes };
   }
 
   /** The version's text, or its facts when it cannot be read as a record (binary, too large). */
@@ -439,18 +447,22 @@ class State {
     return (blob && this.facts.get(blob)) || EMPTY_FACTS;
   }
 
-  private push(lineage: number, order: number, e: Omit<HistoryEvent, 'order'>): void {
-    this.lineages[this.find(lineage)]!.events.push({ order, ...e });
+  private push(lineage: number, e: HistoryEvent): void {
+    this.lineages[this.find(lineage)]!.events.push(e);
   }
 
   /** Applies one commit's diff (against its first parent) to `map`, recording what it did to each record. */
   private apply(c: LogCommit, map: TreeMap, others: readonly TreeMap[]): void {
     const seq = this.seq++;
-    const ref: CommitRef = { commit: c.commit, date: c.date, author: c.author, email: c.email, subject: c.subject };
     const merge = c.parents.length > 1;
     const boundary = c.parents.length === 0 && this.shallowCommits.has(c.commit);
+    // The event's first fields (built field by field, in this order: the JSON the CLI prints keeps it).
+    const event = (change: HistoryEvent['change'], path: string): Mutable<HistoryEvent> =>
+      ({ order: seq, commit: c.commit, date: c.date, author: c.author, email: c.email, subject: c.subject, change, path });
     // Deletions first: a rename detected only in part (D then A) must find the path free.
-    const ordered = [...c.changes].sort((a, b) => Number(b.status === 'D') - Number(a.status === 'D'));
+    const ordered = c.changes.some((ch) => ch.status === 'D')
+      ? [...c.changes].sort((a, b) => Number(b.status === 'D') - Number(a.status === 'D'))
+      : c.changes;
     for (const ch of ordered) {
       const newRecord = ch.status !== 'D' && this.isRecord(ch.path, ch.newMode) && ch.newBlob !== undefined;
       const fromPath = ch.status === 'R' ? ch.oldPath : ch.status === 'C' ? undefined : ch.path;
@@ -460,7 +472,10 @@ class State {
         if (!prev || fromPath === undefined) continue;
         // Deleted, moved out of the collections, or no longer a regular file.
         if (merge && others.some((o) => !o.has(fromPath) || o.get(fromPath)!.lineage !== prev.lineage)) continue; // the other side did it
-        this.push(prev.lineage, seq, { ...ref, change: 'deleted', path: fromPath, ...(ch.status === 'R' ? { oldPath: fromPath } : {}), ...(merge ? { merge: true } : {}) });
+        const e = event('deleted', fromPath);
+        if (ch.status === 'R') e.oldPath = fromPath;
+        if (merge) e.merge = true;
+        this.push(prev.lineage, e);
         continue;
       }
       const blob = ch.newBlob!;
@@ -489,24 +504,33 @@ class State {
       const now = this.factsOf(blob);
       const was = before ? this.factsOf(before.blob) : undefined;
       const otherVersions = merge ? others.map((o) => o.get(ch.path)).filter((s): s is PathState => !!s) : [];
-      const has = this.keysOf(blob);
-      const hadIn = [before?.blob, ...otherVersions.map((s) => s.blob)].map((b) => this.keysOf(b));
-      const added = now.relations.filter((r) => { const k = relationKey(r); return !hadIn.some((h) => h.has(k)); });
-      const removed = was ? was.relations.filter((r) => !has.has(relationKey(r))) : [];
+      let added: RelationFact[] = [];
+      if (now.relations.length > 0) {
+        const hadIn = [before?.blob, ...otherVersions.map((s) => s.blob)].map((b) => this.keysOf(b));
+        added = now.relations.filter((r) => { const k = relationKey(r); return !hadIn.some((h) => h.has(k)); });
+      }
+      let removed: RelationFact[] = [];
+      if (was && was.relations.length > 0) {
+        const has = this.keysOf(blob);
+        removed = was.relations.filter((r) => !has.has(relationKey(r)));
+      }
       const statusChanged = was !== undefined && !now.unread && !was.unread && now.status !== was.status
         && otherVersions.every((s) => this.factsOf(s.blob).status !== now.status);
-      this.push(lineage, seq, {
-        ...ref, change, path: ch.path,
-        ...(ch.oldPath !== undefined && (change === 'renamed' || change === 'created') ? { oldPath: ch.oldPath } : {}),
-        ...(merge ? { merge: true } : {}),
-        ...(change === 'created' && boundary ? { shallowBoundary: true } : {}),
-        status: now.status, statusText: now.statusText,
-        ...(statusChanged ? { statusFrom: was.status, statusFromText: was.statusText } : {}),
-        ...(added.length ? { relationsAdded: added } : {}),
-        ...(removed.length ? { relationsRemoved: removed } : {}),
-        ...(now.unread ? { unread: now.unread } : {}),
-        blob,
-      });
+      const e = event(change, ch.path);
+      if (ch.oldPath !== undefined && (change === 'renamed' || change === 'created')) e.oldPath = ch.oldPath;
+      if (merge) e.merge = true;
+      if (change === 'created' && boundary) e.shallowBoundary = true;
+      e.status = now.status;
+      e.statusText = now.statusText;
+      if (statusChanged) {
+        e.statusFrom = was.status;
+        e.statusFromText = was.statusText;
+      }
+      if (added.length) e.relationsAdded = added;
+      if (removed.length) e.relationsRemoved = removed;
+      if (now.unread) e.unread = now.unread;
+      e.blob = blob;
+      this.push(lineage, e);
     }
   }
 
