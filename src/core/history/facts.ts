@@ -119,4 +119,3 @@ export function carriesFacts(prev: FactsText, next: string): boolean {
   }
   return true;
 }
-
