@@ -103,9 +103,9 @@ export class NodeGit implements GitStreamPort {
   /**
    * `git <args>` running while its output is read (`onData`, each piece as it comes) and its input
    * written: no shell, the same `-c` settings and environment as `run`; killed past `maxBytes` of
-   * output or after the time limit. Its output is fully buffered (`GIT_FLUSH=0`): `git log` into a
-   * pipe otherwise flushes after every commit, and each of those thousands of pieces costs the
-   * reader more than git's writing it.
+   * output or after `timeoutMs` without output or input. Its output is fully buffered
+   * (`GIT_FLUSH=0`): `git log` into a pipe otherwise flushes after every commit, and each of those
+   * thousands of pieces costs the reader more than git's writing it.
    */
   spawn(cwd: string, args: readonly string[], onData: (chunk: Uint8Array) => void, maxBytes: number): GitProcess {
     const child = spawn(this.options.binary ?? 'git', [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...args], {
@@ -118,10 +118,20 @@ export class NodeGit implements GitStreamPort {
       failed ??= e;
       child.kill();
     };
+    // Killed after `timeoutMs` without output from git or input to it (a FIFO it blocks on, a hang).
+    const limit = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let closed = false;
+    const arm = () => {
+      if (closed) return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => stop(new GitUnavailableError(`git ${args.join(' ')} timed out`)), limit);
+    };
+    arm();
     const done = new Promise<{ exitCode: number; stderr: string }>((resolve, reject) => {
-      const timer = setTimeout(() => stop(new GitUnavailableError(`git ${args.join(' ')} timed out`)), this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       child.stdout.on('data', (b: Buffer) => {
         if (failed) return;
+        arm();
         size += b.length;
         if (size > maxBytes) return stop(new GitUnavailableError(`git ${args.join(' ')} printed more than ${maxBytes} bytes`));
         try {
@@ -132,10 +142,12 @@ export class NodeGit implements GitStreamPort {
       });
       child.stderr.on('data', (b: Buffer) => { if (err.length < 64) err.push(b); });
       child.on('error', (e) => {
+        closed = true;
         clearTimeout(timer);
         reject(failed ?? new GitUnavailableError(`git could not be run: ${e.message}`));
       });
       child.on('close', (code) => {
+        closed = true;
         clearTimeout(timer);
         if (failed) return reject(failed);
         resolve({ exitCode: code ?? 1, stderr: Buffer.concat(err).toString('utf8') });
@@ -143,7 +155,11 @@ export class NodeGit implements GitStreamPort {
     });
     child.stdin.on('error', () => undefined);
     return {
-      write: (text) => { if (!failed && child.stdin.writable) child.stdin.write(text); },
+      write: (text) => {
+        if (failed || !child.stdin.writable) return;
+        arm();
+        child.stdin.write(text);
+      },
       end: () => { if (child.stdin.writable) child.stdin.end(); },
       kill: (reason) => stop(new GitUnavailableError(reason)),
       done,

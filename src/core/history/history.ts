@@ -280,13 +280,13 @@ class State {
       if (l) l.push(b);
       else sides.set(a, [b]);
     };
-    const want = (c: LogCommit, each: (sha: string) => void) => {
+    const want = (c: LogCommit, each: (sha: string, path: string) => void) => {
       for (const ch of c.changes) {
         const newRecord = ch.newBlob !== undefined && this.isRecord(ch.path, ch.newMode);
         const oldPath = ch.oldPath ?? ch.path;
         const oldRecord = ch.oldBlob !== undefined && this.isRecord(oldPath, ch.oldMode);
-        if (newRecord && !this.facts.has(ch.newBlob!)) each(ch.newBlob!);
-        if (oldRecord && !this.facts.has(ch.oldBlob!)) each(ch.oldBlob!);
+        if (newRecord && !this.facts.has(ch.newBlob!)) each(ch.newBlob!, ch.path);
+        if (oldRecord && !this.facts.has(ch.oldBlob!)) each(ch.oldBlob!, oldPath);
         if (newRecord && oldRecord && oldPath === ch.path && (ch.status === 'M' || ch.status === 'R') && ch.oldBlob !== ch.newBlob) {
           side(ch.newBlob!, ch.oldBlob!);
           side(ch.oldBlob!, ch.newBlob!);
@@ -306,8 +306,8 @@ class State {
       const take = (commits: LogCommit[]) => {
         for (const c of commits) {
           printed.push(c);
-          want(c, (sha) => {
-            if (!firstPath.has(sha)) firstPath.set(sha, pathOf(c, sha));
+          want(c, (sha, path) => {
+            if (!firstPath.has(sha)) firstPath.set(sha, path);
             wanted.push(sha);
             blobs.want(sha);
           });
@@ -593,12 +593,6 @@ class State {
 function relativeDir(relPath: string): string {
   const d = dirname(relPath);
   return d === '.' ? '' : d;
-}
-
-/** The path a version named by `c` is at: its new path, or its old one when it is the version before. */
-function pathOf(c: LogCommit, sha: string): string {
-  const ch = c.changes.find((x) => x.newBlob === sha) ?? c.changes.find((x) => x.oldBlob === sha);
-  return ch ? (ch.newBlob === sha ? ch.path : ch.oldPath ?? ch.path) : '';
 }
 
 /**
