@@ -4,7 +4,17 @@
  *
  * One pass: ONE `git log` over the collection folders (see `gitLog.ts`) and ONE `cat-file --batch`
  * for every version of every record it names (after a `--batch-check` for sizes), each version
- * parsed once with the core parser. Never a git process per record.
+ * parsed once with the core parser, or not at all when it only edits prose no fact is read from
+ * (see `facts.ts`). Never a git process per record.
+ *
+ * Streamed when the port can (`GitStreamPort`, the real git): the log is read as git prints it,
+ * newest first as git walks (sorting it would make git walk everything before printing anything),
+ * and the versions each commit names go to the two `cat-file` processes at once, so that versions
+ * are read and parsed while git is still walking; the commits are put parents first here
+ * (`topoOrder`, git's own order) once the log has ended. A version is then read before the one it
+ * was edited from: facts are carried between the two sides of an in-place change in whichever
+ * order they come, each version's facts belonging to the path `finalPaths` gives it. Without
+ * streaming (tests' ports, `fullParse`), the log and the blobs are read whole, in git's order.
  *
  * Renames are followed here: commits are replayed parents first, each keeping the map "path → which
  * record (lineage) and which blob" of its first parent plus its own diff; a map is copied only where
