@@ -27,9 +27,22 @@ export async function adrToolsFolder(io: CliIO, found?: AdrDirLocation): Promise
   return dir;
 }
 
-/** The names `adr list` lists in `dir` (`NNNN-*.md`, byte order): a directory listing, nothing read. */
+/**
+ * The names `adr list` lists in `dir` (`NNNN-*.md`, byte order): a directory listing, nothing read.
+ * Names only where the port lists them (as `find` does: a symlink or a folder so named is listed
+ * too, and no entry's kind is asked for, which at 10,000 records is most of the listing's cost).
+ */
 export async function adrToolsNames(io: CliIO, dir: string): Promise<string[]> {
-  return (await adrToolsListing(io, dir)).names;
+  if (!io.fs.readNames) return (await adrToolsListing(io, dir)).names;
+  return listedNames([...(await io.fs.readNames(dir))]);
+}
+
+/** The names of `files` that `adr list` lists, sorted. */
+function listedNames(files: string[]): string[] {
+  // Usually every file is a record: one test over the names joined tells (each name starts a line,
+  // and a name whose lines all look like records is one itself); else name by name.
+  const names = files.length > 0 && NOT_LISTED_LINE.test(files.join('\n')) ? files.filter((n) => ADR_LIST_NAME.test(n)) : files;
+  return names.sort();
 }
 
 async function adrToolsListing(io: CliIO, dir: string): Promise<{ names: string[]; linked: Set<string> }> {
@@ -43,11 +56,8 @@ async function adrToolsListing(io: CliIO, dir: string): Promise<{ names: string[
     files.push(entry[0]);
     if (entry.symlink) linked.add(entry[0]);
   }
-  // Usually every file is a record: one test over the names joined tells (each name starts a line,
-  // and a name whose lines all look like records is one itself); else name by name.
-  const names = files.length > 0 && NOT_LISTED_LINE.test(files.join('\n')) ? files.filter((n) => ADR_LIST_NAME.test(n)) : files;
   if (linked.size > 0) for (const name of linked) if (!ADR_LIST_NAME.test(name)) linked.delete(name);
-  return { names: names.sort(), linked };
+  return { names: listedNames(files), linked };
 }
 
 /** A line of the joined names that does not start as `ADR_LIST_NAME` reads a name. */

@@ -7,7 +7,7 @@ import type { AdrRecord, Collection, CollectionDialect, EditPlan } from '../core
 import type { AdrIndex } from '../core/index';
 import { discover, findAdrDirUpwards, listRecordFiles } from '../core/discovery';
 import { describeCollection, type FolderListing } from '../core/discovery/layout';
-import { list } from '../core/discovery/walk';
+import { listByName } from '../core/discovery/walk';
 import { applyPlan, type ApplyResult, type RecordText } from '../core/edit';
 import { lockFolders, requireInside, type PlannedMove } from '../core/edit/apply';
 import { findRepoRoot } from '../core/links/ignore';
@@ -53,6 +53,12 @@ export interface Target {
   readonly listing?: readonly DirectoryEntry[];
   /** The naming pattern of `listing`'s records (`inferNamingPattern`), as describing the collection found it. */
   readonly pattern?: NamingPattern;
+  /**
+   * With `lock`: the collection folder's lock, held since before `listing` was read, with the
+   * folder's mtime read then (`listedAt`); the caller releases it once the record is created.
+   */
+  readonly release?: ReleaseLock;
+  readonly listedAt?: number;
 }
 
 /** How to choose the collection. */
@@ -63,6 +69,11 @@ export interface TargetOptions {
   readonly kind?: BuiltinKind;
   /** With no collection anywhere: adr-tools' `doc/adr` (true) or a usage error. */
   readonly createDefault: boolean;
+  /**
+   * Lock the adr-tools folder before listing it (`new` without -s/-l: the record is numbered from
+   * this listing under this lock, see core/edit/create.ts). The lock is in `Target.release`.
+   */
+  readonly lock?: boolean;
 }
 
 function extraFolders(io: CliIO): string[] {
@@ -83,7 +94,31 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
   } else if (loc.found !== 'default') path = loc.path;
   // The adr-tools folder is described from its own listing (no walk, no record read but the few
   // dialect sniffing looks at); anything else is found by discovery, which reads no record either.
-  const listing = path && options.collection === undefined ? await list(io.fs, path) : undefined;
+  // For `new`, listed under the folder's lock, its mtime read first.
+  let release: ReleaseLock | undefined;
+  let listedAt: number | undefined;
+  if (path && options.collection === undefined && options.lock && (await io.fs.stat(path))?.kind === 'directory') {
+    release = await io.fs.lock(path);
+    listedAt = (await io.fs.stat(path))?.mtime;
+  }
+  try {
+    return await described(io, command, options, loc, path, release, listedAt);
+  } catch (e) {
+    await release?.();
+    throw e;
+  }
+}
+
+async function described(
+  io: CliIO,
+  command: string,
+  options: TargetOptions,
+  loc: Awaited<ReturnType<typeof findAdrDirUpwards>>,
+  path: string | undefined,
+  release: ReleaseLock | undefined,
+  listedAt: number | undefined,
+): Promise<Target> {
+  const listing = path && options.collection === undefined ? await listByName(io.fs, path) : undefined;
   // The folder as listed here, handed to `new` so that numbering does not list it again.
   let names = listing;
   let collection = listing && path
@@ -125,7 +160,17 @@ export async function chooseCollection(io: CliIO, command: string, options: Targ
   // The newest records (the siblings a new record is shaped like) as summarising the files found them.
   const summary = names ? summaryOf(names.files) : undefined;
   if (listed && summary) rememberNewest(listed, summary.newest);
-  return { collection, index, adrTools, ...(listed ? { listing: listed } : {}), ...(pattern ? { pattern } : {}) };
+  // The lock is of use only when the record is numbered from the listing read under it.
+  const locked = release !== undefined && listed !== undefined && collection.path === path;
+  if (release && !locked) await release();
+  return {
+    collection,
+    index,
+    adrTools,
+    ...(listed ? { listing: listed } : {}),
+    ...(pattern ? { pattern } : {}),
+    ...(locked ? { release, ...(listedAt !== undefined ? { listedAt } : {}) } : {}),
+  };
 }
 
 const MD = /\.md$/i;
@@ -214,11 +259,19 @@ const REFUSED_PROBLEMS = new Set(['yaml-duplicate-key', 'yaml-too-complex', 'fro
 export class Reads {
   readonly basis = new Map<string, string>();
   private release: ReleaseLock | undefined;
+  private locked = new Set<string>();
 
   constructor(private readonly io: CliIO) {}
 
   private async lock(folders: readonly string[]): Promise<void> {
-    if (!this.release) this.release = await lockFor(this.io, folders);
+    if (this.release) return;
+    this.release = await lockFor(this.io, folders);
+    this.locked = new Set(folders);
+  }
+
+  /** True when the reads hold `folder`'s lock (a record of its collection was read). */
+  holds(folder: string): boolean {
+    return this.release !== undefined && this.locked.has(folder);
   }
 
   /** `record` re-read from disk (under the locks) and parsed with its collection's dialect from `index`. */

@@ -8,10 +8,10 @@
  * create (a new record, a claim) and a rename are synchronous calls too; atomic replaces and locks
  * are `NodeFileSystem`'s own.
  */
-import { closeSync, constants, fstatSync, linkSync, openSync, readdirSync, readSync, realpathSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
-import type { DirectoryEntry, FileKind, FileStat, ReadOptions } from '../core/ports';
+import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, rmdirSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
+import type { DirectoryEntry, FileKind, FileStat, ReadOptions, ReleaseLock } from '../core/ports';
 import { dirname, toPosix } from '../core/paths';
-import { DEFAULT_MAX_READ_BYTES, NodeFileSystem, translate } from '../platform/nodeFileSystem';
+import { DEFAULT_MAX_READ_BYTES, LOCK_NAME, NodeFileSystem, translate } from '../platform/nodeFileSystem';
 
 /** As `NodeFileSystem` opens: non-blocking, so a FIFO opens at once (and is then refused). */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -57,6 +57,32 @@ export class SyncNodeFileSystem extends NodeFileSystem {
     }
     out.length = n;
     return out;
+  }
+
+  /**
+   * As NodeFileSystem's lock (the same `FOLDER/.adrw.lock` folder, so the CLI and the extension
+   * exclude each other), taken with one `mkdir` when it is free: a command holds it for milliseconds,
+   * far within the 10 s after which a lock is stale, so it needs no refresh timer and no
+   * proper-lockfile. A lock held by someone else (or any error) is left to NodeFileSystem, which
+   * waits for it, breaks a stale one and says what went wrong.
+   */
+  override async lock(folder: string): Promise<ReleaseLock> {
+    const lockPath = `${folder.replace(/\/+$/, '')}/${LOCK_NAME}`;
+    try {
+      mkdirSync(lockPath);
+    } catch {
+      return super.lock(folder);
+    }
+    let held = true;
+    return async () => {
+      if (!held) return;
+      held = false;
+      try {
+        rmdirSync(lockPath);
+      } catch {
+        // Removed by hand or broken as stale: nothing to release.
+      }
+    };
   }
 
   /** As NodeFileSystem's (an exclusive create, the same errors), in synchronous calls. */

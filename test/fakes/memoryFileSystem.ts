@@ -27,6 +27,8 @@ export class MemoryFileSystem implements FileSystem {
   private readonly failures = new Map<string, Error>();
   private readonly readOnly = new Set<string>();
   private readonly locks = new Map<string, Promise<void>>();
+  /** Folders' mtimes: moved on whenever an entry is added, removed or replaced (as a real folder's). */
+  private readonly dirTimes = new Map<string, number>();
   private tick = 1_700_000_000_000;
   /** Every `lock` taken and released, in order (`+/a` / `-/a`), for tests of the lock discipline. */
   readonly lockLog: string[] = [];
@@ -98,6 +100,7 @@ export class MemoryFileSystem implements FileSystem {
   /** Deletes a file or a folder tree (test setup; the port itself has no delete). */
   remove(path: string): void {
     const p = normalize(path);
+    if (this.files.has(p) || this.dirs.has(p)) this.touch(dirname(p));
     this.files.delete(p);
     this.dirs.delete(p);
     const prefix = p.endsWith('/') ? p : `${p}/`;
@@ -143,6 +146,8 @@ export class MemoryFileSystem implements FileSystem {
         if (done) return;
         this.check(p);
         this.files.set(p, { data: copy, mtime: this.nextTime() });
+        // An atomic replace is a rename into the folder.
+        this.touch(dirname(p));
         done = true;
       },
       discard: async () => {
@@ -182,6 +187,7 @@ export class MemoryFileSystem implements FileSystem {
     if (this.readOnly.has(dirname(p))) throw new UserError(`${dirname(p)}: folder not writable (EACCES)`, dirname(p));
     if (this.files.has(p) || this.dirs.has(p)) throw new FileExistsError(p);
     this.files.set(p, { data: data.slice(), mtime: this.nextTime() });
+    this.touch(dirname(p));
   }
 
   async readDirectory(path: string): Promise<readonly DirectoryEntry[]> {
@@ -202,7 +208,7 @@ export class MemoryFileSystem implements FileSystem {
     const p = this.check(path);
     const f = this.files.get(p);
     if (f) return { kind: 'file', size: f.data.length, mtime: f.mtime };
-    if (this.dirs.has(p)) return { kind: 'directory', size: 0, mtime: 0 };
+    if (this.dirs.has(p)) return { kind: 'directory', size: 0, mtime: this.dirTimes.get(p) ?? 0 };
     return undefined;
   }
 
@@ -216,6 +222,10 @@ export class MemoryFileSystem implements FileSystem {
     const dst = this.check(to);
     this.requireParent(dst);
     if (this.files.has(dst) || this.dirs.has(dst)) throw new FileExistsError(dst);
+    if (this.files.has(src) || this.dirs.has(src)) {
+      this.touch(dirname(src));
+      this.touch(dirname(dst));
+    }
     const f = this.files.get(src);
     if (f) {
       this.files.delete(src);
@@ -255,7 +265,12 @@ export class MemoryFileSystem implements FileSystem {
     for (let d = p; !this.dirs.has(d); d = dirname(d)) {
       if (this.files.has(d)) throw Object.assign(new Error(`ENOTDIR: ${d}`), { code: 'ENOTDIR' });
       this.dirs.add(d);
+      this.touch(dirname(d));
     }
+  }
+
+  private touch(dir: string): void {
+    this.dirTimes.set(dir, this.nextTime());
   }
 
   private nextTime(): number {

@@ -631,7 +631,7 @@ digraph {
   });
 });
 
-describe('new: the collection folder is listed once before claiming', () => {
+describe('new: the collection folder is listed as few times as it can', () => {
   function counting(fs: MemoryFileSystem): Map<string, number> {
     const calls = new Map<string, number>();
     const inner = fs.readDirectory.bind(fs);
@@ -642,16 +642,27 @@ describe('new: the collection folder is listed once before claiming', () => {
     return calls;
   }
 
-  for (const [name, seed, dir, expected] of [
-    ['an adr-tools folder (.adr-dir)', { '/w/.adr-dir': 'doc/adr', '/w/doc/adr/0001-a.md': '# 1. A\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n' }, '/w/doc/adr', 'doc/adr/0002-next-one.md\n'],
-    ['a MADR folder found by discovery', { '/w/docs/decisions/0000-a.md': '---\nstatus: accepted\n---\n\n# A\n', '/w/docs/decisions/0001-b.md': '---\nstatus: accepted\n---\n\n# B\n' }, '/w/docs/decisions', 'docs/decisions/0002-next-one.md\n'],
+  for (const [name, seed, dir, expected, listings] of [
+    // Listed under its lock, described and numbered from that one listing.
+    ['an adr-tools folder (.adr-dir): one listing, under the lock', { '/w/.adr-dir': 'doc/adr', '/w/doc/adr/0001-a.md': '# 1. A\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n' }, '/w/doc/adr', 'doc/adr/0002-next-one.md\n', 1],
+    // Discovery's listing (no lock) shapes the record; the number comes from a listing under the lock.
+    ['a MADR folder found by discovery: discovery\'s listing and one under the lock', { '/w/docs/decisions/0000-a.md': '---\nstatus: accepted\n---\n\n# A\n', '/w/docs/decisions/0001-b.md': '---\nstatus: accepted\n---\n\n# B\n' }, '/w/docs/decisions', 'docs/decisions/0002-next-one.md\n', 2],
   ] as const) {
-    it(`${name}: one listing for discovery and numbering, one check after the claim`, async () => {
+    it(name, async () => {
       const fs = new MemoryFileSystem().seed(seed);
       const calls = counting(fs);
       const r = await cli(fs, '/w', ['new', 'Next', 'One'], ENV);
       assert.equal(r.stdout, expected);
-      assert.equal(calls.get(dir), 2);
+      assert.equal(calls.get(dir), listings);
+      assert.deepEqual(fs.lockLog, [`+${dir}`, `-${dir}`], 'the folder locked once, and released');
     });
   }
+
+  it('new -s: the reads hold the collection\'s lock, and the record is numbered under it', async () => {
+    const fs = new MemoryFileSystem().seed({ '/w/.adr-dir': 'doc/adr', '/w/doc/adr/0001-a.md': '# 1. A\n\nDate: 1992-01-12\n\n## Status\n\nAccepted\n' });
+    const r = await cli(fs, '/w', ['new', '-s', '1', 'Next', 'One'], ENV);
+    assert.equal(r.stdout, 'doc/adr/0002-next-one.md\n');
+    assert.deepEqual(fs.lockLog, ['+/w/doc/adr', '-/w/doc/adr']);
+    assert.match(fs.text('/w/doc/adr/0001-a.md')!, /Superceded by \[2\. Next One\]\(0002-next-one\.md\)/);
+  });
 });

@@ -5,12 +5,13 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SyncNodeFileSystem } from '../../src/cli/syncFileSystem';
 import { toPosix } from '../../src/core/paths';
 import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
+import { list, listByName } from '../../src/core/discovery/walk';
 
 /** The outcome of a call: its value, or the error's class and message. */
 async function outcome<T>(f: () => Promise<T>): Promise<{ ok: T } | { error: string; message: string }> {
@@ -111,5 +112,54 @@ describe('CLI file system: synchronous reads, the answers of NodeFileSystem', ()
     for (const path of [`${root}/nothing`, `${root}/0001-record.md`]) {
       assert.deepEqual(await outcome(() => sync.readNames(path)), await outcome(() => node.readDirectory(path)), path);
     }
+  });
+
+  it('lock: the same lock folder as NodeFileSystem\'s, so each waits for the other; a stale one is broken', async () => {
+    const dir = `${root}/locking`;
+    mkdirSync(dir);
+    const lockDir = `${dir}/.adrw.lock`;
+    const release = await sync.lock(dir);
+    assert.ok(existsSync(lockDir), 'one mkdir');
+    // NodeFileSystem (the extension, a long-running command) waits for it…
+    let nodeHas = false;
+    const nodeLock = node.lock(dir).then((r) => ((nodeHas = true), r));
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal(nodeHas, false, 'NodeFileSystem took a lock the CLI held');
+    await release();
+    await release(); // twice: no error, nothing removed that is not ours
+    const releaseNode = await nodeLock;
+    assert.ok(nodeHas && existsSync(lockDir));
+    // …and the CLI waits for NodeFileSystem's lock in turn.
+    let syncHas = false;
+    const syncLock = sync.lock(dir).then((r) => ((syncHas = true), r));
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal(syncHas, false, 'the CLI took a lock NodeFileSystem held');
+    await releaseNode();
+    await (await syncLock)();
+    assert.ok(!existsSync(lockDir), 'released');
+    // A lock left by a process that died (older than 10 s) is broken, not waited for.
+    mkdirSync(lockDir);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lockDir, old, old);
+    const started = Date.now();
+    const releaseStale = await sync.lock(dir);
+    assert.ok(Date.now() - started < 5000, 'waited for a stale lock');
+    await releaseStale();
+    assert.ok(!existsSync(lockDir));
+  });
+
+  it('listByName: the listing of names alone agrees with the full one but for what it says it does not tell', async () => {
+    const byName = (await listByName(sync, root))!;
+    const full = (await list(sync, root))!;
+    // Names with an extension are files without asking (a dangling link and a FIFO among them);
+    // names without one are asked about (a folder, a link to a folder).
+    assert.deepEqual(byName.folders, full.folders.filter((f) => !/\.[A-Za-z0-9]+$/.test(f)));
+    assert.deepEqual(byName.files.filter((f) => f !== '0003-dangling.md' && f !== 'fifo.md'), full.files.filter((f) => f !== 'fifo.md'));
+    assert.ok(byName.files.includes('0003-dangling.md') && byName.folders.includes('linked-folder'));
+    assert.equal(byName.linkedFiles, undefined);
+    assert.equal(await listByName(sync, `${root}/nothing`), undefined);
+    const problems: { path: string; message: string }[] = [];
+    await listByName(sync, `${root}/nothing`, problems);
+    assert.match(problems[0]!.message, /^cannot read folder/);
   });
 });

@@ -219,20 +219,53 @@ describe('createRecord', () => {
       }
     });
 
-    it('a creator whose number was taken between its listing and its claim moves up', async () => {
-      // A lists the folder (sees 7 as next), then, before A claims 8, B creates 8 start to finish.
+    it('a tool that takes no lock writing the number between the listing and the claim: the folder is listed again', async () => {
+      // A lists the folder under its lock (sees 8 as next); before A claims 8, adr-tools writes 0008.
       const inner = MemoryFileSystem.from({ [`${DIR}/0007-x.md`]: '# 7. X\n' });
-      let b: Promise<unknown> | undefined;
+      let listings = 0;
+      let written = false;
       const fs = new SlowFileSystem(inner, 0, async (op) => {
-        if (op === 'createFile' && !b) {
-          b = createRecord(inner, clock, adrTools, { title: 'Use MySQL' });
-          await b;
+        if (op === 'readDirectory') listings++;
+        // The stat after the numbering listing (the shape's listing is the first): the check before the claim.
+        if (op === 'stat' && listings === 2 && !written) {
+          written = true;
+          await inner.createFile(`${DIR}/0008-theirs.md`, encodeText('# 8. Theirs\n', false));
         }
       });
       const a = await createRecord(fs, clock, adrTools, { title: 'Use PostgreSQL' });
+      assert.ok(written, 'the other tool wrote between the listing and the claim');
       assert.equal(a.number, 9);
       assert.match(inner.text(a.path)!, /^# 9\. Use PostgreSQL\n/);
       assertCleanFolder(inner, DIR, [7, 8, 9]);
+    });
+
+    it('a record of the same name written between the check and the rename: the claim moves up, nothing is overwritten', async () => {
+      const inner = MemoryFileSystem.from({ [`${DIR}/0007-x.md`]: '# 7. X\n' });
+      let written = false;
+      const fs = new SlowFileSystem(inner, 0, async (op) => {
+        if (op === 'rename' && !written) {
+          written = true;
+          await inner.createFile(`${DIR}/0008-same.md`, encodeText('# 8. Theirs\n', false));
+        }
+      });
+      const a = await createRecord(fs, clock, adrTools, { title: 'Same' });
+      assert.equal(a.path, `${DIR}/0009-same.md`);
+      assert.match(inner.text(a.path)!, /^# 9\. Same\n/);
+      assert.equal(inner.text(`${DIR}/0008-same.md`), '# 8. Theirs\n');
+      assertCleanFolder(inner, DIR, [7, 8, 9]);
+    });
+
+    it('numbers under the folder lock: a creator waits for the one holding it', async () => {
+      const fs = MemoryFileSystem.from({ [`${DIR}/0007-x.md`]: '# 7. X\n' });
+      const release = await fs.lock(DIR);
+      let done = false;
+      const pending = createRecord(fs, clock, adrTools, { title: 'Waits' }).then((r) => ((done = true), r));
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+      assert.equal(done, false, 'created while another held the lock');
+      await fs.createFile(`${DIR}/0008-holder.md`, encodeText('# 8. Holder\n', false));
+      await release();
+      assert.equal((await pending).number, 9);
+      assert.deepEqual(fs.lockLog, [`+${DIR}`, `-${DIR}`, `+${DIR}`, `-${DIR}`]);
     });
 
     it('parallel creators of the same title never overwrite each other', async () => {
@@ -277,7 +310,7 @@ class SlowFileSystem implements FileSystem {
   async lock(p: string) { return this.inner.lock(p); }
 }
 
-describe('createRecord: one listing handed in, race safety kept', () => {
+describe('createRecord: numbering under the folder lock, from as few listings as it can', () => {
   /** Counts `readDirectory` calls by folder. */
   function counting(fs: MemoryFileSystem): Map<string, number> {
     const calls = new Map<string, number>();
@@ -291,7 +324,35 @@ describe('createRecord: one listing handed in, race safety kept', () => {
   const seeded = (): MemoryFileSystem =>
     new MemoryFileSystem().seed({ [`${DIR}/0001-a.md`]: '# 1. A\n', [`${DIR}/0002-b.md`]: '# 2. B\n', [`${DIR}/0003-c.md`]: '# 3. C\n' });
 
-  it('numbers and shapes from the listing given and lists the folder once (the check after claiming) when nothing collides', async () => {
+  it('a listing read under the lock the caller holds: numbered from it, the folder not listed again', async () => {
+    const fs = seeded();
+    const calls = counting(fs);
+    const release = await fs.lock(DIR);
+    const listedAt = (await fs.stat(DIR))!.mtime;
+    const listing = await fs.readDirectory(DIR);
+    calls.clear();
+    const r = await createRecord(fs, clock, adrTools, { title: 'Fourth', listing, locked: true, listedAt });
+    await release();
+    assert.equal(r.path, `${DIR}/0004-fourth.md`);
+    assert.deepEqual([...calls], []);
+    assert.equal(fs.text(`${DIR}/.0004.adr-new`), undefined, 'the claim became the record');
+    assert.deepEqual(fs.lockLog, [`+${DIR}`, `-${DIR}`], 'no lock of its own');
+  });
+
+  it('a listing read under the lock, the folder changed since by a tool that takes no lock: listed again', async () => {
+    const fs = seeded();
+    const release = await fs.lock(DIR);
+    const listedAt = (await fs.stat(DIR))!.mtime;
+    const listing = await fs.readDirectory(DIR);
+    await fs.createFile(`${DIR}/0004-theirs.md`, encodeText('# 4. Theirs\n', false));
+    const calls = counting(fs);
+    const r = await createRecord(fs, clock, adrTools, { title: 'Ours', listing, locked: true, listedAt });
+    await release();
+    assert.equal(r.path, `${DIR}/0005-ours.md`);
+    assert.deepEqual([...calls], [[DIR, 1]]);
+  });
+
+  it('a listing handed in without the lock: the shape is read from it, the number from a listing under the lock', async () => {
     const fs = seeded();
     const calls = counting(fs);
     const listing = await fs.readDirectory(DIR);
@@ -299,26 +360,24 @@ describe('createRecord: one listing handed in, race safety kept', () => {
     const r = await createRecord(fs, clock, adrTools, { title: 'Fourth', listing });
     assert.equal(r.path, `${DIR}/0004-fourth.md`);
     assert.deepEqual([...calls], [[DIR, 1]]);
-    assert.equal(fs.text(`${DIR}/.0004.adr-new`), undefined, 'the claim became the record');
+    assert.deepEqual(fs.lockLog, [`+${DIR}`, `-${DIR}`]);
   });
 
-  it('without a listing it lists for the template shape, the plan and the check', async () => {
+  it('without a listing it lists for the template shape and, under the lock, for the number', async () => {
     const fs = seeded();
     const calls = counting(fs);
     await createRecord(fs, clock, adrTools, { title: 'Fourth' });
-    assert.deepEqual([...calls], [[DIR, 3]]);
+    assert.deepEqual([...calls], [[DIR, 2]]);
   });
 
-  it('a stale listing never gives a duplicate number: the check after claiming sees the newer record', async () => {
+  it('a stale listing never gives a duplicate number: the listing under the lock sees the newer record', async () => {
     const fs = seeded();
     const stale = await fs.readDirectory(DIR);
     // Another tool (no claim) writes 0004 after our listing.
     await fs.writeFile(`${DIR}/0004-theirs.md`, encodeText('# 4. Theirs\n', false));
-    const calls = counting(fs);
     const r = await createRecord(fs, clock, adrTools, { title: 'Ours', listing: stale });
     assert.equal(r.number, 5);
     assert.equal(r.path, `${DIR}/0005-ours.md`);
-    assert.ok((calls.get(DIR) ?? 0) >= 2, 'a second listing after the collision');
     const numbers = (await fs.readDirectory(DIR)).map(([n]) => n).filter((n) => !n.startsWith('.')).sort();
     assert.deepEqual(numbers, ['0001-a.md', '0002-b.md', '0003-c.md', '0004-theirs.md', '0005-ours.md']);
   });

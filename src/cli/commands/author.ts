@@ -13,7 +13,7 @@ import { basename, resolve } from '../../core/paths';
 import { parse, str, strs, UsageError, type Parsed } from '../args';
 import { AdrToolsError, EXIT_OK, type CliIO } from '../io';
 import { requireRecord, rel } from '../workspace';
-import { chooseCollection, openEditor, Reads, templateKind } from '../authoring';
+import { chooseCollection, openEditor, Reads, templateKind, type BuiltinKind, type Target } from '../authoring';
 
 export { releaseLocks } from '../authoring';
 
@@ -58,9 +58,21 @@ export async function newCommand(args: readonly string[], io: CliIO): Promise<nu
   if (title.trim() === '') throw new AdrToolsError('ERROR: no title given'); // adr-tools' words and exit code
   const kind = templateKind('new', str(p, 'template'));
   const collectionOption = str(p, 'collection');
-  const target = await chooseCollection(io, 'new', { ...(collectionOption !== undefined ? { collection: collectionOption } : {}), ...(kind ? { kind } : {}), createDefault: true });
-  const { collection } = target;
+  // Without -s/-l nothing but the folder is read: it is listed under its lock, and numbered from that listing.
+  const lock = strs(p, 'supersede').length === 0 && strs(p, 'link').length === 0;
+  const target = await chooseCollection(io, 'new', { ...(collectionOption !== undefined ? { collection: collectionOption } : {}), ...(kind ? { kind } : {}), createDefault: true, lock });
   const reads = new Reads(io);
+  const created = await createNew(io, p, title, kind, target, reads).finally(() => target.release?.());
+  await reads.apply(created.plan);
+  const shown = rel(io, created.path);
+  await openEditor(io, shown);
+  io.stdout(`${shown}\n`);
+  return EXIT_OK;
+}
+
+/** The record `new` asks for, created (the plan for the records it relates to not applied). */
+async function createNew(io: CliIO, p: Parsed, title: string, kind: BuiltinKind | undefined, target: Target, reads: Reads): Promise<Awaited<ReturnType<typeof createRecord>>> {
+  const { collection } = target;
   // Only -s and -l read other records: without them no record is read or parsed.
   const index = strs(p, 'supersede').length > 0 || strs(p, 'link').length > 0 ? await target.index() : undefined;
 
@@ -80,7 +92,7 @@ export async function newCommand(args: readonly string[], io: CliIO): Promise<nu
   if (date !== undefined && collection.naming === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
     throw new UsageError(`new: ADR_DATE must be YYYY-MM-DD for date-named records, not "${date}"`, 'new');
   }
-  const created = await createRecord(io.fs, io.clock, collection, {
+  return createRecord(io.fs, io.clock, collection, {
     title,
     ...(template ? { template } : {}),
     ...(status !== undefined ? { status } : {}),
@@ -89,12 +101,9 @@ export async function newCommand(args: readonly string[], io: CliIO): Promise<nu
     links,
     ...(target.listing ? { listing: target.listing } : {}),
     ...(target.pattern ? { pattern: target.pattern } : {}),
+    // Locked by chooseCollection before it listed the folder, or by the reads of -s/-l targets.
+    ...(target.release ? { locked: true, ...(target.listedAt !== undefined ? { listedAt: target.listedAt } : {}) } : reads.holds(collection.path) ? { locked: true } : {}),
   });
-  await reads.apply(created.plan);
-  const shown = rel(io, created.path);
-  await openEditor(io, shown);
-  io.stdout(`${shown}\n`);
-  return EXIT_OK;
 }
 
 /**

@@ -122,3 +122,42 @@ async function listEntries(
     return undefined;
   }
 }
+
+/** A name with an extension (`0001-x.md`, `diagram.png`, `.log4brains.yml`): a file, for `listByName`. */
+const FILE_NAME = /\.[A-Za-z0-9]{1,10}$/;
+
+/**
+ * A folder's listing from its names, where the port lists names (`readNames`; else `list`): one
+ * call instead of a kind per entry, which in a folder of 10,000 records is the larger part of the
+ * listing's cost. A name with an extension is taken for a file and any other is asked about; so a
+ * folder named like a file (`x.md/`) is listed as a file (reading it is then refused, as for any
+ * unreadable record), and symlinks are not marked (`linkedFiles` is absent): for callers that need
+ * neither, such as `new`, which numbers from the names and reads a few records for their shape.
+ */
+export async function listByName(
+  fs: FileSystem,
+  dir: string,
+  problems?: { path: string; message: string }[],
+): Promise<FolderListing | undefined> {
+  if (!fs.readNames) return list(fs, dir, problems);
+  let names: readonly string[];
+  try {
+    names = await fs.readNames(dir);
+  } catch (e) {
+    problems?.push({ path: dir, message: `cannot read folder: ${e instanceof Error ? e.message : String(e)}` });
+    return undefined;
+  }
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (FILE_NAME.test(name)) {
+      files.push(name);
+      continue;
+    }
+    const kind = (await fs.stat(join(dir, name)))?.kind;
+    if (kind === 'file') files.push(name);
+    else if (kind === 'directory') folders.push(name);
+  }
+  return { files: files.sort(), folders: folders.sort() };
+}

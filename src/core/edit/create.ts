@@ -3,12 +3,15 @@
  * edits the new record implies for the records it supersedes or links to.
  *
  * Two creators must never get the same number, even with different titles (different file names, so
- * an exclusive create alone would not collide). A creator therefore first claims the number with an
- * exclusive create of `.NNNN.adr-new` (a hidden file no reader takes for a record), then re-lists the
- * folder: if a record with that number appeared meanwhile, it moves its claim up (rename never
- * overwrites); otherwise it renames the claim to the record's name. Only one creator can hold a claim,
- * and a claim taken after a record was finished sees that record, so numbers stay unique. A creator
- * that dies between claim and rename leaves a `.NNNN.adr-new` file; the number is then skipped.
+ * an exclusive create alone would not collide). Numbering is therefore done under the folder's lock
+ * (`FileSystem.lock`, shared by every adr-workbench process: the CLI, the extension), from a listing
+ * read under that lock: two creators of this tool never plan from the same listing. Against tools
+ * that take no lock (adr-tools, a `git pull`), the folder's mtime, read just before the listing, is
+ * read again just before the number is claimed: changed, the folder is listed again. The record is
+ * written as a claim first (`.NNNN.adr-new`, exclusive: a reader never sees half a record, and a
+ * creator without the lock cannot take the same number at the same moment), then renamed to its
+ * name (rename never overwrites). A creator that dies between claim and rename leaves a
+ * `.NNNN.adr-new` file; the number is then skipped.
  */
 import { FileExistsError, FileNotFoundError, UserError } from '../errors';
 import type { Collection, EditPlan, FileEdit } from '../model';
@@ -23,7 +26,6 @@ import { builtin, resolveTemplate, type ResolvedTemplate, type TemplateChoice } 
 import { headingText, labelFor, linkPath, subjectOf, verbFor, type LinkSubject, type RecordText, type Spelling } from './labels';
 import { addRelation, supersededEdits } from './lifecycle';
 import { mergeSequential } from './merge';
-import { parseFileName } from '../naming/fileName';
 import { formatNumber, inferNamingPattern, isoDate, nextRecordFileName, recordFileName, type NamingPattern } from '../naming/pattern';
 
 /** A link from the new record to an existing one, and back. */
@@ -54,11 +56,20 @@ export interface CreateOptions {
   /** Give up after this many collisions (default 50). */
   readonly maxAttempts?: number;
   /**
-   * The entries of the collection's folder, as listed just before (discovery's listing): the number
-   * and the template's shape are planned from it instead of listing the folder again. The claim is still re-checked
-   * against a fresh listing, so a stale one costs a collision, never a duplicate.
+   * The entries of the collection's folder, as listed just before (discovery's listing): the
+   * template's shape is planned from it, and so is the number when the listing was read under the
+   * folder's lock (`locked`, `listedAt`); else the folder is listed again under the lock, so a stale
+   * listing never gives a duplicate number.
    */
   readonly listing?: readonly DirectoryEntry[];
+  /** The caller holds `fs.lock(collection.path)`: createRecord takes no lock of its own. */
+  readonly locked?: boolean;
+  /**
+   * With `locked`: the folder's mtime (`fs.stat`), read under that lock just before `listing` was
+   * (as `adrw new` does): the number is then planned from `listing` while the folder's mtime is
+   * still this one, without listing the folder again.
+   */
+  readonly listedAt?: number;
   /**
    * The naming pattern of the folder's records, when the caller has already inferred it from
    * `listing` (`inferNamingPattern` with the collection's defaults): not inferred again.
@@ -100,15 +111,22 @@ export async function createRecord(fs: FileSystem, clock: Clock, collection: Col
   // A listing handed in proves the folder is there; without one, the folder is made and listed.
   if (!options.listing) await ensureFolder(fs, collection.path);
   const max = options.maxAttempts ?? 50;
-  // The name copies the pattern the folder's records already use (an empty folder: the collection's).
-  const listing = options.listing ? namesOf(options.listing) : await listNames(fs, collection.path);
-  const pattern = options.pattern ?? inferNamingPattern(listing, collection);
-  const created =
-    pattern.kind === 'date'
-      ? await createDated(fs, collection, pattern, date, clock.now(), title, render, max)
-      : await createNumbered(fs, collection, pattern, listing, title, render, max);
-  const subject = newSubject(created.path, created.number, created.numberText, title, created.content);
-  return { path: created.path, number: created.number, content: created.content, plan: targetEdits(collection, subject, options) };
+  const release = options.locked ? undefined : await fs.lock(collection.path);
+  try {
+    // The number is planned from a listing read under the lock: the caller's, or one read now.
+    const current = options.locked && options.listing && options.listedAt !== undefined ? { names: namesOf(options.listing), at: options.listedAt } : await listUnderLock(fs, collection.path);
+    // The name copies the pattern the folder's records already use (an empty folder: the collection's).
+    const listing = options.listing ? namesOf(options.listing) : current.names;
+    const pattern = options.pattern ?? inferNamingPattern(listing, collection);
+    const created =
+      pattern.kind === 'date'
+        ? await createDated(fs, collection, pattern, date, clock.now(), title, render, max)
+        : await createNumbered(fs, collection, pattern, current, title, render, max);
+    const subject = newSubject(created.path, created.number, created.numberText, title, created.content);
+    return { path: created.path, number: created.number, content: created.content, plan: targetEdits(collection, subject, options) };
+  } finally {
+    await release?.();
+  }
 }
 
 async function templateOf(fs: FileSystem, collection: Collection, t: CreateOptions['template'], listing?: readonly DirectoryEntry[]): Promise<ResolvedTemplate> {
@@ -146,19 +164,28 @@ async function listNames(fs: FileSystem, dir: string): Promise<readonly string[]
   return fs.readNames ? fs.readNames(dir) : namesOf(await fs.readDirectory(dir));
 }
 
+/** A folder's names as numbering reads them, with its mtime read just before (see `unchanged`). */
+interface Listed {
+  readonly names: readonly string[];
+  readonly at: number | undefined;
+}
+
+/** The folder's names and mtime, read now (under the lock). */
+async function listUnderLock(fs: FileSystem, dir: string): Promise<Listed> {
+  const at = (await fs.stat(dir))?.mtime;
+  return { names: await listNames(fs, dir), at };
+}
+
+/** True when the folder has not changed since `listed` was read: its mtime is the one read before. */
+async function unchanged(fs: FileSystem, dir: string, listed: Listed): Promise<boolean> {
+  return listed.at !== undefined && (await fs.stat(dir))?.mtime === listed.at;
+}
+
 /** The names of a folder's entries (an indexed loop: this runs over every entry on every `new`). */
 function namesOf(entries: readonly DirectoryEntry[]): string[] {
   const out = new Array<string>(entries.length);
   for (let i = 0; i < entries.length; i++) out[i] = entries[i]![0];
   return out;
-}
-
-/** True when an entry of the folder as listed now carries `n` (claims aside). */
-async function numberTaken(fs: FileSystem, dir: string, n: number): Promise<boolean> {
-  const names = await listNames(fs, dir);
-  const digits = String(n);
-  for (let i = 0; i < names.length; i++) if (takes(names[i]!, n, digits)) return true;
-  return false;
 }
 
 interface Created {
@@ -173,64 +200,51 @@ type Render = (n: number | null, path: string) => string;
 const claimName = (numberText: string): string => `.${numberText}.adr-new`;
 
 /**
- * A name (not a claim) carrying number `n`: `0007-x.md`, `ADR-0007-y.md`, `7_z.md`, `0007-diagram.png`.
- * `digits` is `String(n)`: a name carrying `n` contains it, so most names are passed without parsing.
+ * Numbers and writes a record under the folder's lock (held by the caller). The listing is trusted
+ * while the folder's mtime is the one read before it; a folder changed since (a tool that takes no
+ * lock wrote to it) is listed again, once: that listing is a moment old when the number is claimed,
+ * and a name taken meanwhile all the same (rename refuses it) moves the claim up.
  */
-function takes(name: string, n: number, digits: string): boolean {
-  return !name.startsWith('.') && name.includes(digits) && parseFileName(name).number === n;
-}
-
-async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPattern, listing: readonly string[], title: string, render: Render, max: number): Promise<Created> {
+async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPattern, listed: Listed, title: string, render: Render, max: number): Promise<Created> {
   const dir = c.path;
   const width = Math.max(pattern.padding, 1);
-  const nameOf = (n: number): string => recordFileName(pattern, { number: n, title });
   let floor = c.firstNumber;
+  // Changed since it was listed (by a tool that takes no lock): listed again.
+  const current = (await unchanged(fs, dir, listed)) ? listed : await listUnderLock(fs, dir);
+  let held: string | undefined;
   for (let attempt = 0; attempt < max; attempt++) {
-    // The first try numbers from the listing the pattern was read from; later ones list again.
-    const names = attempt === 0 ? listing : await listNames(fs, dir);
-    const planned = nextRecordFileName(names, { title, collection: c, floor, pattern });
-    let n = planned.number!;
-    let claim = join(dir, claimName(formatNumber(n, width)));
-    let path = join(dir, planned.fileName);
-    let content = render(n, path);
-    try {
-      await fs.createFile(claim, encodeText(content, false));
-    } catch (e) {
-      if (!(e instanceof FileExistsError)) throw e;
-      floor = n + 1; // someone holds this number: try the next
-      continue;
-    }
-    // We hold `n`. A record finished after our listing may carry it: then move the claim up.
-    for (let check = 0; check < max; check++) {
-      if (!(await numberTaken(fs, dir, n))) {
-        try {
-          await fs.rename(claim, path);
-          return { path, number: n, numberText: formatNumber(n, width), content };
-        } catch (e) {
-          if (!(e instanceof FileExistsError)) throw e;
-          continue; // written meanwhile by a tool that does not claim: look again
-        }
+    const planned = nextRecordFileName(current.names, { title, collection: c, floor, pattern });
+    const n = planned.number!;
+    const claim = join(dir, claimName(formatNumber(n, width)));
+    const path = join(dir, planned.fileName);
+    const content = render(n, path);
+    if (held === undefined) {
+      try {
+        await fs.createFile(claim, encodeText(content, false));
+      } catch (e) {
+        if (!(e instanceof FileExistsError)) throw e;
+        floor = n + 1; // a creator without the lock holds this number: try the next
+        continue;
       }
-      const moved = await moveClaim(fs, claim, dir, n, width, max);
-      n = moved.n;
-      claim = moved.claim;
-      path = join(dir, nameOf(n));
-      content = render(n, path);
+      held = claim;
+    } else if (held !== claim) {
+      // Our claim of a number taken meanwhile moves up (rename never overwrites), with its text.
+      try {
+        await fs.rename(held, claim);
+      } catch (e) {
+        if (!(e instanceof FileExistsError)) throw e;
+        floor = n + 1;
+        continue;
+      }
+      held = claim;
       await fs.writeFile(claim, encodeText(content, false));
     }
-    throw new UserError(`${dir}: could not find a free record number after ${max} tries`, dir);
-  }
-  throw new UserError(`${dir}: could not find a free record number after ${max} tries`, dir);
-}
-
-async function moveClaim(fs: FileSystem, claim: string, dir: string, n: number, width: number, max: number): Promise<{ n: number; claim: string }> {
-  for (let m = n + 1; m <= n + max; m++) {
-    const next = join(dir, claimName(formatNumber(m, width)));
     try {
-      await fs.rename(claim, next);
-      return { n: m, claim: next };
+      await fs.rename(claim, path);
+      return { path, number: n, numberText: formatNumber(n, width), content };
     } catch (e) {
       if (!(e instanceof FileExistsError)) throw e;
+      floor = n + 1; // written meanwhile by a tool that takes no lock: the next number
     }
   }
   throw new UserError(`${dir}: could not find a free record number after ${max} tries`, dir);

@@ -14,6 +14,7 @@ import type { AdrRecord, Span, Status, TextEdit } from '../model';
 import { endsWithBlankLine, isBlank, lineAt, lineEndOf, nextLineStart } from './lines';
 import { quoteStyleOf, yamlScalar } from './yaml';
 import { cleanStatusText, normaliseStatus } from '../parse/status';
+import { letters, withoutLeadingNonLetters } from '../letters';
 
 /** Where a record keeps (or would keep) its status. */
 export type StatusHome = 'front-matter' | 'bullet' | 'section';
@@ -50,7 +51,7 @@ export function formatStatus(record: AdrRecord, status: Exclude<Status, 'unknown
 
 /** `phrase` with its first letter in the case the record's statuses use. */
 export function matchCase(record: AdrRecord, phrase: string): string {
-  const current = record.statusText?.replace(/^[^\p{L}]+/u, '') ?? '';
+  const current = withoutLeadingNonLetters(record.statusText);
   let lower: boolean;
   if (current !== '') lower = current[0] === current[0]!.toLowerCase();
   else lower = record.dialect !== 'nygard' && record.dialect !== 'unknown';
@@ -85,10 +86,12 @@ export function setStatusEdits(record: AdrRecord, text: string, value: string): 
   return out;
 }
 
+const LABEL_BEFORE = letters(/^(?:[-*+]\s+|>\s*)*(?:\*\*)?[\p{L} _-]+:(?:\*\*)?$/u);
+
 /** True when a statement is all of its line (after a label or bullet) and its paragraph is that line. */
 function standsAlone(text: string, s: { readonly span: Span; readonly lineSpan: Span }): boolean {
   const before = text.slice(s.lineSpan.start, s.span.start).trim();
-  if (before !== '' && !/^(?:[-*+]\s+|>\s*)*(?:\*\*)?[\p{L} _-]+:(?:\*\*)?$/u.test(before)) return false;
+  if (before !== '' && !LABEL_BEFORE(before).test(before)) return false;
   const after = text.slice(s.span.end, Math.max(s.span.end, s.lineSpan.end)).trim();
   if (after !== '' && !/^(?:\[[^\]]*\]\([^)]*\)|\[[^\]]*\])?[.\s]*$/.test(after)) return false;
   // The next line is blank or the end: the paragraph is this one line.

@@ -9,6 +9,7 @@
  */
 import type { Collection } from '../model';
 import { compareKeyed as compareOrdered, isTemplateName, orderNumber, parseFileName, plainRead, readPlainRecordName, readRecordName, type DateStyle, type FileNameInfo } from './fileName';
+import { letters } from '../letters';
 
 export type SlugCase = 'lower' | 'upper' | 'title' | 'keep';
 
@@ -107,21 +108,21 @@ function widestMost(counts: ReadonlyMap<number, number>): number | undefined {
   return best;
 }
 
-const LETTER = /\p{L}/u;
-const UPPER = /\p{Lu}/u;
-const LOWER = /\p{Ll}/u;
+const LETTER = letters(/\p{L}/u);
+const UPPER = letters(/\p{Lu}/u);
+const LOWER = letters(/\p{Ll}/u);
 
 function wordsOf(slug: string): string[] {
   return slug.split(/[-_ .]+/).filter((w) => w !== '');
 }
 
 function caseOf(slug: string): SlugCase | undefined {
-  if (!LETTER.test(slug)) return undefined;
-  if (!UPPER.test(slug)) return 'lower';
-  const words = wordsOf(slug).filter((w) => LETTER.test(w));
+  if (!LETTER(slug).test(slug)) return undefined;
+  if (!UPPER(slug).test(slug)) return 'lower';
+  const words = wordsOf(slug).filter((w) => LETTER(w).test(w));
   // One all-capitals word (`0022-EKS.md`) is an acronym, not a style.
-  if (!LOWER.test(slug)) return words.length > 1 ? 'upper' : 'keep';
-  return words.every((w) => UPPER.test(w.charAt(0)) || !LETTER.test(w.charAt(0))) ? 'title' : 'keep';
+  if (!LOWER(slug).test(slug)) return words.length > 1 ? 'upper' : 'keep';
+  return words.every((w) => UPPER(w.charAt(0)).test(w.charAt(0)) || !LETTER(w.charAt(0)).test(w.charAt(0))) ? 'title' : 'keep';
 }
 
 function wordSeparatorOf(slug: string): string | undefined {
@@ -769,10 +770,12 @@ export function slugify(title: string): string {
   return slugFor(title, { wordSeparator: '-', slugCase: 'lower', ascii: true });
 }
 
+const NON_WORD = letters(/[^\p{L}\p{N}]+/u);
+
 /** The slug of `title` written as the pattern writes slugs (separator, case, accents). */
 export function slugFor(title: string, p: Pick<NamingPattern, 'wordSeparator' | 'slugCase' | 'ascii'>): string {
   const text = p.ascii ? title.normalize('NFKD').replace(/\p{M}+/gu, '') : title.normalize('NFC');
-  let words = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  let words = text.split(NON_WORD(text)).filter((w) => w !== '');
   if (words.length === 0) words = ['untitled'];
   switch (p.slugCase) {
     case 'lower':

@@ -1,5 +1,6 @@
 /** Line-level reading inside a span: metadata lines (`* Status: x`, `Date: y`) with exact spans. */
 import type { Span } from '../model';
+import { letters } from '../letters';
 
 export interface Line {
   /** The line's content, without its line break. */
@@ -46,7 +47,7 @@ export function foldKey(key: string): string {
   return (ascii ? key : key.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const META = /^(\s*(?:>[ \t]?)*\s*(?:[-*+]\s+)?)(\*\*|__)?(\p{L}[\p{L} -]{0,30}?)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]*(.*)$/u;
+const META = letters(/^(\s*(?:>[ \t]?)*\s*(?:[-*+]\s+)?)(\*\*|__)?(\p{L}[\p{L} -]{0,30}?)(?:\*\*|__)?\s*:(?:\*\*|__)?[ \t]*(.*)$/u);
 
 export interface MetadataLine {
   readonly key: string;
@@ -62,7 +63,7 @@ export function metadataLine(_text: string, line: Line): MetadataLine | undefine
   // "Date 09/04/2018" (colon forgotten) is common enough in Nygard records to accept.
   // Cheap refusal first: a metadata line has a colon (or is "Date 09/04/2018").
   if (!line.text.includes(':') && !/^\s*date\s/i.test(line.text)) return undefined;
-  const m = META.exec(line.text) ?? /^(\s*)()(Date)[ \t]+(\d.*)$/i.exec(line.text);
+  const m = META(line.text).exec(line.text) ?? /^(\s*)()(Date)[ \t]+(\d.*)$/i.exec(line.text);
   if (!m) return undefined;
   const key = metadataKey(m[3]!);
   if (!key) return undefined;

@@ -23,6 +23,7 @@ import { parseRelationPhrase, recordReferences, referenceDefinitions, relationsI
 import { frontMatterLinks } from './frontMatterLinks';
 import { foldKey, forEachLine, metadataKey, metadataLine, nextLineStart, tableMetadata, type Line, type MetadataLine } from './lines';
 import { governsLines } from './governs';
+import { letters } from '../letters';
 
 export interface ParseContext {
   /** Absolute `/` path of the file. */
@@ -468,11 +469,13 @@ function unquote(line: string): string {
   return line.replace(/^\s*(?:>\s?)*/, '').trim();
 }
 
+const SUPERSEDE_STATEMENT = letters(/^(super[sc]+eded|replaced by)(?![\p{L}\p{N}])/u);
+
 /** True for a line that states the record is (wholly) superseded: "Superseded by …", "Superceded", not "Superseded in part by …". */
 function isSupersedeStatement(line: string): boolean {
   if (!/super[sc]|replac/i.test(line)) return false;
   const folded = foldStatus(cleanStatusText(line));
-  const m = /^(super[sc]+eded|replaced by)(?![\p{L}\p{N}])/u.exec(folded);
+  const m = SUPERSEDE_STATEMENT(folded).exec(folded);
   return m !== null && !isQualifiedSupersede(folded, { index: 0, length: m[0].length });
 }
 

@@ -1,6 +1,7 @@
 /** Relation phrases: "Superseded by [3. Use X](0003-use-x.md)", "supersedes ADR-0045", "Amends 0005-x.md". */
 import type { RelationType } from '../model';
 import { relationTypeOf } from './status';
+import { letters } from '../letters';
 
 export interface RelationPhrase {
   readonly verb: string;
@@ -10,8 +11,9 @@ export interface RelationPhrase {
 }
 
 const VERB = String.raw`([\p{L}][\p{L}'’ _-]{0,40}?)`;
-const LINK_PHRASE = new RegExp(String.raw`^${VERB}\s*:?\s*\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)`, 'u');
-const ID_PHRASE = new RegExp(String.raw`^${VERB}\s*:?\s+(?:\[((?:ADR|adr)[-_ ]?#?\d{1,7})\](?!\()|((?:ADR|adr)[-_ ]?#?\d{1,7}\b|[\w.-]+\.md\b|#\d{1,7}\b))`, 'u');
+const LINK_PHRASE = letters(new RegExp(String.raw`^${VERB}\s*:?\s*\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)`, 'u'));
+const ID_PHRASE = letters(new RegExp(String.raw`^${VERB}\s*:?\s+(?:\[((?:ADR|adr)[-_ ]?#?\d{1,7})\](?!\()|((?:ADR|adr)[-_ ]?#?\d{1,7}\b|[\w.-]+\.md\b|#\d{1,7}\b))`, 'u'));
+const LEADING_DECORATION = letters(/^[^\p{L}[]+/u);
 
 /** A bare id such as `ADR-0057`, `ADR 57` or `adr_7`. */
 export const BARE_ID = /\bADR[-_ ]?(\d{1,7})\b/i;
@@ -21,9 +23,9 @@ export const BARE_ID = /\bADR[-_ ]?(\d{1,7})\b/i;
  * verbs are accepted only when a link or id follows directly, so ordinary prose is not taken.
  */
 export function parseRelationPhrase(text: string, options: { customVerbs?: boolean } = {}): RelationPhrase | undefined {
-  const t = text.replace(/^\s*(?:[-*+]\s+)?/, '').replace(/^[^\p{L}[]+/u, '');
-  const link = LINK_PHRASE.exec(t);
-  const id = link ? undefined : ID_PHRASE.exec(t);
+  const t = text.replace(/^\s*(?:[-*+]\s+)?/, '').replace(LEADING_DECORATION(text), '');
+  const link = LINK_PHRASE(t).exec(t);
+  const id = link ? undefined : ID_PHRASE(t).exec(t);
   const m = link ?? id;
   if (!m) return undefined;
   const verb = m[1]!.trim().replace(/\s+/g, ' ').toLowerCase();

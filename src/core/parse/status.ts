@@ -1,6 +1,12 @@
 /** Normalising the many ways people write a status ("✅ Accepted", "Superceded by …", "Not accepted", "Aceito"). */
 import type { RelationType, Status } from '../model';
 import { findStatusWords, foldStatus, negatedStatus, type StatusVocabulary } from './vocabulary';
+import { letters } from '../letters';
+
+const PLACEHOLDER_PART = letters(/^[\p{L} -]*(?:\bby\b.*)?$/u);
+const STAR_EMPHASIS = letters(/(?<![\p{L}\p{N}*])\*(?=\S)(.+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu);
+const UNDERSCORE_EMPHASIS = letters(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu);
+const LEADING_DECORATION = letters(/^[^\p{L}\p{N}[]+/u);
 
 /**
  * The normalised status of a free-text status, in the collection's vocabulary when it declares one.
@@ -72,7 +78,7 @@ export function isStatusPlaceholder(folded: string, vocabulary?: StatusVocabular
   if (!/[|/]/.test(inner) && parts.length < 3) return false;
   return parts.every((p) => {
     const ws = findStatusWords(p, vocabulary);
-    return ws.length > 0 && ws[0]!.index === 0 && /^[\p{L} -]*(?:\bby\b.*)?$/u.test(p) && p.split(/\s+/).length <= 4;
+    return ws.length > 0 && ws[0]!.index === 0 && PLACEHOLDER_PART(p).test(p) && p.split(/\s+/).length <= 4;
   });
 }
 
@@ -84,11 +90,11 @@ export function cleanStatusText(text: string): string {
   return text
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/(?<![\p{L}\p{N}*])\*(?=\S)(.+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, '$1')
-    .replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1')
+    .replace(STAR_EMPHASIS(text), '$1')
+    .replace(UNDERSCORE_EMPHASIS(text), '$1')
     .replace(/`+([^`]*)`+/g, '$1')
     .replace(/^(?:\*\*|__)+|(?:\*\*|__)+$/g, '')
-    .replace(/^[^\p{L}\p{N}[]+/u, '')
+    .replace(LEADING_DECORATION(text), '')
     .trim();
 }
 

@@ -8,6 +8,7 @@
  * words. A collection can add its own words (or re-map built-in ones) in configuration: see
  * `StatusVocabulary` and README "Status vocabulary".
  */
+import { letters } from '../letters';
 import type { Status } from '../model';
 
 /** A collection's own words: lower-case word or phrase → status. Declared words win over built-in ones. */
@@ -77,12 +78,16 @@ function phrasesOf(vocabulary: StatusVocabulary | undefined): Phrase[] {
   return p;
 }
 
+const NEGATION = letters(/(?:^|[^\p{L}])(?:not|non|nao|no|nicht|pas)(?:[\s-]+(?:yet|encore|ainda))?[\s-]+$/u);
+const UN_PREFIX = letters(/(?:^|[^\p{L}])un-?$/u);
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Matcher {
-  readonly re: RegExp;
   /** Phrase (spaces for any run of spaces or hyphens) → its entry; the first listed wins. */
   readonly byWords: Map<string, Phrase>;
+  /** The regex of every phrase for a text (see `letters`), made on first use. */
+  re(text: string): RegExp;
 }
 const matchers = new WeakMap<Phrase[], Matcher>();
 
@@ -92,12 +97,24 @@ function matcherOf(phrases: Phrase[]): Matcher {
   if (!m) {
     const byWords = new Map<string, Phrase>();
     for (const p of phrases) if (!byWords.has(p.words)) byWords.set(p.words, p);
-    const alternatives = [...byWords.keys()].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, '[\\s-]+'));
-    m = { re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu'), byWords };
+    let re: ((text: string) => RegExp) | undefined;
+    m = {
+      byWords,
+      re: (text) => {
+        if (!re) {
+          const alternatives = [...byWords.keys()].sort((a, b) => b.length - a.length).map((w) => escape(w).replace(/ /g, '[\\s-]+'));
+          re = letters(new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu'));
+        }
+        return re(text);
+      },
+    };
     matchers.set(phrases, m);
   }
   return m;
 }
+
+/** Lower-case words with single spaces ("accepted", "in review"): looked up whole before any regex runs. */
+const PLAIN_PHRASE = /^[a-z]+(?: [a-z]+)*$/;
 
 /** One status word found in a text: where, which status, and whether a "not" precedes it. */
 export interface StatusWord {
@@ -111,14 +128,21 @@ export interface StatusWord {
 /** The vocabulary phrases in `folded` (a `foldStatus` text), leftmost first, the longest at each place. */
 export function findStatusWords(folded: string, vocabulary?: StatusVocabulary): StatusWord[] {
   const out: StatusWord[] = [];
-  const { re, byWords } = matcherOf(phrasesOf(vocabulary));
+  const matcher = matcherOf(phrasesOf(vocabulary));
+  const { byWords } = matcher;
+  // The usual status, a phrase and nothing else ("accepted"): the regex would find it alone, whole,
+  // not negated (nothing precedes it). Building that regex is the larger part of reading a status.
+  const trimmed = folded.trim();
+  const whole = PLAIN_PHRASE.test(trimmed) ? byWords.get(trimmed) : undefined;
+  if (whole) return [{ index: folded.indexOf(trimmed), length: trimmed.length, words: whole.words, status: whole.status, negated: false }];
+  const re = matcher.re(folded);
   re.lastIndex = 0;
   for (let m = re.exec(folded); m; m = re.exec(folded)) {
     const words = m[0].replace(/[\s-]+/g, ' ');
     const p = byWords.get(words);
     if (!p) continue;
     const before = folded.slice(Math.max(0, m.index - 12), m.index);
-    const negated = /(?:^|[^\p{L}])(?:not|non|nao|no|nicht|pas)(?:[\s-]+(?:yet|encore|ainda))?[\s-]+$/u.test(before) || /(?:^|[^\p{L}])un-?$/u.test(before);
+    const negated = before !== '' && (NEGATION(before).test(before) || UN_PREFIX(before).test(before));
     out.push({ index: m.index, length: m[0].length, words: p.words, status: p.status, negated });
   }
   return out;

@@ -22,6 +22,7 @@ import { headingKey } from '../edit/sections';
 import { normaliseStatus, relationTypeOf } from '../parse/status';
 import { builtin, type ResolvedTemplate } from './resolved';
 import { SHAPE_SAMPLE } from './siblings';
+import { letters, withoutLeadingNonLetters } from '../letters';
 
 export { SHAPE_SAMPLE } from './siblings';
 
@@ -31,6 +32,8 @@ export interface InferredTemplate extends ResolvedTemplate {
   readonly inferredFrom: readonly string[];
   readonly statusWords: Readonly<Partial<Record<string, string>>>;
 }
+
+const WORD_OR_TWO = letters(/^[\p{L}][\p{L}-]*(?: [\p{L}][\p{L}-]*)?$/u);
 
 const STATUS_NAMES = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft'] as const;
 
@@ -112,7 +115,7 @@ export function statusWordFor(siblings: readonly RecordText[], status: Exclude<S
   for (const { record } of siblings) {
     const t = record.statusText?.trim();
     // A word or two ("Aceito", "Under review"), not a sentence ("Draft for review").
-    if (!t || record.status !== status || !/^[\p{L}][\p{L}-]*(?: [\p{L}][\p{L}-]*)?$/u.test(t) || t.length > 25) continue;
+    if (!t || record.status !== status || !WORD_OR_TWO(t).test(t) || t.length > 25) continue;
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   let best: string | undefined;
@@ -195,7 +198,8 @@ function sharedLabels(samples: readonly RecordText[]): Set<string> {
     const end = r.sections.find((x) => x.depth >= 2 && x.headingSpan.start >= start)?.headingSpan.start ?? r.length;
     const seen = new Set<string>();
     for (const line of linesIn(text, start, end)) {
-      const m = LABEL.exec(text.slice(line.start, line.end));
+      const lineText = text.slice(line.start, line.end);
+      const m = LABEL(lineText).exec(lineText);
       if (m) seen.add(m[3]!.trim().toLowerCase());
     }
     for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -282,7 +286,7 @@ function headingPattern(rt: RecordText): string | undefined {
   return numbers(h1Line.slice(0, at)) + 'TITLE' + numbers(h1Line.slice(at + len));
 }
 
-const LABEL = /^(\s*(?:[-*+]\s+)?(?:>\s*)?)(\*\*|__)?([\p{L}][\p{L} ._-]{0,30}?)(\*\*|__)?\s*:(\*\*|__)?[ \t]*(.*)$/u;
+const LABEL = letters(/^(\s*(?:[-*+]\s+)?(?:>\s*)?)(\*\*|__)?([\p{L}][\p{L} ._-]{0,30}?)(\*\*|__)?\s*:(\*\*|__)?[ \t]*(.*)$/u);
 const DATE_VALUE = /^\[?(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}\/\d{2}\/\d{2})\]?\s*$/;
 
 /** The metadata lines between the title and the first section, values replaced, prose dropped. */
@@ -311,7 +315,7 @@ function headerLines(rt: RecordText, start: number, end: number, shared: Readonl
       out.push(isSeparatorRow(next) ? text.trimEnd() : tableRow(text));
       continue;
     }
-    const m = LABEL.exec(text);
+    const m = LABEL(text).exec(text);
     if (m && relationTypeOf(m[3]!) === 'custom' && shared.has(m[3]!.trim().toLowerCase())) {
       const head = text.slice(0, text.length - m[6]!.length).trimEnd();
       out.push(DATE_VALUE.test(m[6]!) ? `${head} DATE` : head);
@@ -361,7 +365,7 @@ function bulletOf(rt: RecordText): '-' | '*' | undefined {
 }
 
 function casedLike(rt: RecordText, word: string): string {
-  const current = rt.record.statusText?.replace(/^[^\p{L}]+/u, '') ?? '';
+  const current = withoutLeadingNonLetters(rt.record.statusText);
   if (current === '') return word;
   const lower = current[0] === current[0]!.toLowerCase();
   return (lower ? word[0]!.toLowerCase() : word[0]!.toUpperCase()) + word.slice(1);
