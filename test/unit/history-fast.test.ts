@@ -15,6 +15,7 @@ import { carriesFacts, factsOf, factsText } from '../../src/core/history/facts';
 import { LogParser, logArgs, parseLog, topoOrder, type LogCommit } from '../../src/core/history/gitLog';
 import type { HistoryResult, RecordHistory } from '../../src/core/history';
 import type { GitBytesOutput, GitInputPort, GitOutput } from '../../src/core/review/git';
+import type { GitProcess } from '../../src/core/history/stream';
 import { decodeText } from '../../src/core/text';
 import { NodeGit } from '../../src/platform/git';
 import { CORPORA } from '../support/corpora';
@@ -227,6 +228,43 @@ describe('history: the fast road\'s parts', function () {
     const idle = new BlobStream(new NodeGit(), repo.root, () => assert.fail('nothing asked'), counter);
     await idle.finish();
     assert.equal(counter.processes, 2);
+  });
+
+  it('a log git refuses is a GitCommandError with every process it started stopped', async () => {
+    repo = scripted();
+    const inner = new CountingGit();
+    const started: GitProcess[] = [];
+    // The real git, its log asked for a revision that does not exist (after the version check passed).
+    const broken = {
+      run: (cwd: string, args: readonly string[]) => inner.run(cwd, args),
+      runInput: (cwd: string, args: readonly string[], input: string, max: number) => inner.runInput(cwd, args, input, max),
+      spawn: (cwd: string, args: readonly string[], onData: (b: Uint8Array) => void, max: number) => {
+        const p = inner.spawn(cwd, args.includes('log') ? args.map((a) => (/^[0-9a-f]{40}$/.test(a) ? 'refs/heads/no-such-branch' : a)) : args, onData, max);
+        started.push(p);
+        return p;
+      },
+    };
+    await assert.rejects(historyOf(repo.root, { git: broken }), (e: Error) => e.name === 'GitCommandError' && /log/.test(e.message));
+    assert.equal(started.length, 1, 'no cat-file started for a log that printed nothing');
+  });
+
+  it('a streamed git is stopped after the time limit without output or input, not while it is fed', async () => {
+    repo = new HistoryRepo();
+    repo.commitAs('Alice', '2024-01-01T09:00:00Z', 'One', { 'a.md': nygard(1, 'A', 'Accepted') });
+    const git = new NodeGit({ timeoutMs: 400 });
+    const idle = git.spawn(repo.root, ['cat-file', '--batch-check'], () => undefined, 1 << 20);
+    await assert.rejects(idle.done, /timed out/);
+    // Fed every 150 ms for 900 ms: alive throughout, then ends normally.
+    const sha = repo.git('rev-parse', 'HEAD:a.md').trim();
+    let out = '';
+    const fed = git.spawn(repo.root, ['cat-file', '--batch-check'], (b) => { out += new TextDecoder().decode(b); }, 1 << 20);
+    for (let i = 0; i < 6; i++) {
+      fed.write(`${sha}\n`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    fed.end();
+    assert.equal((await fed.done).exitCode, 0);
+    assert.equal(out.split('\n').filter(Boolean).length, 6);
   });
 
   it('carries facts from the newer version to the older (the order the log is read in), on edits of every corpus and fixture file', () => {
