@@ -173,6 +173,8 @@ function measure(jobs: readonly Job[]): Map<string, Timing> {
       }
     }
   }
+  // BENCH_CLI_TRACE=1: every run's wall time, in the order run (to tell a slow phase from noise).
+  if (process.env.BENCH_CLI_TRACE) for (const [k, v] of times) process.stdout.write(`    ${k}: ${v.map((x) => x.toFixed(0)).join(' ')}\n`);
   return new Map([...times].map(([k, v]) => [k, { wall: median(v), cpu: cpu.get(k)! / ROUNDS }]));
 }
 

@@ -240,6 +240,10 @@ export class NodeFileSystem implements FileSystem {
    */
   async lock(folder: string): Promise<ReleaseLock> {
     const lockPath = `${folder.replace(/\/+$/, '')}/${LOCK_NAME}`;
+    // Our lock is an empty folder: anything else there (a file, a link, a folder with files, as a
+    // repository may ship) is not a lock to wait for or break, and nothing is written.
+    const inTheWay = await notALock(lockPath);
+    if (inTheWay) throw new UserError(`${folder}: ${LOCK_NAME} there is ${inTheWay}, not adr-workbench's lock; remove it to write in this folder`, lockPath);
     try {
       // Loaded on first lock: proper-lockfile (and graceful-fs) cost every CLI command start-up time.
       const { lock: properLock } = await import('proper-lockfile');
@@ -378,4 +382,22 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** What is at `lockPath` when it cannot be a lock (a lock is an empty folder), or undefined. */
+async function notALock(lockPath: string): Promise<string | undefined> {
+  let st;
+  try {
+    st = await fsp.lstat(lockPath);
+  } catch {
+    return undefined; // nothing there (or unreadable: proper-lockfile says what is wrong)
+  }
+  if (st.isSymbolicLink()) return 'a symlink';
+  if (!st.isDirectory()) return 'a file';
+  try {
+    if ((await fsp.readdir(lockPath)).length > 0) return 'a folder with files in it';
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }

@@ -202,6 +202,23 @@ describe('FileSystem port', () => {
       await r2();
       assert.throws(() => statSync(`${dir}/.adrw.lock`));
     });
+
+    it('lock refuses at once, in one line, what a repository put where its lock goes (a file, a folder with files, a symlink)', async () => {
+      const cases: [string, (p: string) => void, RegExp][] = [
+        ['a file', (p) => writeFileSync(p, 'x'), /\.adrw\.lock there is a file, not adr-workbench's lock; remove it/],
+        ['a folder with files', (p) => { mkdirSync(p); writeFileSync(`${p}/x`, 'x'); }, /a folder with files in it/],
+        ['a symlink', (p) => symlinkSync(dir, p), /a symlink/],
+      ];
+      for (const [name, make, message] of cases) {
+        const folder = `${dir}/hostile-${name.replace(/ /g, '-')}`;
+        mkdirSync(folder);
+        make(`${folder}/.adrw.lock`);
+        const started = Date.now();
+        await assert.rejects(fs.lock(folder), (e: unknown) => e instanceof UserError && message.test(e.message) && !e.message.includes('\n'), name);
+        assert.ok(Date.now() - started < 2000, `${name}: waited ${Date.now() - started} ms`);
+        assert.deepEqual(readdirSync(folder), ['.adrw.lock'], `${name}: nothing else written`);
+      }
+    });
   });
 
   it('MemoryFileSystem seeds from objects and fails on demand', async () => {

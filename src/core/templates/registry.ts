@@ -6,7 +6,8 @@ import { decodeText } from '../text';
 import { TEMPLATE_FILE_NAMES } from '../dialects';
 import { adrsDefault, adrsTemplate, findAdrsConfig } from './adrs';
 import { inferTemplate } from './shape';
-import { newestSiblings } from './siblings';
+import { newestSiblingTexts, parseSiblings } from './siblings';
+import { adrToolsShape } from './adrToolsShape';
 import { defaultTemplateKind, sniffTemplate, type TemplateKind } from './kinds';
 import { builtin, type ResolvedTemplate } from './resolved';
 
@@ -45,7 +46,9 @@ export async function resolveTemplate(fs: FileSystem, collection: Collection, ch
   const adrs = await findAdrsConfig(fs, collection.path);
   const configured = adrs ? adrsTemplate(adrs) : undefined;
   if (configured) return configured;
-  const shaped = inferTemplate(await newestSiblings(fs, collection, undefined, listing));
+  // adr-tools' own shape is told from the text; any other is inferred from the parsed records.
+  const siblings = await newestSiblingTexts(fs, collection, undefined, listing);
+  const shaped = adrToolsShape(siblings) ?? inferTemplate(parseSiblings(siblings, collection));
   if (shaped) return shaped;
   if (adrs) return adrsDefault(adrs);
   return builtin(defaultTemplateKind(collection.dialect));

@@ -15,6 +15,11 @@ export const SHAPE_SAMPLE = 5;
 
 /** The `count` newest records of `collection` (by number or date in their names), newest first. */
 export async function newestSiblings(fs: FileSystem, collection: Pick<Collection, 'path' | 'dialect'>, count = SHAPE_SAMPLE, listing?: readonly (readonly [string, string])[]): Promise<RecordText[]> {
+  return parseSiblings(await newestSiblingTexts(fs, collection, count, listing), collection);
+}
+
+/** The texts of the `count` newest records of `collection`, newest first, unparsed. */
+export async function newestSiblingTexts(fs: FileSystem, collection: Pick<Collection, 'path'>, count = SHAPE_SAMPLE, listing?: readonly (readonly [string, string])[]): Promise<SiblingRead[]> {
   // `listing`: the folder as the caller just listed it (a creator lists it once).
   let entries: readonly (readonly [string, string])[];
   try {
@@ -24,14 +29,34 @@ export async function newestSiblings(fs: FileSystem, collection: Pick<Collection
   }
   // One pass keeping the `count` newest (no sort of a 10,000-name folder).
   const names = newestRecordNames(entries, count);
-  const out: RecordText[] = [];
+  const out: SiblingRead[] = [];
   for (const name of names) {
     const path = join(collection.path, name);
     try {
       const { text, bom } = decodeText(await fs.readFile(path), path);
-      out.push({ record: parseRecord(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom }), text });
+      out.push({ path, text, bom });
     } catch {
       // unreadable or not text: not a sibling to copy
+    }
+  }
+  return out;
+}
+
+/** A sibling read: its path, text (BOM removed) and whether it had a BOM. */
+export interface SiblingRead {
+  readonly path: string;
+  readonly text: string;
+  readonly bom: boolean;
+}
+
+/** The siblings parsed in their collection's dialect. */
+export function parseSiblings(read: readonly SiblingRead[], collection: Pick<Collection, 'path' | 'dialect'>): RecordText[] {
+  const out: RecordText[] = [];
+  for (const { path, text, bom } of read) {
+    try {
+      out.push({ record: parseRecord(text, { path, collection: collection.path, collectionDialect: collection.dialect, bom }), text });
+    } catch {
+      // not a record to copy
     }
   }
   return out;
