@@ -6,8 +6,9 @@
  *
  *   git log     one `git log --name-status` over the collection folders (the baseline), as a process
  *   history     readHistory cold: every record's created / status changes / relations / last edit
- *               (rev-parse, git log -M --raw, cat-file --batch-check, cat-file --batch, every version
- *               parsed but those that only edit prose no fact is read from: see core/history/facts.ts)
+ *               (rev-parse, git log -M --raw, cat-file --batch-check, cat-file --batch, the last two
+ *               fed while the log prints; every version parsed but those that only edit prose no
+ *               fact is read from: see core/history/facts.ts)
  *   update      the same after one more commit, from the state at the previous HEAD (incremental)
  *   cached      the same HEAD again (nothing read)
  *

@@ -16,7 +16,8 @@
  */
 import { spawn } from 'node:child_process';
 import { simpleGit, type SimpleGitOptions } from 'simple-git';
-import { GitUnavailableError, type GitBytesOutput, type GitInputPort, type GitOutput } from '../core/review/git';
+import { GitUnavailableError, type GitBytesOutput, type GitOutput } from '../core/review/git';
+import type { GitProcess, GitStreamPort } from '../core/history/stream';
 
 /** `-c` settings given to every command. */
 export const SAFE_GIT_CONFIG: readonly string[] = [
@@ -75,7 +76,7 @@ export interface NodeGitOptions {
 }
 
 /** `GitPort` running the real git through simple-git (and, for commands fed on standard input, directly, with the same settings). */
-export class NodeGit implements GitInputPort {
+export class NodeGit implements GitStreamPort {
   private readonly env: Record<string, string>;
 
   constructor(private readonly options: NodeGitOptions = {}) {
@@ -90,39 +91,79 @@ export class NodeGit implements GitInputPort {
    * `git <args>` with `input` on standard input (simple-git cannot feed it): no shell, the same `-c`
    * settings and environment as `run`, output collected as bytes up to `maxBytes` (then killed).
    */
-  runInput(cwd: string, args: readonly string[], input: string, maxBytes: number): Promise<GitBytesOutput> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.options.binary ?? 'git', [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...args], {
-        cwd, env: this.env, shell: false, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true,
-      });
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      let size = 0;
-      let failed: Error | undefined;
-      const timer = setTimeout(() => {
-        failed = new GitUnavailableError(`git ${args.join(' ')} timed out`);
-        child.kill();
-      }, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  async runInput(cwd: string, args: readonly string[], input: string, maxBytes: number): Promise<GitBytesOutput> {
+    const out: Uint8Array[] = [];
+    const child = this.spawn(cwd, args, (b) => out.push(b), maxBytes);
+    child.write(input);
+    child.end();
+    const { exitCode, stderr } = await child.done;
+    return { exitCode, stdout: new Uint8Array(Buffer.concat(out)), stderr };
+  }
+
+  /**
+   * `git <args>` running while its output is read (`onData`, each piece as it comes) and its input
+   * written: no shell, the same `-c` settings and environment as `run`; killed past `maxBytes` of
+   * output or after `timeoutMs` without output or input. Its output is fully buffered
+   * (`GIT_FLUSH=0`): `git log` into a pipe otherwise flushes after every commit, and each of those
+   * thousands of pieces costs the reader more than git's writing it.
+   */
+  spawn(cwd: string, args: readonly string[], onData: (chunk: Uint8Array) => void, maxBytes: number): GitProcess {
+    const child = spawn(this.options.binary ?? 'git', [...SAFE_GIT_CONFIG.flatMap((c) => ['-c', c]), ...args], {
+      cwd, env: { ...this.env, GIT_FLUSH: '0' }, shell: false, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true,
+    });
+    const err: Buffer[] = [];
+    let size = 0;
+    let failed: Error | undefined;
+    const stop = (e: Error) => {
+      failed ??= e;
+      child.kill();
+    };
+    // Killed after `timeoutMs` without output from git or input to it (a FIFO it blocks on, a hang).
+    const limit = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let closed = false;
+    const arm = () => {
+      if (closed) return;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => stop(new GitUnavailableError(`git ${args.join(' ')} timed out`)), limit);
+    };
+    arm();
+    const done = new Promise<{ exitCode: number; stderr: string }>((resolve, reject) => {
       child.stdout.on('data', (b: Buffer) => {
+        if (failed) return;
+        arm();
         size += b.length;
-        if (size > maxBytes) {
-          failed ??= new GitUnavailableError(`git ${args.join(' ')} printed more than ${maxBytes} bytes`);
-          child.kill();
-        } else out.push(b);
+        if (size > maxBytes) return stop(new GitUnavailableError(`git ${args.join(' ')} printed more than ${maxBytes} bytes`));
+        try {
+          onData(b);
+        } catch (e) {
+          stop(e instanceof Error ? e : new Error(String(e)));
+        }
       });
       child.stderr.on('data', (b: Buffer) => { if (err.length < 64) err.push(b); });
       child.on('error', (e) => {
+        closed = true;
         clearTimeout(timer);
-        reject(new GitUnavailableError(`git could not be run: ${e.message}`));
+        reject(failed ?? new GitUnavailableError(`git could not be run: ${e.message}`));
       });
       child.on('close', (code) => {
+        closed = true;
         clearTimeout(timer);
         if (failed) return reject(failed);
-        resolve({ exitCode: code ?? 1, stdout: new Uint8Array(Buffer.concat(out)), stderr: Buffer.concat(err).toString('utf8') });
+        resolve({ exitCode: code ?? 1, stderr: Buffer.concat(err).toString('utf8') });
       });
-      child.stdin.on('error', () => undefined);
-      child.stdin.end(input);
     });
+    child.stdin.on('error', () => undefined);
+    return {
+      write: (text) => {
+        if (failed || !child.stdin.writable) return;
+        arm();
+        child.stdin.write(text);
+      },
+      end: () => { if (child.stdin.writable) child.stdin.end(); },
+      kill: (reason) => stop(new GitUnavailableError(reason)),
+      done,
+    };
   }
 
   async run(cwd: string, args: readonly string[]): Promise<GitOutput> {

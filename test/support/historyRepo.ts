@@ -6,6 +6,7 @@ import { NodeFileSystem } from '../../src/platform/nodeFileSystem';
 import { AdrIndex } from '../../src/core/index';
 import { readHistory, type HistoryResult, type HistorySnapshot } from '../../src/core/history';
 import type { GitBytesOutput, GitInputPort, GitOutput } from '../../src/core/review/git';
+import type { GitProcess, GitStreamPort } from '../../src/core/history/stream';
 
 export class HistoryRepo extends TempRepo {
   /** Stages everything and commits as `author` on `date` (both author and committer). */
@@ -34,7 +35,7 @@ export class HistoryRepo extends TempRepo {
 }
 
 /** A git port counting the processes it starts (and what they were). */
-export class CountingGit implements GitInputPort {
+export class CountingGit implements GitStreamPort {
   readonly calls: string[][] = [];
   private readonly inner = new NodeGit();
 
@@ -48,6 +49,11 @@ export class CountingGit implements GitInputPort {
     return this.inner.runInput(cwd, args, input, maxBytes);
   }
 
+  spawn(cwd: string, args: readonly string[], onData: (chunk: Uint8Array) => void, maxBytes: number): GitProcess {
+    this.calls.push([...args]);
+    return this.inner.spawn(cwd, args, onData, maxBytes);
+  }
+
   /** The git subcommands run, `-c` settings left out. */
   commands(): string[] {
     return this.calls.map((a) => {
@@ -59,13 +65,14 @@ export class CountingGit implements GitInputPort {
 }
 
 /** The history of every collection found under `folder`, read the way the CLI reads it. */
-export async function historyOf(folder: string, options: { git?: GitInputPort; snapshot?: HistorySnapshot } = {}): Promise<HistoryResult> {
+export async function historyOf(folder: string, options: { git?: GitInputPort; snapshot?: HistorySnapshot; fullParse?: boolean } = {}): Promise<HistoryResult> {
   const fs = new NodeFileSystem();
   const index = await AdrIndex.build(fs, folder);
   return readHistory(options.git ?? new NodeGit(), fs, {
     folder,
     collections: index.collections.map((c) => ({ path: c.path, dialect: c.dialect, ...(c.statusVocabulary ? { statusVocabulary: c.statusVocabulary } : {}) })),
     ...(options.snapshot ? { snapshot: options.snapshot } : {}),
+    ...(options.fullParse ? { fullParse: true } : {}),
   });
 }
 

@@ -105,7 +105,14 @@ export function carriesFacts(prev: FactsText, next: string): boolean {
     const content = (m[2] ?? '').replace(/\r$/, '');
     open.push({ depth, plain: PLAIN_HEADING.test(content) && !SUSPECT.test(content) });
   };
-  for (const l of a.slice(0, head).split('\n')) heading(l);
+  // The headings before the change (a line that is one starts with at most three spaces and a `#`).
+  for (let at = 0; at < head;) {
+    const end = lineEnd(a, at);
+    let i = at;
+    while (i < at + 3 && a.charCodeAt(i) === 32) i++;
+    if (a.charCodeAt(i) === 35) heading(a.slice(at, end));
+    at = end + 1;
+  }
   let fromA = 0;
   let fromB = 0;
   for (let k = 0; k <= structureA.length; k++) {

@@ -4,7 +4,17 @@
  *
  * One pass: ONE `git log` over the collection folders (see `gitLog.ts`) and ONE `cat-file --batch`
  * for every version of every record it names (after a `--batch-check` for sizes), each version
- * parsed once with the core parser. Never a git process per record.
+ * parsed once with the core parser, or not at all when it only edits prose no fact is read from
+ * (see `facts.ts`). Never a git process per record.
+ *
+ * Streamed when the port can (`GitStreamPort`, the real git): the log is read as git prints it,
+ * newest first as git walks (sorting it would make git walk everything before printing anything),
+ * and the versions each commit names go to the two `cat-file` processes at once, so that versions
+ * are read and parsed while git is still walking; the commits are put parents first here
+ * (`topoOrder`, git's own order) once the log has ended. A version is then read before the one it
+ * was edited from: facts are carried between the two sides of an in-place change in whichever
+ * order they come, each version's facts belonging to the path `finalPaths` gives it. Without
+ * streaming (tests' ports, `fullParse`), the log and the blobs are read whole, in git's order.
  *
  * Renames are followed here: commits are replayed parents first, each keeping the map "path → which
  * record (lineage) and which blob" of its first parent plus its own diff; a map is copied only where
@@ -24,9 +34,10 @@ import { isRecordFile } from '../naming/fileName';
 import { decodeText } from '../text';
 import { insideRepository } from '../review/repository';
 import { canFeed, GitCommandError, type GitPort } from '../review/git';
-import { readBlobs } from './blobs';
-import { carriesFacts, factsOf, factsText, relationKey, type FactsText } from './facts';
-import { logArgs, parseLog, type LogCommit } from './gitLog';
+import { BlobStream, readBlobs, type BlobRead } from './blobs';
+import { carriesFacts, factsOf, factsText, relationKey } from './facts';
+import { logArgs, LogParser, parseLog, topoOrder, type LogCommit } from './gitLog';
+import { canStream } from './stream';
 import type {
   BlobFacts, CommitRef, HistoryCollection, HistoryEvent, HistoryGap, HistoryReadStats, HistoryRepository, RecordHistory, RelationFact,
 } from './types';
@@ -77,11 +88,20 @@ export interface HistoryReadOptions {
   readonly collections: readonly HistoryCollection[];
   /** The state of an earlier read (from `HistoryResult.snapshot`, perhaps of another process). */
   readonly snapshot?: HistorySnapshot;
+  /**
+   * Every version parsed in full, the log and the blobs read whole once it has finished (slower):
+   * the reference the fast road (streamed, parsing one skeleton per distinct version) is tested against.
+   */
+  readonly fullParse?: boolean;
 }
 
 type PathState = { lineage: number; blob: string };
 type TreeMap = Map<string, PathState>;
 interface Lineage { events: HistoryEvent[]; alias?: number }
+/** A version read: the path it was read at, what it says, its bytes (while the read goes on). */
+interface Version { readonly path: string; readonly facts: BlobFacts; readonly bytes?: Uint8Array }
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type Stats = { commits: number; blobs: number; parsed: number; processes: number };
 
 const REGULAR = new Set(['100644', '100755']);
 const EMPTY_KEYS: ReadonlySet<string> = new Set();
@@ -121,6 +141,7 @@ export async function readHistory(git: GitPort, fs: FileSystem, options: History
   }
   const key = collectionKey(relCollections);
   const state = new State(root, relCollections, shallow);
+  state.fullParse = options.fullParse === true;
   let snapshot = options.snapshot;
   if (snapshot && (snapshot.version !== 1 || snapshot.root !== root || snapshot.key !== key || snapshot.shallow !== shallow)) snapshot = undefined;
 
@@ -140,6 +161,7 @@ export async function readHistory(git: GitPort, fs: FileSystem, options: History
     }
     if (!done) {
       const fresh = new State(root, relCollections, shallow);
+      fresh.fullParse = options.fullParse === true;
       if (shallow) fresh.shallowCommits = await readShallow(fs, normalize(toPosix(gitDirLine)));
       await fresh.replay(git, [head], stats, undefined);
       stats.mode = 'full';
@@ -253,16 +275,80 @@ class State {
    * whose map `headMap` is). False when a commit's parent is neither `base` nor a commit of the
    * range (the caller then reads everything).
    */
-  async replay(git: GitPort, range: readonly string[], stats: { commits: number; blobs: number; parsed: number; processes: number }, base: string | undefined): Promise<boolean> {
+  async replay(git: GitPort, range: readonly string[], stats: Stats, base: string | undefined): Promise<boolean> {
     const pathspecs = this.collections.has('') ? [] : [...this.collections.keys()].map((p) => `:(literal)${p}`);
     stats.processes++;
-    // Straight through the port's own spawn when it has one (simple-git adds nothing for one big output).
-    const args = logArgs(range, pathspecs);
-    const out = canFeed(git)
-      ? await git.runInput(this.root, args, '', MAX_LOG_BYTES).then((r) => ({ ...r, stdout: new TextDecoder().decode(r.stdout) }))
-      : await git.run(this.root, args);
-    if (out.exitCode !== 0) throw new GitCommandError(['log', ...range], out.exitCode, out.stderr);
-    const commits = parseLog(out.stdout);
+    const stream = canStream(git) && !this.fullParse;
+    const args = logArgs(range, pathspecs, stream ? 'walk' : 'topo');
+    const wanted: string[] = [];
+    // The versions read, with what each says; and, per version, the other side of each change
+    // that edits it in place (a version that only edits prose takes its other side's facts unparsed).
+    const versions = new Map<string, Version>();
+    const sides = new Map<string, string[]>();
+    const side = (a: string, b: string) => {
+      const l = sides.get(a);
+      if (l) l.push(b);
+      else sides.set(a, [b]);
+    };
+    const want = (c: LogCommit, each: (sha: string, path: string) => void) => {
+      for (const ch of c.changes) {
+        const newRecord = ch.newBlob !== undefined && this.isRecord(ch.path, ch.newMode);
+        const oldPath = ch.oldPath ?? ch.path;
+        const oldRecord = ch.oldBlob !== undefined && this.isRecord(oldPath, ch.oldMode);
+        if (newRecord && !this.facts.has(ch.newBlob!)) each(ch.newBlob!, ch.path);
+        if (oldRecord && !this.facts.has(ch.oldBlob!)) each(ch.oldBlob!, oldPath);
+        if (newRecord && oldRecord && oldPath === ch.path && (ch.status === 'M' || ch.status === 'R') && ch.oldBlob !== ch.newBlob) {
+          side(ch.newBlob!, ch.oldBlob!);
+          side(ch.oldBlob!, ch.newBlob!);
+        }
+      }
+    };
+    const arrive = (sha: string, r: BlobRead, path: string) => versions.set(sha, this.version(r, path, sides.get(sha), versions, stats));
+    let printed: LogCommit[];
+    let streamed = false;
+    if (stream) {
+      // The log read as git prints it; every version it names read (and parsed) meanwhile.
+      printed = [];
+      const firstPath = new Map<string, string>();
+      const blobs = new BlobStream(git, this.root, (sha, r) => arrive(sha, r, firstPath.get(sha) ?? ''), stats);
+      const parser = new LogParser();
+      const decoder = new TextDecoder();
+      const take = (commits: LogCommit[]) => {
+        for (const c of commits) {
+          printed.push(c);
+          want(c, (sha, path) => {
+            if (!firstPath.has(sha)) firstPath.set(sha, path);
+            wanted.push(sha);
+            blobs.want(sha);
+          });
+        }
+        blobs.flush();
+      };
+      const log = git.spawn(this.root, args, (b) => take(parser.push(decoder.decode(b, { stream: true }))), MAX_LOG_BYTES);
+      let out: { exitCode: number; stderr: string };
+      try {
+        out = await log.done;
+      } catch (e) {
+        blobs.kill('the log failed');
+        throw e;
+      }
+      if (out.exitCode !== 0) {
+        blobs.kill('the log failed');
+        throw new GitCommandError(['log', ...range], out.exitCode, out.stderr);
+      }
+      take(parser.end(decoder.decode()));
+      await blobs.finish();
+      streamed = true;
+    } else {
+      // Straight through the port's own spawn when it has one (simple-git adds nothing for one big output).
+      const out = canFeed(git)
+        ? await git.runInput(this.root, args, '', MAX_LOG_BYTES).then((r) => ({ ...r, stdout: new TextDecoder().decode(r.stdout) }))
+        : await git.run(this.root, args);
+      if (out.exitCode !== 0) throw new GitCommandError(['log', ...range], out.exitCode, out.stderr);
+      printed = parseLog(out.stdout);
+      for (const c of printed) want(c, (sha) => wanted.push(sha));
+    }
+    const commits = stream ? topoOrder(printed) : printed;
     stats.commits += commits.length;
     const known = new Set(commits.map((c) => c.commit));
     if (base !== undefined) known.add(base);
@@ -270,83 +356,26 @@ class State {
       // A parent outside the range: the history of a branch that forked before the cached HEAD.
       if (base !== undefined) return false;
     }
-    // Every version any commit names, read and parsed once.
-    const wanted: string[] = [];
-    for (const c of commits) for (const ch of c.changes) {
-      if (ch.newBlob && this.isRecord(ch.path, ch.newMode) && !this.facts.has(ch.newBlob)) wanted.push(ch.newBlob);
-      const old = ch.oldPath ?? ch.path;
-      if (ch.oldBlob && this.isRecord(old, ch.oldMode) && !this.facts.has(ch.oldBlob)) wanted.push(ch.oldBlob);
-    }
-    const blobPaths = new Map<string, string>();
-    for (const c of commits) for (const ch of c.changes) {
-      if (ch.newBlob) blobPaths.set(ch.newBlob, ch.path);
-      if (ch.oldBlob && !blobPaths.has(ch.oldBlob)) blobPaths.set(ch.oldBlob, ch.oldPath ?? ch.path);
-    }
-    const blobs = await readBlobs(git, this.root, wanted, stats);
-    stats.blobs += blobs.size;
-    // Each version's facts, in commit order: a version that only edits prose no fact is read from
-    // takes its parent version's facts unparsed (see `facts.ts`); every other is parsed.
-    const texts = new Map<string, FactsText>();
-    // How many later changes start from each version (its text is dropped after the last one).
-    const uses = new Map<string, number>();
-    for (const c of commits) for (const ch of c.changes) if (ch.oldBlob && ch.newBlob) uses.set(ch.oldBlob, (uses.get(ch.oldBlob) ?? 0) + 1);
-    const used = (sha: string) => {
-      const n = (uses.get(sha) ?? 1) - 1;
-      if (n > 0) uses.set(sha, n);
-      else {
-        uses.delete(sha);
-        texts.delete(sha);
+    const paths = finalPaths(commits);
+    if (!streamed && wanted.length > 0) {
+      const blobs = await readBlobs(git, this.root, wanted, stats);
+      for (const sha of new Set(wanted)) {
+        const r = blobs.get(sha);
+        if (r) arrive(sha, r, paths.get(sha) ?? '');
       }
-    };
-    const factsFor = (sha: string): BlobFacts | undefined => {
-      const known = this.facts.get(sha);
-      if (known) return known;
-      const read = blobs.get(sha);
-      if (!read) return undefined;
-      const path = blobPaths.get(sha) ?? '';
-      let facts: BlobFacts;
-      if ('unread' in read) facts = { ...EMPTY_FACTS, unread: read.unread };
-      else {
-        const decoded = this.decode(read.bytes, path);
-        if (typeof decoded !== 'string') facts = decoded;
-        else {
-          if (uses.has(sha)) texts.set(sha, factsText(decoded));
-          facts = this.parse(decoded, path);
-          stats.parsed++;
-        }
+    }
+    stats.blobs += versions.size;
+    for (const [sha, v] of versions) {
+      if (this.facts.has(sha)) continue;
+      const path = paths.get(sha) ?? '';
+      // Read at another path than the one its facts belong to (a copy seen first elsewhere): its facts at that one.
+      let facts = v.facts;
+      if (v.path !== path && v.bytes !== undefined) {
+        facts = this.parse(this.decode(v.bytes, path) as string, path);
+        stats.parsed++;
       }
       this.facts.set(sha, facts);
-      return facts;
-    };
-    for (const c of commits) for (const ch of c.changes) {
-      const sha = ch.newBlob;
-      if (!sha || this.facts.has(sha) || !blobs.has(sha)) continue;
-      const old = ch.oldBlob;
-      const read = blobs.get(sha)!;
-      if (old && 'bytes' in read && (ch.status === 'M' || ch.status === 'R')) {
-        const path = blobPaths.get(sha) ?? '';
-        const oldPath = blobPaths.get(old) ?? '';
-        const was = blobs.has(old) && this.sameContext(path, oldPath) ? factsFor(old) : undefined;
-        const prev = was && !was.unread ? texts.get(old) : undefined;
-        used(old);
-        if (prev && was) {
-          const decoded = this.decode(read.bytes, path);
-          if (typeof decoded === 'string') {
-            const carried = carriesFacts(prev, decoded);
-            if (uses.has(sha)) texts.set(sha, prev.text === decoded ? prev : factsText(decoded));
-            if (carried) {
-              this.facts.set(sha, was);
-              continue;
-            }
-            this.facts.set(sha, this.parse(decoded, path));
-            stats.parsed++;
-            continue;
-          }
-        }
-      }
-      factsFor(sha);
     }
-    for (const sha of blobs.keys()) factsFor(sha);
     for (const sha of wanted) if (!this.facts.has(sha)) this.facts.set(sha, { ...EMPTY_FACTS, unread: 'not available in this repository' });
 
     // Replay, parents first; each commit's map is its first parent's (copied only where history forks).
@@ -379,6 +408,27 @@ class State {
     return true;
   }
 
+  /** Reads every version with the full parser, the log and blobs read whole (tests compare the fast road against it). */
+  fullParse = false;
+
+  /**
+   * One version read at `relPath`: its facts are those of the other side of a change that edits it
+   * in place when `carriesFacts` proves it (that side read first, at the same path), else parsed.
+   */
+  private version(read: BlobRead, relPath: string, others: readonly string[] | undefined, versions: ReadonlyMap<string, Version>, stats: Stats): Version {
+    if ('unread' in read) return { path: relPath, facts: { ...EMPTY_FACTS, unread: read.unread } };
+    const decoded = this.decode(read.bytes, relPath);
+    if (typeof decoded !== 'string') return { path: relPath, facts: decoded };
+    // Its bytes are kept, not its text: outside the JavaScript heap, they cost the collector nothing.
+    if (!this.fullParse && others) for (const o of others) {
+      const v = versions.get(o);
+      if (!v || v.bytes === undefined || v.path !== relPath || v.facts.unread) continue;
+      if (carriesFacts(factsText(this.decode(v.bytes, relPath) as string), decoded)) return { path: relPath, facts: v.facts, bytes: read.bytes };
+    }
+    stats.parsed++;
+    return { path: relPath, facts: this.parse(decoded, relPath), bytes: read.bytes };
+  }
+
   /** The version's text, or its facts when it cannot be read as a record (binary, too large). */
   private decode(bytes: Uint8Array, relPath: string): string | BlobFacts {
     try {
@@ -386,11 +436,6 @@ class State {
     } catch (e) {
       return { ...EMPTY_FACTS, unread: e instanceof Error ? e.message.replace(/^[^:]*: /, '') : String(e) };
     }
-  }
-
-  /** True when versions at the two paths are parsed alike (same collection, same file name). */
-  private sameContext(a: string, b: string): boolean {
-    return a === b || (basename(a) === basename(b) && this.collectionOf(a) === this.collectionOf(b) && this.collectionOf(a) !== undefined);
   }
 
   private parse(text: string, relPath: string): BlobFacts {
@@ -412,18 +457,22 @@ class State {
     return (blob && this.facts.get(blob)) || EMPTY_FACTS;
   }
 
-  private push(lineage: number, order: number, e: Omit<HistoryEvent, 'order'>): void {
-    this.lineages[this.find(lineage)]!.events.push({ order, ...e });
+  private push(lineage: number, e: HistoryEvent): void {
+    this.lineages[this.find(lineage)]!.events.push(e);
   }
 
   /** Applies one commit's diff (against its first parent) to `map`, recording what it did to each record. */
   private apply(c: LogCommit, map: TreeMap, others: readonly TreeMap[]): void {
     const seq = this.seq++;
-    const ref: CommitRef = { commit: c.commit, date: c.date, author: c.author, email: c.email, subject: c.subject };
     const merge = c.parents.length > 1;
     const boundary = c.parents.length === 0 && this.shallowCommits.has(c.commit);
+    // The event's first fields (built field by field, in this order: the JSON the CLI prints keeps it).
+    const event = (change: HistoryEvent['change'], path: string): Mutable<HistoryEvent> =>
+      ({ order: seq, commit: c.commit, date: c.date, author: c.author, email: c.email, subject: c.subject, change, path });
     // Deletions first: a rename detected only in part (D then A) must find the path free.
-    const ordered = [...c.changes].sort((a, b) => Number(b.status === 'D') - Number(a.status === 'D'));
+    const ordered = c.changes.some((ch) => ch.status === 'D')
+      ? [...c.changes].sort((a, b) => Number(b.status === 'D') - Number(a.status === 'D'))
+      : c.changes;
     for (const ch of ordered) {
       const newRecord = ch.status !== 'D' && this.isRecord(ch.path, ch.newMode) && ch.newBlob !== undefined;
       const fromPath = ch.status === 'R' ? ch.oldPath : ch.status === 'C' ? undefined : ch.path;
@@ -433,7 +482,10 @@ class State {
         if (!prev || fromPath === undefined) continue;
         // Deleted, moved out of the collections, or no longer a regular file.
         if (merge && others.some((o) => !o.has(fromPath) || o.get(fromPath)!.lineage !== prev.lineage)) continue; // the other side did it
-        this.push(prev.lineage, seq, { ...ref, change: 'deleted', path: fromPath, ...(ch.status === 'R' ? { oldPath: fromPath } : {}), ...(merge ? { merge: true } : {}) });
+        const e = event('deleted', fromPath);
+        if (ch.status === 'R') e.oldPath = fromPath;
+        if (merge) e.merge = true;
+        this.push(prev.lineage, e);
         continue;
       }
       const blob = ch.newBlob!;
@@ -462,24 +514,33 @@ class State {
       const now = this.factsOf(blob);
       const was = before ? this.factsOf(before.blob) : undefined;
       const otherVersions = merge ? others.map((o) => o.get(ch.path)).filter((s): s is PathState => !!s) : [];
-      const has = this.keysOf(blob);
-      const hadIn = [before?.blob, ...otherVersions.map((s) => s.blob)].map((b) => this.keysOf(b));
-      const added = now.relations.filter((r) => { const k = relationKey(r); return !hadIn.some((h) => h.has(k)); });
-      const removed = was ? was.relations.filter((r) => !has.has(relationKey(r))) : [];
+      let added: RelationFact[] = [];
+      if (now.relations.length > 0) {
+        const hadIn = [before?.blob, ...otherVersions.map((s) => s.blob)].map((b) => this.keysOf(b));
+        added = now.relations.filter((r) => { const k = relationKey(r); return !hadIn.some((h) => h.has(k)); });
+      }
+      let removed: RelationFact[] = [];
+      if (was && was.relations.length > 0) {
+        const has = this.keysOf(blob);
+        removed = was.relations.filter((r) => !has.has(relationKey(r)));
+      }
       const statusChanged = was !== undefined && !now.unread && !was.unread && now.status !== was.status
         && otherVersions.every((s) => this.factsOf(s.blob).status !== now.status);
-      this.push(lineage, seq, {
-        ...ref, change, path: ch.path,
-        ...(ch.oldPath !== undefined && (change === 'renamed' || change === 'created') ? { oldPath: ch.oldPath } : {}),
-        ...(merge ? { merge: true } : {}),
-        ...(change === 'created' && boundary ? { shallowBoundary: true } : {}),
-        status: now.status, statusText: now.statusText,
-        ...(statusChanged ? { statusFrom: was.status, statusFromText: was.statusText } : {}),
-        ...(added.length ? { relationsAdded: added } : {}),
-        ...(removed.length ? { relationsRemoved: removed } : {}),
-        ...(now.unread ? { unread: now.unread } : {}),
-        blob,
-      });
+      const e = event(change, ch.path);
+      if (ch.oldPath !== undefined && (change === 'renamed' || change === 'created')) e.oldPath = ch.oldPath;
+      if (merge) e.merge = true;
+      if (change === 'created' && boundary) e.shallowBoundary = true;
+      e.status = now.status;
+      e.statusText = now.statusText;
+      if (statusChanged) {
+        e.statusFrom = was.status;
+        e.statusFromText = was.statusText;
+      }
+      if (added.length) e.relationsAdded = added;
+      if (removed.length) e.relationsRemoved = removed;
+      if (now.unread) e.unread = now.unread;
+      e.blob = blob;
+      this.push(lineage, e);
     }
   }
 
@@ -544,5 +605,15 @@ function relativeDir(relPath: string): string {
   return d === '.' ? '' : d;
 }
 
-
-
+/**
+ * The path each version's facts are read at (`commits` parents first): the newest path it was
+ * written at, else (never written in the range) the first path it was the version before a change.
+ */
+function finalPaths(commits: readonly LogCommit[]): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const c of commits) for (const ch of c.changes) {
+    if (ch.newBlob) paths.set(ch.newBlob, ch.path);
+    if (ch.oldBlob && !paths.has(ch.oldBlob)) paths.set(ch.oldBlob, ch.oldPath ?? ch.path);
+  }
+  return paths;
+}
