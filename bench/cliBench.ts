@@ -10,7 +10,7 @@
  *   index      MADR collections of the same sizes: `adrw index` against madr-tools' `madr index` (npm
  *              madr-tools 1.2.7, a Node tool), each run on a stale index; adrw ≤ madr-tools
  *
- * Each figure is the median of BENCH_CLI_ROUNDS (default 11) runs, taken round-robin (every command
+ * Each figure is the median of BENCH_CLI_ROUNDS (default 15) runs, taken round-robin (every command
  * once per round) so that a noisy shared machine slows all sides alike; one warm-up round first.
  * Beside each wall-time ratio, the same ratio on CPU time (user + system of the process and its
  * children, mean per run, from /proc): steadier than wall time when other work shares the cores.
@@ -28,7 +28,7 @@ import { join, resolve } from 'node:path';
 
 type Report = (name: string, value: string, target?: string, ok?: boolean) => void;
 
-const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 11);
+const ROUNDS = Number(process.env.BENCH_CLI_ROUNDS ?? 15);
 const SIZES = (process.env.BENCH_CLI_SIZES ?? '300,1000,10000').split(',').map(Number);
 const MADR_TOOLS_VERSION = '1.2.7';
 /**
@@ -219,6 +219,9 @@ export async function cliBench(report: Report): Promise<void> {
     const madrRoot = join(base, `madr-${n}`);
     adrCollection(adrRoot, n);
     const stale = madrCollection(madrRoot, n);
+    // The files just written are flushed before anything is timed: the kernel's writeback of
+    // 20,000 new files would otherwise land in the middle of some size's rounds.
+    spawnSync('sync', { stdio: 'ignore' });
     const index = join(madrRoot, 'docs', 'decisions', 'index.md');
     const jobs: Job[] = [
       { name: 'node', run: () => run(node, ['-e', '0'], quiet) },

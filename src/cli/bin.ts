@@ -89,6 +89,23 @@ function loadBundle(file: string, short: boolean): void {
  * 10,000 records). V8 reads the flag whenever it decides to optimise a function.
  */
 function noOptimisingCompiler(): void {
+  // Through the binding `v8.setFlagsFromString` itself calls: loading `node:v8` costs ~4 ms of CPU
+  // (it loads the heap-snapshot streams), a fifth of what `new` does beyond Node's start-up.
+  // `process.binding('v8')` warns (DEP0111) once: not here, where the warning is ours to give.
+  const p = process as unknown as { binding?: (name: string) => { setFlagsFromString?: (flags: string) => void }; noDeprecation?: boolean };
+  const quiet = p.noDeprecation;
+  try {
+    p.noDeprecation = true;
+    const set = p.binding?.('v8').setFlagsFromString;
+    if (typeof set === 'function') {
+      set('--no-opt');
+      return;
+    }
+  } catch {
+    // No such binding (a later Node): the public module below.
+  } finally {
+    p.noDeprecation = quiet;
+  }
   try {
     (createRequire(__filename)('node:v8') as typeof import('node:v8')).setFlagsFromString('--no-opt');
   } catch {

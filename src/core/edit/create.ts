@@ -7,11 +7,9 @@
  * (`FileSystem.lock`, shared by every adr-workbench process: the CLI, the extension), from a listing
  * read under that lock: two creators of this tool never plan from the same listing. Against tools
  * that take no lock (adr-tools, a `git pull`), the folder's mtime, read just before the listing, is
- * read again just before the number is claimed: changed, the folder is listed again. The record is
- * written as a claim first (`.NNNN.adr-new`, exclusive: a reader never sees half a record, and a
- * creator without the lock cannot take the same number at the same moment), then renamed to its
- * name (rename never overwrites). A creator that dies between claim and rename leaves a
- * `.NNNN.adr-new` file; the number is then skipped.
+ * read again just before the record is written: changed, the folder is listed again. The record is
+ * written with one exclusive create (never over a file). Numbers claimed by builds that took no lock
+ * (`.NNNN.adr-new` files) are skipped.
  */
 import { FileExistsError, FileNotFoundError, UserError } from '../errors';
 import type { Collection, EditPlan, FileEdit } from '../model';
@@ -197,50 +195,41 @@ interface Created {
 
 type Render = (n: number | null, path: string) => string;
 
-const claimName = (numberText: string): string => `.${numberText}.adr-new`;
+/**
+ * The highest number claimed by a creator that took no lock (`.NNNN.adr-new`, written by earlier
+ * builds, or left by one that died): numbers up to it are not given again. -1 for none.
+ */
+function highestClaim(names: readonly string[]): number {
+  let highest = -1;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (name.charCodeAt(0) !== 46 || !name.endsWith('.adr-new')) continue; // '.'
+    const m = /^\.(\d{1,15})\.adr-new$/.exec(name);
+    if (m) highest = Math.max(highest, Number(m[1]));
+  }
+  return highest;
+}
 
 /**
- * Numbers and writes a record under the folder's lock (held by the caller). The listing is trusted
- * while the folder's mtime is the one read before it; a folder changed since (a tool that takes no
- * lock wrote to it) is listed again, once: that listing is a moment old when the number is claimed,
- * and a name taken meanwhile all the same (rename refuses it) moves the claim up.
+ * Numbers and writes a record under the folder's lock (held by the caller), with one exclusive
+ * create of its file. The listing is trusted while the folder's mtime is the one read before it; a
+ * folder changed since (a tool that takes no lock wrote to it) is listed again, once: that listing
+ * is a moment old when the file is created, and a name taken meanwhile all the same (the exclusive
+ * create refuses it) moves the record to the next number.
  */
 async function createNumbered(fs: FileSystem, c: Collection, pattern: NamingPattern, listed: Listed, title: string, render: Render, max: number): Promise<Created> {
   const dir = c.path;
   const width = Math.max(pattern.padding, 1);
-  let floor = c.firstNumber;
   // Changed since it was listed (by a tool that takes no lock): listed again.
   const current = (await unchanged(fs, dir, listed)) ? listed : await listUnderLock(fs, dir);
-  let held: string | undefined;
+  let floor = Math.max(c.firstNumber, highestClaim(current.names) + 1);
   for (let attempt = 0; attempt < max; attempt++) {
     const planned = nextRecordFileName(current.names, { title, collection: c, floor, pattern });
     const n = planned.number!;
-    const claim = join(dir, claimName(formatNumber(n, width)));
     const path = join(dir, planned.fileName);
     const content = render(n, path);
-    if (held === undefined) {
-      try {
-        await fs.createFile(claim, encodeText(content, false));
-      } catch (e) {
-        if (!(e instanceof FileExistsError)) throw e;
-        floor = n + 1; // a creator without the lock holds this number: try the next
-        continue;
-      }
-      held = claim;
-    } else if (held !== claim) {
-      // Our claim of a number taken meanwhile moves up (rename never overwrites), with its text.
-      try {
-        await fs.rename(held, claim);
-      } catch (e) {
-        if (!(e instanceof FileExistsError)) throw e;
-        floor = n + 1;
-        continue;
-      }
-      held = claim;
-      await fs.writeFile(claim, encodeText(content, false));
-    }
     try {
-      await fs.rename(claim, path);
+      await fs.createFile(path, encodeText(content, false));
       return { path, number: n, numberText: formatNumber(n, width), content };
     } catch (e) {
       if (!(e instanceof FileExistsError)) throw e;
