@@ -11,7 +11,7 @@
 import { closeSync, constants, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, rmdirSync, statSync, unlinkSync, writeFileSync, type Dirent, type Stats } from 'node:fs';
 import type { DirectoryEntry, FileKind, FileStat, ReadOptions, ReleaseLock } from '../core/ports';
 import { dirname, toPosix } from '../core/paths';
-import { DEFAULT_MAX_READ_BYTES, LOCK_NAME, NodeFileSystem, translate } from '../platform/nodeFileSystem';
+import { DEFAULT_MAX_READ_BYTES, lockPathOf, NodeFileSystem, translate } from '../platform/nodeFileSystem';
 
 /** As `NodeFileSystem` opens: non-blocking, so a FIFO opens at once (and is then refused). */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -67,7 +67,7 @@ export class SyncNodeFileSystem extends NodeFileSystem {
    * waits for it, breaks a stale one and says what went wrong.
    */
   override async lock(folder: string): Promise<ReleaseLock> {
-    const lockPath = `${folder.replace(/\/+$/, '')}/${LOCK_NAME}`;
+    const lockPath = lockPathOf(folder);
     try {
       mkdirSync(lockPath);
     } catch {

@@ -21,6 +21,9 @@ export const DEFAULT_MAX_READ_BYTES = 64 * 1024 * 1024;
 /** The name of the lock folder `lock` creates inside the folder it locks. */
 export const LOCK_NAME = '.adrw.lock';
 
+/** Where `lock` puts the lock folder of `folder`. */
+export const lockPathOf = (folder: string): string => `${folder.replace(/\/+$/, '')}/${LOCK_NAME}`;
+
 /** Open for reading without blocking: a FIFO opens at once (and is then refused) instead of hanging. */
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
@@ -239,7 +242,7 @@ export class NodeFileSystem implements FileSystem {
    * not write to (read-only checkout) needs no lock: nothing can be written there.
    */
   async lock(folder: string): Promise<ReleaseLock> {
-    const lockPath = `${folder.replace(/\/+$/, '')}/${LOCK_NAME}`;
+    const lockPath = lockPathOf(folder);
     // Our lock is an empty folder: anything else there (a file, a link, a folder with files, as a
     // repository may ship) is not a lock to wait for or break, and nothing is written.
     const inTheWay = await notALock(lockPath);

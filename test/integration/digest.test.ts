@@ -6,26 +6,14 @@
  * another digest, and a period git cannot read one line of error.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { Features as Services } from '../../src/extension';
 import type { DigestState, Period } from '../../src/webviews/digest/protocol';
-import { fixture, root, services, until, writeText } from './support/helpers';
+import { fixture, git, services, until, writeText } from './support/helpers';
 
 const QUEUE = 'doc/adr/0040-adopt-a-message-queue.md';
 const queue = (status: string) => `# 40. Adopt a message queue\n\nDate: 2024-01-15\n\n## Status\n\n${status}\n\n## Context\n\nOrders arrive in bursts.\n\n## Decision\n\nPut them on a queue.\n`;
 const PKG = '{\n  "name": "fixture",\n  "version": "1.0.0",\n  "dependencies": {\n    "kafkajs": "^2.2.0"\n  }\n}\n';
-
-/** Git in the fixture repository as `author` at `date` (author and committer), hooks off. */
-function git(args: string[], author?: { name: string; date: string }): string {
-  const who = author ? {
-    GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: `${author.name.toLowerCase()}@example.com`, GIT_AUTHOR_DATE: author.date,
-    GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: `${author.name.toLowerCase()}@example.com`, GIT_COMMITTER_DATE: author.date,
-  } : {};
-  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: root().fsPath, encoding: 'utf8', env: { ...process.env, ...who }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
 
 async function commit(files: Record<string, string>, message: string, author: { name: string; date: string }): Promise<string> {
   for (const [path, text] of Object.entries(files)) await writeText(fixture(path), text);

@@ -5,12 +5,11 @@
  * history, and Show Decision History… picks a commit and opens its diff (both sides read-only).
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { Features as Services } from '../../src/extension';
 import type { HistoryDiff } from '../../src/features/decisions/history';
 import type { GroupNode, RecordNode } from '../../src/features/decisions/grouping';
-import { fixture, root, services, until, writeText } from './support/helpers';
+import { fixture, git, services, until, writeText } from './support/helpers';
 import { pick, ScriptedPrompter } from './support/scriptedPrompter';
 
 const EVENTS = 'doc/adr/0030-adopt-event-sourcing.md';
@@ -18,17 +17,6 @@ const USER = 'doc/adr/0031-project-events-into-tables.md';
 
 const events = (status: string) => `# 30. Adopt event sourcing\n\n## Status\n\n${status}\n\n## Context\n\nOrders change often.\n\n## Decision\n\nStore every change as an event.\n`;
 const USER_TEXT = '# 31. Project events into tables\n\nDate: 2024-04-10\n\n## Status\n\nProposed\n\n## Decision\n\nThe events of ADR-0030 are projected into tables.\n';
-
-/** Git in the fixture repository as `author` at `date` (author and committer), hooks off. */
-function git(args: string[], author?: { name: string; date: string }): string {
-  const who = author ? {
-    GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: `${author.name.toLowerCase()}@example.com`, GIT_AUTHOR_DATE: author.date,
-    GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: `${author.name.toLowerCase()}@example.com`, GIT_COMMITTER_DATE: author.date,
-  } : {};
-  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], {
-    cwd: root().fsPath, encoding: 'utf8', env: { ...process.env, ...who }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
 
 const commit = (path: string, text: string, message: string, author: { name: string; date: string }) => async () => {
   await writeText(fixture(path), text);

@@ -59,7 +59,7 @@ export async function newCommand(args: readonly string[], io: CliIO): Promise<nu
   const kind = templateKind('new', str(p, 'template'));
   const collectionOption = str(p, 'collection');
   // Without -s/-l nothing but the folder is read: it is listed under its lock, and numbered from that listing.
-  const lock = strs(p, 'supersede').length === 0 && strs(p, 'link').length === 0;
+  const lock = !readsOthers(p);
   const target = await chooseCollection(io, 'new', { ...(collectionOption !== undefined ? { collection: collectionOption } : {}), ...(kind ? { kind } : {}), createDefault: true, lock });
   const reads = new Reads(io);
   const created = await createNew(io, p, title, kind, target, reads).finally(() => target.release?.());
@@ -70,11 +70,14 @@ export async function newCommand(args: readonly string[], io: CliIO): Promise<nu
   return EXIT_OK;
 }
 
+/** `new -s` / `new -l`: other records are read (and edited). */
+const readsOthers = (p: Parsed): boolean => strs(p, 'supersede').length > 0 || strs(p, 'link').length > 0;
+
 /** The record `new` asks for, created (the plan for the records it relates to not applied). */
 async function createNew(io: CliIO, p: Parsed, title: string, kind: BuiltinKind | undefined, target: Target, reads: Reads): Promise<Awaited<ReturnType<typeof createRecord>>> {
   const { collection } = target;
   // Only -s and -l read other records: without them no record is read or parsed.
-  const index = strs(p, 'supersede').length > 0 || strs(p, 'link').length > 0 ? await target.index() : undefined;
+  const index = readsOthers(p) ? await target.index() : undefined;
 
   const supersedes: RecordText[] = [];
   for (const ref of strs(p, 'supersede')) supersedes.push(await reads.read(requireRecord(index!, ref, collection.path), index));

@@ -111,10 +111,11 @@ export async function createRecord(fs: FileSystem, clock: Clock, collection: Col
   const max = options.maxAttempts ?? 50;
   const release = options.locked ? undefined : await fs.lock(collection.path);
   try {
+    const given = options.listing ? namesOf(options.listing) : undefined;
     // The number is planned from a listing read under the lock: the caller's, or one read now.
-    const current = options.locked && options.listing && options.listedAt !== undefined ? { names: namesOf(options.listing), at: options.listedAt } : await listUnderLock(fs, collection.path);
+    const current = options.locked && given && options.listedAt !== undefined ? { names: given, at: options.listedAt } : await listUnderLock(fs, collection.path);
     // The name copies the pattern the folder's records already use (an empty folder: the collection's).
-    const listing = options.listing ? namesOf(options.listing) : current.names;
+    const listing = given ?? current.names;
     const pattern = options.pattern ?? inferNamingPattern(listing, collection);
     const created =
       pattern.kind === 'date'

@@ -62,15 +62,10 @@ export function inferTemplate(siblings: readonly RecordText[]): InferredTemplate
   const r = exemplar.record;
   const sections = mergedSections(exemplar, samples, shared);
 
-  const proposed = statusWordFor(samples, 'proposed');
+  const statusWords = statusWordsOf(samples.map(({ record }) => ({ text: record.statusText, status: record.status })));
   const d = dialectOfRecord(r.dialect);
-  const defaultStatus = proposed ?? casedLike(exemplar, d.wording.statusCase === 'lower' ? 'proposed' : 'Proposed');
+  const defaultStatus = statusWords.proposed ?? casedLike(exemplar, d.wording.statusCase === 'lower' ? 'proposed' : 'Proposed');
   const statusInSection = r.statusField?.source === 'section';
-  const statusWords: Partial<Record<string, string>> = {};
-  for (const st of STATUS_NAMES) {
-    const w = statusWordFor(samples, st);
-    if (w !== undefined) statusWords[st] = w;
-  }
 
   if (isAdrToolsShape(exemplar, sections.map((s) => s.key))) {
     return { ...builtin('nygard'), defaultStatus, inferredFrom: from, statusWords };
@@ -111,16 +106,37 @@ export function inferTemplate(siblings: readonly RecordText[]): InferredTemplate
  * "Accepted"), the most common one; undefined when none of them has that status in a short form.
  */
 export function statusWordFor(siblings: readonly RecordText[], status: Exclude<Status, 'unknown'>): string | undefined {
+  return commonStatusWord(siblings.map(({ record }) => ({ text: record.statusText, status: record.status })), status);
+}
+
+/** A status as a record writes it (`text`) and as it reads (`status`). */
+export interface WrittenStatus {
+  readonly text: string | null | undefined;
+  readonly status: Status;
+}
+
+/** The most common of `written` that says `status` in a word or two (the first seen among equals). */
+function commonStatusWord(written: readonly WrittenStatus[], status: Exclude<Status, 'unknown'>): string | undefined {
   const counts = new Map<string, number>();
-  for (const { record } of siblings) {
-    const t = record.statusText?.trim();
+  for (const w of written) {
+    const t = w.text?.trim();
     // A word or two ("Aceito", "Under review"), not a sentence ("Draft for review").
-    if (!t || record.status !== status || !WORD_OR_TWO(t).test(t) || t.length > 25) continue;
+    if (!t || w.status !== status || !WORD_OR_TWO(t).test(t) || t.length > 25) continue;
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   let best: string | undefined;
   for (const [t, n] of counts) if (best === undefined || n > counts.get(best)!) best = t;
   return best;
+}
+
+/** The word the records write for each status, where they write one (see `statusWordFor`). */
+export function statusWordsOf(written: readonly WrittenStatus[]): Partial<Record<string, string>> {
+  const words: Partial<Record<string, string>> = {};
+  for (const st of STATUS_NAMES) {
+    const w = commonStatusWord(written, st);
+    if (w !== undefined) words[st] = w;
+  }
+  return words;
 }
 
 /** A status given as a plain status word ("Accepted") in the template's collection's own word ("Aceito"), else as given. */

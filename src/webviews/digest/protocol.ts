@@ -5,6 +5,7 @@
  * one safe token: never an option), the page checks the digest the extension posts (every section
  * and entry, part by part). Everything is data: the page builds its DOM from it as text.
  */
+import { all, isNum, isObj } from '../validate';
 
 /** The period picked: the last N days, since a date, or since a git ref; `until` a ref ('' for HEAD). */
 export interface Period {
@@ -49,10 +50,7 @@ const MAX_REF = 256;
 const MAX_DAYS = 36_500;
 const MAX_TEXT = 10_000;
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isStr = (x: unknown, max = MAX_TEXT): x is string => typeof x === 'string' && x.length <= max;
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isInt = (x: unknown): x is number => isNum(x) && Number.isInteger(x);
 const strs = (x: unknown, max = 10_000): x is string[] => Array.isArray(x) && x.length <= max && x.every((s) => isStr(s, 2000));
 
@@ -158,21 +156,9 @@ function part(x: unknown): Part | undefined {
   return undefined;
 }
 
-/** Every element parsed; undefined when one is malformed. */
-function all<T>(x: unknown, parse: (v: unknown) => T | undefined, max = 100_000): T[] | undefined {
-  if (!Array.isArray(x) || x.length > max) return undefined;
-  const out: T[] = [];
-  for (const v of x) {
-    const p = parse(v);
-    if (p === undefined) return undefined;
-    out.push(p);
-  }
-  return out;
-}
-
 function section(x: unknown): SectionView | undefined {
   if (!isObj(x) || !isStr(x.id, 64) || !isStr(x.title, 200) || !isStr(x.empty, 2000)) return undefined;
-  const items = all(x.items, (i) => all(i, part, 1000));
+  const items = all(x.items, (i) => all(i, part, 1000), 100_000);
   return items ? { id: x.id, title: x.title, items, empty: x.empty } : undefined;
 }
 

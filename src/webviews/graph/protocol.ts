@@ -7,6 +7,7 @@
  */
 import type { Cluster, DecisionGraph, EdgeKind, GraphEdge, GraphNode } from '../../core/graph/types';
 import type { Status } from '../../core/model';
+import { all, isNum, isObj } from '../validate';
 
 export const STATUSES: readonly Status[] = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded', 'draft', 'unknown'];
 const KINDS: readonly EdgeKind[] = ['supersedes', 'amends', 'clarifies', 'relates', 'custom', 'governs'];
@@ -58,11 +59,8 @@ export const MAX_EXPORT = 32 * 1024 * 1024;
 /** A PNG of a large graph at 2× fits well within this. */
 export const MAX_PNG_BASE64 = 48 * 1024 * 1024;
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isStr = (x: unknown, max = MAX_ID): x is string => typeof x === 'string' && x.length <= max;
 const isId = (x: unknown): x is string => isStr(x) && x.length > 0;
-const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const strArray = (x: unknown, max = 1000): x is string[] => Array.isArray(x) && x.length <= max && x.every((s) => isStr(s, 1000));
 
 /** Validates a selection (the page's saved state, say). */
@@ -136,18 +134,6 @@ function parseEdge(x: unknown): GraphEdge | undefined {
 function parseCluster(x: unknown): Cluster | undefined {
   if (!isObj(x) || !isStr(x.id) || !isStr(x.name, 2000) || !DIALECTS.includes(x.dialect as string) || !strArray(x.nodes, 1_000_000)) return undefined;
   return { id: x.id, name: x.name, dialect: x.dialect as Cluster['dialect'], nodes: [...x.nodes] };
-}
-
-/** Parses every element of a list; undefined when one is malformed (the page keeps what it had). */
-function all<T>(x: unknown, parse: (v: unknown) => T | undefined): T[] | undefined {
-  if (!Array.isArray(x)) return undefined;
-  const out: T[] = [];
-  for (const v of x) {
-    const p = parse(v);
-    if (p === undefined) return undefined;
-    out.push(p);
-  }
-  return out;
 }
 
 /** Validates a message from the extension, in the page (a malformed one is dropped). */

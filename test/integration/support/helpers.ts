@@ -1,4 +1,5 @@
 /** Shared helpers for extension-host tests: the extension's services, waiting, files in the fixture. */
+import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../src/extension';
 import type { Features as Services } from '../../../src/extension';
@@ -41,4 +42,15 @@ export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
 
 export async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Git in the fixture repository as `author` at `date` (author and committer), hooks off. */
+export function git(args: string[], author?: { name: string; date: string }): string {
+  const who = author ? {
+    GIT_AUTHOR_NAME: author.name, GIT_AUTHOR_EMAIL: `${author.name.toLowerCase()}@example.com`, GIT_AUTHOR_DATE: author.date,
+    GIT_COMMITTER_NAME: author.name, GIT_COMMITTER_EMAIL: `${author.name.toLowerCase()}@example.com`, GIT_COMMITTER_DATE: author.date,
+  } : {};
+  return execFileSync('git', ['-c', 'core.hooksPath=/dev/null', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: root().fsPath, encoding: 'utf8', env: { ...process.env, ...who }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
